@@ -1,0 +1,63 @@
+# KoKoMa – the single entry point. `make run` serves the demo, `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+NPM_STAMP := node_modules/.installed
+
+.PHONY: run test test-fast lint install system-deps assets messages demo-data serve clean bench
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NPM_STAMP)
+
+install: $(STAMP) $(NPM_STAMP)
+
+system-deps:
+	bash scripts/system-deps.sh $(SYSTEM_DEPS)
+
+messages: install
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
+
+assets: install messages
+	$(PY) manage.py collectstatic --noinput -v0
+
+demo-data: assets
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py import_municipalities data/gemeinden.csv
+	$(PY) manage.py load_demo
+
+run: SYSTEM_DEPS = gettext
+run: system-deps demo-data
+	@$(PY) manage.py demo_logins --url http://$(HOST):$(PORT)/
+	$(BIN)/gunicorn kokoma.wsgi:application --pythonpath src --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+
+serve:
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: SYSTEM_DEPS = gettext chromium
+test: system-deps install messages
+	$(PY) manage.py collectstatic --noinput -v0
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-fast: install
+	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+	$(PY) manage.py makemigrations --check --dry-run -v1
+
+clean:
+	rm -rf var/static test-artifacts .pytest_cache .mypy_cache

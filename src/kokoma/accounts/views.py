@@ -1,0 +1,17 @@
+from allauth.mfa.models import Authenticator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from kokoma.core.access import login_only
+
+
+@login_only
+def profile(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    memberships = user.memberships.select_related("municipality__register")  # type: ignore[union-attr]
+    authenticators = Authenticator.objects.filter(user=user).values_list("type", flat=True)
+    return render(
+        request,
+        "accounts/profile.html",
+        {"memberships": memberships, "mfa_types": set(authenticators)},
+    )

@@ -1,0 +1,8 @@
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+
+
+def platform(request: HttpRequest) -> dict[str, Any]:
+    return {"KOKOMA_ENV": settings.KOKOMA_ENV, "KOKOMA_DEMO": not settings.PRODUCTION}

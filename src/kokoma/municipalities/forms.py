@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kokoma.accounts.models import MembershipRole, ProgrammeRole, User
+
+from .models import Contact, CounsellingStructure, Land, Municipality, Phase, RegisterEntry, WorkLogEntry
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def external_companion_field(required: bool) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label=_("External process companion"),
+        queryset=User.objects.filter(
+            programme_role=ProgrammeRole.EXTERNAL_COMPANION, is_active=True
+        ),
+        required=required,
+        empty_label=_("– not yet assigned –"),
+    )
+
+
+class MunicipalityFilterForm(forms.Form):
+    SORTS = [
+        ("name", _("name")),
+        ("-population", _("population (largest first)")),
+        ("phase", _("programme phase")),
+        ("-joined_on", _("joined (newest first)")),
+    ]
+    q = forms.CharField(label=_("Name or AGS"), required=False)
+    land = forms.ChoiceField(label=_("Land"), choices=[("", _("all Länder")), *Land.choices], required=False)
+    phase = forms.ChoiceField(
+        label=_("Programme phase"), choices=[("", _("all phases")), *Phase.choices], required=False
+    )
+    sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
+
+
+class OnboardingForm(forms.Form):
+    ags = forms.CharField(
+        label=_("Municipality from the register"),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Please choose a municipality from the register.")},
+    )
+    joined_on = forms.DateField(label=_("Joined the programme on"), widget=DateInput())
+    phase = forms.ChoiceField(label=_("Programme phase"), choices=Phase.choices, initial=Phase.INTERESTED)
+    pfd_name = forms.CharField(label=_("Partnership for Democracy"), max_length=200, required=False)
+    external_companion = external_companion_field(required=False)
+    local_companion_name = forms.CharField(
+        label=_("Name of the local process companion"), max_length=150, required=False
+    )
+    local_companion_email = forms.EmailField(
+        label=_("E-mail of the local process companion"),
+        required=False,
+        help_text=_("A person without an account receives an invitation to set a password."),
+    )
+
+    def __init__(self, *args: Any, candidates: list[RegisterEntry] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["joined_on"].initial = timezone.localdate()
+        self.candidates = candidates or []
+        self.fields["ags"].widget.choices = [(entry.ags, entry.ags) for entry in self.candidates]
+
+    def clean_ags(self) -> RegisterEntry:
+        ags = self.cleaned_data["ags"].strip()
+        entry = RegisterEntry.objects.filter(ags=ags).first()
+        if entry is None:
+            raise forms.ValidationError(_("There is no municipality with the AGS %(ags)s.") % {"ags": ags})
+        if Municipality.objects.filter(register=entry).exists():
+            raise forms.ValidationError(
+                _("%(name)s already takes part in the programme.") % {"name": entry.name}
+            )
+        return entry
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("local_companion_name") and not data.get("local_companion_email"):
+            self.add_error("local_companion_email", _("Please give the e-mail address as well."))
+        return data
+
+
+class PhaseChangeForm(forms.Form):
+    to_phase = forms.ChoiceField(label=_("New phase"), choices=Phase.choices)
+    effective_on = forms.DateField(label=_("Effective from"), widget=DateInput())
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class TandemForm(forms.Form):
+    external_companion = external_companion_field(required=False)
+    local_companion_name = forms.CharField(
+        label=_("Name of the local process companion"),
+        max_length=150,
+        required=False,
+        help_text=_("Only needed for a person who has no account yet."),
+    )
+    local_companion_email = forms.EmailField(
+        label=_("E-mail of the local process companion"), required=False
+    )
+
+
+class MunicipalityProfileForm(forms.ModelForm):
+    class Meta:
+        model = Municipality
+        fields = ["pfd_name", "pfd_coordination", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = Contact
+        fields = ["name", "function", "organisation", "email", "phone"]
+
+
+class CounsellingStructureForm(forms.ModelForm):
+    class Meta:
+        model = CounsellingStructure
+        fields = ["name", "kind", "description", "contact"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+
+class WorkLogEntryForm(forms.ModelForm):
+    class Meta:
+        model = WorkLogEntry
+        fields = ["date", "participants", "topic", "notes", "next_steps", "next_steps_due", "next_steps_done"]
+        widgets = {
+            "date": DateInput(),
+            "next_steps_due": DateInput(),
+            "notes": forms.Textarea(attrs={"rows": 6}),
+            "next_steps": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        due, date = data.get("next_steps_due"), data.get("date")
+        if due and not data.get("next_steps"):
+            self.add_error("next_steps", _("Please describe the next steps that are due."))
+        if due and date and due < date:
+            self.add_error("next_steps_due", _("The due date cannot lie before the meeting."))
+        return data
+
+
+class MemberForm(forms.Form):
+    display_name = forms.CharField(label=_("Name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail"))
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[
+            (role.value, role.label)
+            for role in (MembershipRole.ACTOR, MembershipRole.BOARD_MEMBER, MembershipRole.TRAINEE)
+        ],
+    )
+    function = forms.CharField(
+        label=_("Function"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: youth office, mayor's office, police liaison."),
+    )

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+
+from kokoma.accounts.models import COMPANION_ROLES, Membership, ProgrammeRole
+
+
+def roles_in(user: Any, municipality: Any) -> set[str]:
+    """The user's membership roles in a municipality, read once per user object."""
+    if not user.is_authenticated or municipality is None:
+        return set()
+    cache: dict[int, set[str]] | None = getattr(user, "_kokoma_roles", None)
+    if cache is None:
+        cache = {}
+        for municipality_id, role in Membership.objects.filter(user=user).values_list(
+            "municipality_id", "role"
+        ):
+            cache.setdefault(municipality_id, set()).add(role)
+        user._kokoma_roles = cache
+    return cache.get(municipality.pk, set())
+
+
+@rules.predicate
+def is_programme_office(user: Any) -> bool:
+    return bool(
+        user.is_authenticated and user.is_active and user.programme_role == ProgrammeRole.OFFICE
+    )
+
+
+@rules.predicate
+def is_member(user: Any, municipality: Any) -> bool:
+    return bool(roles_in(user, municipality))
+
+
+@rules.predicate
+def is_tandem(user: Any, municipality: Any) -> bool:
+    return bool(roles_in(user, municipality) & set(COMPANION_ROLES))

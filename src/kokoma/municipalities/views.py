@@ -1,0 +1,366 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Model, Q
+from django.forms import BaseForm, ModelForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from kokoma.accounts.models import COMPANION_ROLES, Membership, User
+from kokoma.core.access import login_only, municipality_permission, programme_permission
+
+from . import services
+from .forms import (
+    ContactForm,
+    CounsellingStructureForm,
+    MemberForm,
+    MunicipalityFilterForm,
+    MunicipalityProfileForm,
+    OnboardingForm,
+    PhaseChangeForm,
+    TandemForm,
+    WorkLogEntryForm,
+)
+from .models import Contact, CounsellingStructure, Municipality, RegisterEntry, WorkLogEntry
+from .queries import with_tandem
+
+SORT_FIELDS = {
+    "name": "register__name",
+    "-population": "-register__population",
+    "phase": "phase",
+    "-joined_on": "-joined_on",
+}
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def _form_page(
+    request: HttpRequest,
+    municipality: Municipality,
+    form: BaseForm,
+    title: str,
+    back: str = "municipalities:detail",
+    delete_url: str = "",
+) -> HttpResponse:
+    return render(
+        request,
+        "municipalities/record_form.html",
+        {"municipality": municipality, "form": form, "title": title, "back": back, "delete_url": delete_url},
+    )
+
+
+def _add_errors(form: BaseForm, error: ValidationError) -> None:
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+@login_only
+def municipality_list(request: HttpRequest) -> HttpResponse:
+    form = MunicipalityFilterForm(request.GET or None)
+    queryset = Municipality.objects.visible_to(_user(request))
+    sort = "name"
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            queryset = queryset.filter(
+                Q(register__name__icontains=data["q"]) | Q(register__ags__startswith=data["q"])
+            )
+        if data["land"]:
+            queryset = queryset.filter(register__land=data["land"])
+        if data["phase"]:
+            queryset = queryset.filter(phase=data["phase"])
+        sort = data["sort"] or "name"
+    queryset = with_tandem(queryset.order_by(SORT_FIELDS[sort], "register__name"))
+    page = Paginator(queryset, settings.KOKOMA_PAGE_SIZE).get_page(request.GET.get("seite"))
+    query = request.GET.copy()
+    query.pop("seite", None)
+    return render(
+        request,
+        "municipalities/municipality_list.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+def _register_candidates(query: str) -> list[RegisterEntry]:
+    query = query.strip()
+    if len(query) < 2:
+        return []
+    entries = RegisterEntry.objects.filter(participation__isnull=True)
+    if query.isdigit():
+        entries = entries.filter(ags__startswith=query)
+    else:
+        entries = entries.filter(name__icontains=query)
+    return list(entries.order_by("name", "ags")[:20])
+
+
+@programme_permission("municipalities.search_register")
+def register_search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")
+    form = OnboardingForm(candidates=_register_candidates(query))
+    return render(
+        request,
+        "municipalities/_register_results.html",
+        {"form": form, "candidates": form.candidates, "q": query},
+    )
+
+
+@programme_permission("municipalities.onboard_municipality")
+@require_http_methods(["GET", "POST"])
+def municipality_create(request: HttpRequest) -> HttpResponse:
+    query = request.POST.get("q") or request.GET.get("q", "")
+    candidates = _register_candidates(query)
+    form = OnboardingForm(request.POST or None, candidates=candidates)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if data["ags"] not in candidates:
+            form.candidates = [data["ags"], *candidates]
+        try:
+            municipality = services.onboard_municipality(
+                by=_user(request),
+                register=data["ags"],
+                joined_on=data["joined_on"],
+                phase=data["phase"],
+                pfd_name=data["pfd_name"],
+                external_companion=data["external_companion"],
+                local_companion_email=data["local_companion_email"],
+                local_companion_name=data["local_companion_name"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("%(name)s now takes part in the programme.") % {"name": municipality})
+            return redirect("municipalities:detail", ags=municipality.ags)
+    elif request.method == "POST":
+        chosen = RegisterEntry.objects.filter(ags=request.POST.get("ags", "")).first()
+        if chosen and chosen not in candidates:
+            form.candidates.insert(0, chosen)
+    return render(
+        request,
+        "municipalities/municipality_create.html",
+        {"form": form, "candidates": form.candidates, "q": query},
+    )
+
+
+@municipality_permission("municipalities.view_municipality")
+def municipality_detail(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    user = _user(request)
+    memberships = municipality.memberships.select_related("user").order_by("role", "user__display_name")
+    context: dict[str, Any] = {
+        "municipality": municipality,
+        "register": municipality.register,
+        "tandem": [m for m in memberships if m.role in COMPANION_ROLES],
+        "member_count": sum(1 for m in memberships if m.role not in COMPANION_ROLES),
+        "phase_changes": municipality.phase_changes.select_related("changed_by")[:20],
+        "structures": municipality.counselling_structures.all(),
+        "contacts": municipality.contacts.all(),
+        "can_view_work_log": user.has_perm("municipalities.view_work_log", municipality),
+    }
+    if context["can_view_work_log"]:
+        context["work_log"] = municipality.work_log.select_related("author")[:5]
+    else:
+        context["work_log_count"] = municipality.work_log.count()
+    return render(request, "municipalities/municipality_detail.html", context)
+
+
+@municipality_permission("municipalities.change_profile")
+@require_http_methods(["GET", "POST"])
+def municipality_edit(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    form = MunicipalityProfileForm(request.POST or None, instance=municipality)
+    if request.method == "POST" and form.is_valid():
+        services.save_tenant_object(form.instance, by=_user(request), municipality=municipality)
+        messages.success(request, _("The profile was saved."))
+        return redirect("municipalities:detail", ags=municipality.ags)
+    return _form_page(request, municipality, form, _("Edit profile"))
+
+
+@municipality_permission("municipalities.change_phase")
+@require_http_methods(["GET", "POST"])
+def phase_change(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    form = PhaseChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_phase(municipality, by=_user(request), **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The programme phase was changed."))
+            return redirect("municipalities:detail", ags=municipality.ags)
+    return _form_page(request, municipality, form, _("Change programme phase"))
+
+
+@municipality_permission("municipalities.assign_tandem")
+@require_http_methods(["GET", "POST"])
+def tandem_edit(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    local = municipality.local_companion
+    initial = {
+        "external_companion": municipality.external_companion,
+        "local_companion_email": local.email if local else "",
+    }
+    form = TandemForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assign_tandem(municipality, by=_user(request), **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The tandem was saved."))
+            return redirect("municipalities:detail", ags=municipality.ags)
+    return _form_page(request, municipality, form, _("Assign tandem"))
+
+
+@municipality_permission("municipalities.view_members")
+def member_list(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    memberships = municipality.memberships.select_related("user").order_by("role", "user__display_name")
+    return render(
+        request,
+        "municipalities/member_list.html",
+        {
+            "municipality": municipality,
+            "memberships": memberships,
+            "can_manage": _user(request).has_perm("municipalities.manage_members", municipality),
+        },
+    )
+
+
+@municipality_permission("municipalities.manage_members")
+@require_http_methods(["GET", "POST"])
+def member_add(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    form = MemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_member(municipality, by=_user(request), **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The person was added."))
+            return redirect("municipalities:members", ags=municipality.ags)
+    return _form_page(request, municipality, form, _("Add a person"), back="municipalities:members")
+
+
+@municipality_permission("municipalities.manage_members")
+@require_POST
+def member_remove(request: HttpRequest, municipality: Municipality, membership_id: int) -> HttpResponse:
+    membership = get_object_or_404(Membership, municipality=municipality, pk=membership_id)
+    try:
+        services.remove_member(membership, by=_user(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(name)s was removed.") % {"name": membership.user})
+    return redirect("municipalities:members", ags=municipality.ags)
+
+
+def _edit_record(
+    request: HttpRequest,
+    municipality: Municipality,
+    form_class: type[ModelForm],  # type: ignore[type-arg]
+    instance: Model,
+    title: str,
+    back: str,
+    delete_url: str = "",
+) -> HttpResponse:
+    form = form_class(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        if isinstance(form.instance, WorkLogEntry):
+            services.save_work_log_entry(form.instance, by=_user(request))
+        else:
+            services.save_tenant_object(form.instance, by=_user(request), municipality=municipality)
+        messages.success(request, _("Saved."))
+        return redirect(back, ags=municipality.ags)
+    return _form_page(request, municipality, form, title, back, delete_url)
+
+
+def _delete_record(
+    request: HttpRequest, municipality: Municipality, instance: Model, back: str
+) -> HttpResponse:
+    services.delete_tenant_object(instance, by=_user(request), municipality=municipality)
+    messages.success(request, _("“%(name)s” was deleted.") % {"name": instance})
+    return redirect(back, ags=municipality.ags)
+
+
+@municipality_permission("municipalities.change_profile")
+@require_http_methods(["GET", "POST"])
+def contact_add(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    return _edit_record(
+        request, municipality, ContactForm, Contact(municipality=municipality),
+        _("Add contact"), "municipalities:detail",
+    )
+
+
+@municipality_permission("municipalities.change_profile")
+@require_http_methods(["GET", "POST"])
+def contact_edit(request: HttpRequest, municipality: Municipality, contact_id: int) -> HttpResponse:
+    contact = get_object_or_404(municipality.contacts, pk=contact_id)
+    return _edit_record(
+        request, municipality, ContactForm, contact, _("Edit contact"), "municipalities:detail",
+        reverse("municipalities:contact_delete", args=[municipality.ags, contact.pk]),
+    )
+
+
+@municipality_permission("municipalities.change_profile")
+@require_POST
+def contact_delete(request: HttpRequest, municipality: Municipality, contact_id: int) -> HttpResponse:
+    contact = get_object_or_404(municipality.contacts, pk=contact_id)
+    return _delete_record(request, municipality, contact, "municipalities:detail")
+
+
+@municipality_permission("municipalities.change_profile")
+@require_http_methods(["GET", "POST"])
+def structure_add(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    return _edit_record(
+        request, municipality, CounsellingStructureForm, CounsellingStructure(municipality=municipality),
+        _("Add counselling structure"), "municipalities:detail",
+    )
+
+
+@municipality_permission("municipalities.change_profile")
+@require_http_methods(["GET", "POST"])
+def structure_edit(request: HttpRequest, municipality: Municipality, structure_id: int) -> HttpResponse:
+    structure = get_object_or_404(municipality.counselling_structures, pk=structure_id)
+    return _edit_record(
+        request, municipality, CounsellingStructureForm, structure,
+        _("Edit counselling structure"), "municipalities:detail",
+        reverse("municipalities:structure_delete", args=[municipality.ags, structure.pk]),
+    )
+
+
+@municipality_permission("municipalities.change_profile")
+@require_POST
+def structure_delete(request: HttpRequest, municipality: Municipality, structure_id: int) -> HttpResponse:
+    structure = get_object_or_404(municipality.counselling_structures, pk=structure_id)
+    return _delete_record(request, municipality, structure, "municipalities:detail")
+
+
+@municipality_permission("municipalities.view_work_log")
+def work_log(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    entries = municipality.work_log.select_related("author")
+    page = Paginator(entries, settings.KOKOMA_PAGE_SIZE).get_page(request.GET.get("seite"))
+    return render(request, "municipalities/work_log.html", {"municipality": municipality, "page": page})
+
+
+@municipality_permission("municipalities.change_work_log")
+@require_http_methods(["GET", "POST"])
+def work_log_add(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    return _edit_record(
+        request, municipality, WorkLogEntryForm, WorkLogEntry(municipality=municipality),
+        _("New work log entry"), "municipalities:work_log",
+    )
+
+
+@municipality_permission("municipalities.change_work_log")
+@require_http_methods(["GET", "POST"])
+def work_log_edit(request: HttpRequest, municipality: Municipality, entry_id: int) -> HttpResponse:
+    entry = get_object_or_404(municipality.work_log, pk=entry_id)
+    return _edit_record(
+        request, municipality, WorkLogEntryForm, entry, _("Edit work log entry"), "municipalities:work_log"
+    )

@@ -1,0 +1,15 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+admin.site.site_header = "KoKoMa"
+
+urlpatterns = [
+    path("", include("kokoma.core.urls")),
+    path("kommunen/", include("kokoma.municipalities.urls")),
+    path("konto/profil/", include("kokoma.accounts.urls")),
+    path("konto/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("verwaltung/", admin.site.urls),
+]

@@ -1,0 +1,101 @@
+"""Shared fixtures: every test database holds the demo (on a small slice of the register).
+
+The personas are the demo's own logins, one per role, in two municipalities with their own
+tandems (Cottbus, Bautzen), so every test can check that one municipality cannot see the other.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from kokoma.accounts.models import User
+from kokoma.core.management.commands.load_demo import DEMO_PASSWORD, DOMAIN, MUNICIPALITIES
+from kokoma.municipalities.register_import import import_register
+
+REGISTER_FILE = Path(settings.KOKOMA_REGISTER_FILE)
+SHARED_REGISTER = settings.PROJECT_DIR.parent / "shared" / "data" / "municipalities" / "gemeinden.csv"
+
+# Demo municipalities plus a few more, among them Görlitz to onboard in tests.
+EXTRA_AGS = {"14626110", "16055000", "09162000", "05315000", "01001000", "11000000"}
+
+
+def register_slice() -> str:
+    """The header and the rows of the register the tests need, as CSV text."""
+    wanted = {spec["ags"] for spec in MUNICIPALITIES} | EXTRA_AGS
+    with REGISTER_FILE.open(encoding="utf-8", newline="") as stream:
+        reader = csv.DictReader(stream)
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=reader.fieldnames or [])
+        writer.writeheader()
+        for row in reader:
+            if row["ags"] in wanted:
+                writer.writerow(row)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+    with django_db_blocker.unblock():
+        import_register(io.StringIO(register_slice()))
+        call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings: Any) -> None:
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _mail_in_memory(settings: Any) -> None:
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+def demo_user(key: str) -> User:
+    return User.objects.get(email=f"{key}@{DOMAIN}")
+
+
+PERSONAS = {
+    "office": "servicestelle",
+    "external": "extern",
+    "external_other": "extern2",
+    "supervisor": "supervision",
+    "local_a": "lokal.cottbus",
+    "actor_a": "akteur.cottbus",
+    "board_a": "gremium.cottbus",
+    "trainee_a": "weiterbildung.cottbus",
+    "local_b": "lokal.bautzen",
+    "actor_b": "akteur.bautzen",
+}
+COTTBUS = "12052000"
+BAUTZEN = "14625020"
+
+
+@pytest.fixture
+def persona(db: Any) -> Any:
+    """persona("local_a") → the demo user of that role."""
+    return lambda name: demo_user(PERSONAS[name])
+
+
+@pytest.fixture
+def login(client: Any, persona: Any) -> Any:
+    """login("office") logs the test client in as that persona and returns the user."""
+
+    def do_login(name: str) -> User:
+        user = persona(name)
+        client.force_login(user)
+        return user
+
+    return do_login
+
+
+__all__ = ["BAUTZEN", "COTTBUS", "DEMO_PASSWORD", "PERSONAS", "SHARED_REGISTER", "demo_user"]
