@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1
+PYTEST_ARGS ?= -n 2
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
@@ -47,7 +48,6 @@ serve:
 
 test: SYSTEM_DEPS = gettext chromium
 test: system-deps install messages
-	$(PY) manage.py collectstatic --noinput -v0
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test-fast: install

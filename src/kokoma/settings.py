@@ -179,7 +179,7 @@ KOKOMA_FEEDBACK_EMAIL = env_str("KOKOMA_FEEDBACK_EMAIL", "barrierefreiheit@local
 # Language and time: German first, English complete.
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "locale-overrides"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True

@@ -43,7 +43,7 @@ FIELDS = (
     "latitude",
     "urbanisation",
 )
-AGS_PATTERN = re.compile(r"^\d{8}$")
+AGS_PATTERN = re.compile(r"^[0-9]{8}$")
 
 
 class RegisterFormatError(Exception):
@@ -85,7 +85,7 @@ def _optional_number(value: str, kind: type, label: str) -> object:
 
 def parse_row(row: dict[str, str | None]) -> dict[str, object]:
     """Turn one CSV row into RegisterEntry field values, or raise ValueError with a reason."""
-    if None in row or any(row.get(column) is None for column in REQUIRED_COLUMNS):
+    if None in row or any(value is None for value in row.values()):
         raise ValueError(_("malformed line (wrong number of columns)"))
     values = {key: (value or "").strip() for key, value in row.items() if key is not None}
     ags = values["ags"]

@@ -1,0 +1,196 @@
+"""The permission matrix: every URL pattern × every demo role (and anonymous).
+
+URL patterns are discovered from the resolver, so a URL added later is covered without editing
+this test. Each of our views declares its access (`kokoma.core.access`); the expected answer
+follows from that declaration, the tenancy scope (`visible_to`) and the rules:
+
+    public                    → 200 for everybody
+    anonymous, otherwise      → redirect to the login page
+    out of the user's tenancy → 404 (the same answer as for an object that does not exist)
+    in it, not permitted      → 403
+    permitted                 → 200 (or 405 for a POST-only view, whose POST then succeeds)
+
+Third-party views (allauth, the admin, Django's i18n) must never fail with a server error, and the
+admin stays closed to every demo role. The independent truth table of who may do what is in
+tests/municipalities/test_rules.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from kokoma.accounts.models import Membership, MembershipRole
+from kokoma.core.access import Access
+from kokoma.municipalities.models import Municipality
+
+from .conftest import COTTBUS, PERSONAS
+
+ROLES = ["anonymous", *PERSONAS]
+OWN_APPS = "kokoma."
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    pattern: str
+    callback: Any
+    keys: tuple[str, ...]
+
+    @property
+    def access(self) -> Access | None:
+        return getattr(self.callback, "kokoma_access", None)
+
+    @property
+    def ours(self) -> bool:
+        return self.callback.__module__.startswith(OWN_APPS)
+
+
+def _walk(patterns: list[Any], prefix: str = "", namespace: str = "") -> Iterator[Route]:
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = namespace
+            if entry.namespace:
+                inner = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
+            yield from _walk(entry.url_patterns, prefix + str(entry.pattern), inner)
+        elif isinstance(entry, URLPattern):
+            full = prefix + str(entry.pattern)
+            keys = tuple(_keys(full))
+            name = f"{namespace}:{entry.name}" if namespace and entry.name else entry.name or full
+            yield Route(name, full, entry.callback, keys)
+
+
+def _keys(pattern: str) -> list[str]:
+    return [a or b for a, b in re.findall(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>", pattern)]
+
+
+ROUTES = sorted(_walk(get_resolver().url_patterns), key=lambda route: route.pattern)
+
+
+def _sample_kwargs(route: Route) -> dict[str, Any]:
+    """Values for the URL's parameters, all pointing at objects of Cottbus."""
+    cottbus = Municipality.objects.get(register__ags=COTTBUS)
+    samples: dict[str, Any] = {
+        "ags": COTTBUS,
+        "membership_id": Membership.objects.get(
+            municipality=cottbus, role=MembershipRole.ACTOR
+        ).pk,
+        "contact_id": cottbus.contacts.first().pk,  # type: ignore[union-attr]
+        "structure_id": cottbus.counselling_structures.first().pk,  # type: ignore[union-attr]
+        "entry_id": cottbus.work_log.first().pk,  # type: ignore[union-attr]
+        # third-party parameters
+        "key": "invalid-key",
+        "uidb36": "1",
+        "object_id": "1",
+        "id": "1",
+        "app_label": "accounts",
+        "content_type_id": "1",
+        "url": "x",
+        "packages": "kokoma",
+        "path": "x",
+    }
+    missing = [key for key in route.keys if key not in samples]
+    assert not missing, f"{route.name}: add a sample value for {missing} to the matrix test"
+    return {key: samples[key] for key in route.keys}
+
+
+def _url(route: Route) -> str:
+    kwargs = _sample_kwargs(route)
+    if route.name and not route.name.startswith("^") and "/" not in route.name:
+        try:
+            return reverse(route.name, kwargs=kwargs)
+        except Exception:  # noqa: S110 - fall back to substituting the pattern
+            pass
+    path = route.pattern
+    for key, value in kwargs.items():
+        path = re.sub(rf"<(?:\w+:)?{key}>", str(value), path)
+        path = re.sub(rf"\(\?P<{key}>[^)]*\)", str(value), path)
+    return "/" + path.replace("^", "").replace("$", "")
+
+
+def _expected(route: Route, user: Any) -> str:
+    access = route.access
+    assert access is not None
+    if access.scope == "public":
+        return "ok"
+    if not user.is_authenticated:
+        return "login"
+    if access.scope == "login":
+        return "ok"
+    if access.scope == "programme":
+        return "ok" if user.has_perm(access.permission) else "forbidden"
+    assert access.scope == "municipality", access
+    municipality = Municipality.objects.get(register__ags=COTTBUS)
+    if not Municipality.objects.visible_to(user).filter(pk=municipality.pk).exists():
+        return "not_found"
+    return "ok" if user.has_perm(access.permission, municipality) else "forbidden"
+
+
+def test_every_own_view_declares_its_access() -> None:
+    undeclared = [route.name for route in ROUTES if route.ours and route.access is None]
+    assert not undeclared, f"views without an access declaration: {undeclared}"
+
+
+# Third-party views are checked as anonymous and two roles; ours as every role.
+CASES = [
+    pytest.param(route, role, id=f"{route.name}-{role}")
+    for route in ROUTES
+    for role in (ROLES if route.ours else ["anonymous", "office", "local_a"])
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("route", "role"), CASES)
+def test_matrix(route: Route, role: str, client: Any, persona: Any) -> None:
+    user = AnonymousUser() if role == "anonymous" else persona(role)
+    if user.is_authenticated:
+        client.force_login(user)
+    url = _url(route)
+    response = client.get(url)
+    status = response.status_code
+
+    if not route.ours:
+        assert status < 500, f"{url} as {role}: {status}"
+        if route.name.startswith("admin:") and role != "anonymous":
+            assert status in (302, 403, 404), f"{url} must stay closed to {role}: {status}"
+        return
+
+    expected = _expected(route, user)
+    if expected == "ok":
+        if status == 405:  # a POST-only action: its POST must go through
+            status = client.post(url).status_code
+            assert status in (200, 302), f"POST {url} as {role}: {status}"
+        else:
+            assert status == 200, f"GET {url} as {role}: {status}, expected 200"
+    elif expected == "login":
+        assert status == 302, f"GET {url} as {role}: {status}, expected login redirect"
+        assert response["Location"].startswith(reverse("account_login"))
+    elif expected == "forbidden":
+        assert status == 403, f"GET {url} as {role}: {status}, expected 403"
+    else:
+        assert status == 404, f"GET {url} as {role}: {status}, expected 404"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [role for role in PERSONAS if role != "office"])
+def test_a_foreign_municipality_looks_like_a_missing_one(role: str, client: Any, persona: Any) -> None:
+    """404 for a municipality out of reach and for one that does not exist: nothing is revealed."""
+    client.force_login(persona(role))
+    missing = client.get(reverse("municipalities:detail", kwargs={"ags": "99999999"}))
+    foreign = client.get(reverse("municipalities:detail", kwargs={"ags": "14625020"}))
+    assert missing.status_code == 404
+    user = persona(role)
+    if not Municipality.objects.visible_to(user).filter(register__ags="14625020").exists():
+        assert foreign.status_code == 404
+        assert _without_request_details(foreign.content) == _without_request_details(missing.content)
+
+
+def _without_request_details(content: bytes) -> bytes:
+    content = re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", content)
+    return re.sub(rb'name="next" type="hidden" value="[^"]+"', b"", content)
