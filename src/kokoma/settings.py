@@ -37,7 +37,7 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-DEMO_SECRET_KEY = "kokoma-demo-secret-key-not-for-production"  # noqa: S105
+DEMO_SECRET_KEY = "kokoma-demo-secret-key-not-for-production"
 
 KOKOMA_ENV = env_str("KOKOMA_ENV", "development")
 PRODUCTION = KOKOMA_ENV == "production"
@@ -118,7 +118,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "kokoma.sqlite3",
+            "NAME": str(VAR_DIR / "kokoma.sqlite3"),
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,

@@ -18,7 +18,10 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ["display_name", "email"]
     fieldsets = (
         (None, {"fields": ("email", "display_name", "password", "programme_role")}),
-        ("Status", {"fields": ("is_active", "is_staff", "is_superuser", "last_login", "date_joined")}),
+        (
+            "Status",
+            {"fields": ("is_active", "is_staff", "is_superuser", "last_login", "date_joined")},
+        ),
     )
     add_fieldsets = ((None, {"fields": ("email", "display_name", "password1", "password2")}),)
     readonly_fields = ["last_login", "date_joined"]

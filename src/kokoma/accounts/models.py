@@ -1,10 +1,11 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 
 class ProgrammeRole(models.TextChoices):
     """Roles that are not bound to one municipality."""
@@ -55,7 +56,7 @@ class User(AbstractUser):
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["display_name"]
 
-    objects = KokomaUserManager()
+    objects: ClassVar[KokomaUserManager] = KokomaUserManager()
 
     class Meta:
         verbose_name = _("user")
@@ -134,4 +135,3 @@ class Membership(models.Model):
 
     def is_companion(self) -> bool:
         return self.role in COMPANION_ROLES
-

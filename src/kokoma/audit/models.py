@@ -54,7 +54,10 @@ class AuditEntry(models.Model):
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["municipality", "at"]), models.Index(fields=["object_type", "object_id"])]
+        indexes = [
+            models.Index(fields=["municipality", "at"]),
+            models.Index(fields=["object_type", "object_id"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.object_repr}"

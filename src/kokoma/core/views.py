@@ -17,7 +17,7 @@ from .services import submit_accessibility_feedback
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "core/welcome.html")
-    return render(request, "core/home.html", start_page(request.user))  # type: ignore[arg-type]
+    return render(request, "core/home.html", start_page(request.user))
 
 
 @public

@@ -8,7 +8,15 @@ from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import MembershipRole, ProgrammeRole, User
 
-from .models import Contact, CounsellingStructure, Land, Municipality, Phase, RegisterEntry, WorkLogEntry
+from .models import (
+    Contact,
+    CounsellingStructure,
+    Land,
+    Municipality,
+    Phase,
+    RegisterEntry,
+    WorkLogEntry,
+)
 
 
 class DateInput(forms.DateInput):
@@ -37,7 +45,9 @@ class MunicipalityFilterForm(forms.Form):
         ("-joined_on", _("joined (newest first)")),
     ]
     q = forms.CharField(label=_("Name or AGS"), required=False)
-    land = forms.ChoiceField(label=_("Land"), choices=[("", _("all Länder")), *Land.choices], required=False)
+    land = forms.ChoiceField(
+        label=_("Land"), choices=[("", _("all Länder")), *Land.choices], required=False
+    )
     phase = forms.ChoiceField(
         label=_("Programme phase"), choices=[("", _("all phases")), *Phase.choices], required=False
     )
@@ -51,7 +61,9 @@ class OnboardingForm(forms.Form):
         error_messages={"required": _("Please choose a municipality from the register.")},
     )
     joined_on = forms.DateField(label=_("Joined the programme on"), widget=DateInput())
-    phase = forms.ChoiceField(label=_("Programme phase"), choices=Phase.choices, initial=Phase.INTERESTED)
+    phase = forms.ChoiceField(
+        label=_("Programme phase"), choices=Phase.choices, initial=Phase.INTERESTED
+    )
     pfd_name = forms.CharField(label=_("Partnership for Democracy"), max_length=200, required=False)
     external_companion = external_companion_field(required=False)
     local_companion_name = forms.CharField(
@@ -63,7 +75,9 @@ class OnboardingForm(forms.Form):
         help_text=_("A person without an account receives an invitation to set a password."),
     )
 
-    def __init__(self, *args: Any, candidates: list[RegisterEntry] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, candidates: list[RegisterEntry] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["joined_on"].initial = timezone.localdate()
         self.candidates = candidates or []
@@ -73,7 +87,9 @@ class OnboardingForm(forms.Form):
         ags = self.cleaned_data["ags"].strip()
         entry = RegisterEntry.objects.filter(ags=ags).first()
         if entry is None:
-            raise forms.ValidationError(_("There is no municipality with the AGS %(ags)s.") % {"ags": ags})
+            raise forms.ValidationError(
+                _("There is no municipality with the AGS %(ags)s.") % {"ags": ags}
+            )
         if Municipality.objects.filter(register=entry).exists():
             raise forms.ValidationError(
                 _("%(name)s already takes part in the programme.") % {"name": entry.name}
@@ -81,7 +97,8 @@ class OnboardingForm(forms.Form):
         return entry
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("local_companion_name") and not data.get("local_companion_email"):
             self.add_error("local_companion_email", _("Please give the e-mail address as well."))
         return data
@@ -90,7 +107,9 @@ class OnboardingForm(forms.Form):
 class PhaseChangeForm(forms.Form):
     to_phase = forms.ChoiceField(label=_("New phase"), choices=Phase.choices)
     effective_on = forms.DateField(label=_("Effective from"), widget=DateInput())
-    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
 
 class TandemForm(forms.Form):
@@ -129,7 +148,15 @@ class CounsellingStructureForm(forms.ModelForm):
 class WorkLogEntryForm(forms.ModelForm):
     class Meta:
         model = WorkLogEntry
-        fields = ["date", "participants", "topic", "notes", "next_steps", "next_steps_due", "next_steps_done"]
+        fields = [
+            "date",
+            "participants",
+            "topic",
+            "notes",
+            "next_steps",
+            "next_steps_due",
+            "next_steps_done",
+        ]
         widgets = {
             "date": DateInput(),
             "next_steps_due": DateInput(),
@@ -138,7 +165,8 @@ class WorkLogEntryForm(forms.ModelForm):
         }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         due, date = data.get("next_steps_due"), data.get("date")
         if due and not data.get("next_steps"):
             self.add_error("next_steps", _("Please describe the next steps that are due."))

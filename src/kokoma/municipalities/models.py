@@ -102,9 +102,7 @@ class Municipality(models.Model):
         blank=True,
         help_text=_("Name of the local 'Partnerschaft für Demokratie'."),
     )
-    pfd_coordination = models.CharField(
-        _("PfD coordination office"), max_length=200, blank=True
-    )
+    pfd_coordination = models.CharField(_("PfD coordination office"), max_length=200, blank=True)
     description = models.TextField(_("short description"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -200,7 +198,9 @@ class CounsellingStructure(models.Model):
 class Contact(models.Model):
     """A contact person in the municipality (administration, civil society …)."""
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="contacts")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="contacts"
+    )
     name = models.CharField(_("name"), max_length=200)
     function = models.CharField(_("function"), max_length=200)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)

@@ -9,7 +9,7 @@ from kokoma.accounts.models import COMPANION_ROLES, Membership, ProgrammeRole
 
 def roles_in(user: Any, municipality: Any) -> set[str]:
     """The user's membership roles in a municipality, read once per user object."""
-    if not user.is_authenticated or municipality is None:
+    if not user.is_authenticated or not user.is_active or municipality is None:
         return set()
     cache: dict[int, set[str]] | None = getattr(user, "_kokoma_roles", None)
     if cache is None:

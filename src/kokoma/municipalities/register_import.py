@@ -100,7 +100,9 @@ def parse_row(row: dict[str, str | None]) -> dict[str, object]:
             % {"code": values["land_code"], "name": values["bundesland"]}
         )
     if not ags.startswith(land_code):
-        raise ValueError(_("AGS %(ags)s does not belong to Land %(code)s") % {"ags": ags, "code": land_code})
+        raise ValueError(
+            _("AGS %(ags)s does not belong to Land %(code)s") % {"ags": ags, "code": land_code}
+        )
     population = _optional_number(values.get("bevoelkerung", ""), int, _("population"))
     if population is not None and population < 0:  # type: ignore[operator]
         raise ValueError(_("population must not be negative"))
@@ -124,7 +126,8 @@ def parse_row(row: dict[str, str | None]) -> dict[str, object]:
 def import_register(
     stream: IO[str],
     *,
-    progress: Callable[[Iterable[dict[str, str | None]]], Iterable[dict[str, str | None]]] | None = None,
+    progress: Callable[[Iterable[dict[str, str | None]]], Iterable[dict[str, str | None]]]
+    | None = None,
     batch_size: int = 1000,
 ) -> ImportReport:
     reader = csv.DictReader(stream)

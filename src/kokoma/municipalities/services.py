@@ -37,12 +37,22 @@ def onboard_municipality(
     local_companion_name: str = "",
 ) -> Municipality:
     if Municipality.objects.filter(register=register).exists():
-        raise ValidationError(_("%(name)s already takes part in the programme.") % {"name": register.name})
+        raise ValidationError(
+            _("%(name)s already takes part in the programme.") % {"name": register.name}
+        )
     municipality = Municipality.objects.create(
-        register=register, phase=phase, phase_since=joined_on, joined_on=joined_on, pfd_name=pfd_name
+        register=register,
+        phase=phase,
+        phase_since=joined_on,
+        joined_on=joined_on,
+        pfd_name=pfd_name,
     )
     PhaseChange.objects.create(
-        municipality=municipality, from_phase="", to_phase=phase, changed_on=joined_on, changed_by=by
+        municipality=municipality,
+        from_phase="",
+        to_phase=phase,
+        changed_on=joined_on,
+        changed_by=by,
     )
     record(by=by, action=AuditAction.CREATE, obj=municipality, municipality=municipality)
     if external_companion or local_companion_email:
@@ -109,14 +119,18 @@ def assign_tandem(
     if external_companion is not None and (
         external_companion.programme_role != ProgrammeRole.EXTERNAL_COMPANION
     ):
-        raise ValidationError(_("The external process companion must belong to the programme's pool."))
+        raise ValidationError(
+            _("The external process companion must belong to the programme's pool.")
+        )
     local: User | None = None
     if local_companion_email:
         local = User.objects.filter(email__iexact=local_companion_email).first()
         if local is None:
             if not local_companion_name:
                 raise ValidationError(_("Please give the name of the new local process companion."))
-            local = invite_user(by=by, email=local_companion_email, display_name=local_companion_name)
+            local = invite_user(
+                by=by, email=local_companion_email, display_name=local_companion_name
+            )
         elif local.programme_role:
             raise ValidationError(
                 _("%(name)s has a programme role and cannot be the local process companion.")
@@ -199,4 +213,3 @@ def save_work_log_entry(entry: WorkLogEntry, *, by: User) -> WorkLogEntry:
     if entry.pk is None:
         entry.author = by
     return save_tenant_object(entry, by=by, municipality=entry.municipality)
-

@@ -20,7 +20,9 @@ urlpatterns = [
     ),
     path("<str:ags>/kontakte/neu/", views.contact_add, name="contact_add"),
     path("<str:ags>/kontakte/<int:contact_id>/", views.contact_edit, name="contact_edit"),
-    path("<str:ags>/kontakte/<int:contact_id>/loeschen/", views.contact_delete, name="contact_delete"),
+    path(
+        "<str:ags>/kontakte/<int:contact_id>/loeschen/", views.contact_delete, name="contact_delete"
+    ),
     path("<str:ags>/strukturen/neu/", views.structure_add, name="structure_add"),
     path("<str:ags>/strukturen/<int:structure_id>/", views.structure_edit, name="structure_edit"),
     path(

@@ -55,7 +55,13 @@ def _form_page(
     return render(
         request,
         "municipalities/record_form.html",
-        {"municipality": municipality, "form": form, "title": title, "back": back, "delete_url": delete_url},
+        {
+            "municipality": municipality,
+            "form": form,
+            "title": title,
+            "back": back,
+            "delete_url": delete_url,
+        },
     )
 
 
@@ -138,7 +144,9 @@ def municipality_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, _("%(name)s now takes part in the programme.") % {"name": municipality})
+            messages.success(
+                request, _("%(name)s now takes part in the programme.") % {"name": municipality}
+            )
             return redirect("municipalities:detail", ags=municipality.ags)
     elif request.method == "POST":
         chosen = RegisterEntry.objects.filter(ags=request.POST.get("ags", "")).first()
@@ -154,7 +162,9 @@ def municipality_create(request: HttpRequest) -> HttpResponse:
 @municipality_permission("municipalities.view_municipality")
 def municipality_detail(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     user = _user(request)
-    memberships = municipality.memberships.select_related("user").order_by("role", "user__display_name")
+    memberships = municipality.memberships.select_related("user").order_by(
+        "role", "user__display_name"
+    )
     context: dict[str, Any] = {
         "municipality": municipality,
         "register": municipality.register,
@@ -220,7 +230,9 @@ def tandem_edit(request: HttpRequest, municipality: Municipality) -> HttpRespons
 
 @municipality_permission("municipalities.view_members")
 def member_list(request: HttpRequest, municipality: Municipality) -> HttpResponse:
-    memberships = municipality.memberships.select_related("user").order_by("role", "user__display_name")
+    memberships = municipality.memberships.select_related("user").order_by(
+        "role", "user__display_name"
+    )
     return render(
         request,
         "municipalities/member_list.html",
@@ -249,7 +261,9 @@ def member_add(request: HttpRequest, municipality: Municipality) -> HttpResponse
 
 @municipality_permission("municipalities.manage_members")
 @require_POST
-def member_remove(request: HttpRequest, municipality: Municipality, membership_id: int) -> HttpResponse:
+def member_remove(
+    request: HttpRequest, municipality: Municipality, membership_id: int
+) -> HttpResponse:
     membership = get_object_or_404(Membership, municipality=municipality, pk=membership_id)
     try:
         services.remove_member(membership, by=_user(request))
@@ -263,7 +277,7 @@ def member_remove(request: HttpRequest, municipality: Municipality, membership_i
 def _edit_record(
     request: HttpRequest,
     municipality: Municipality,
-    form_class: type[ModelForm],  # type: ignore[type-arg]
+    form_class: type[ModelForm],
     instance: Model,
     title: str,
     back: str,
@@ -292,8 +306,12 @@ def _delete_record(
 @require_http_methods(["GET", "POST"])
 def contact_add(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     return _edit_record(
-        request, municipality, ContactForm, Contact(municipality=municipality),
-        _("Add contact"), "municipalities:detail",
+        request,
+        municipality,
+        ContactForm,
+        Contact(municipality=municipality),
+        _("Add contact"),
+        "municipalities:detail",
     )
 
 
@@ -302,14 +320,21 @@ def contact_add(request: HttpRequest, municipality: Municipality) -> HttpRespons
 def contact_edit(request: HttpRequest, municipality: Municipality, contact_id: int) -> HttpResponse:
     contact = get_object_or_404(municipality.contacts, pk=contact_id)
     return _edit_record(
-        request, municipality, ContactForm, contact, _("Edit contact"), "municipalities:detail",
+        request,
+        municipality,
+        ContactForm,
+        contact,
+        _("Edit contact"),
+        "municipalities:detail",
         reverse("municipalities:contact_delete", args=[municipality.ags, contact.pk]),
     )
 
 
 @municipality_permission("municipalities.change_profile")
 @require_POST
-def contact_delete(request: HttpRequest, municipality: Municipality, contact_id: int) -> HttpResponse:
+def contact_delete(
+    request: HttpRequest, municipality: Municipality, contact_id: int
+) -> HttpResponse:
     contact = get_object_or_404(municipality.contacts, pk=contact_id)
     return _delete_record(request, municipality, contact, "municipalities:detail")
 
@@ -318,25 +343,37 @@ def contact_delete(request: HttpRequest, municipality: Municipality, contact_id:
 @require_http_methods(["GET", "POST"])
 def structure_add(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     return _edit_record(
-        request, municipality, CounsellingStructureForm, CounsellingStructure(municipality=municipality),
-        _("Add counselling structure"), "municipalities:detail",
+        request,
+        municipality,
+        CounsellingStructureForm,
+        CounsellingStructure(municipality=municipality),
+        _("Add counselling structure"),
+        "municipalities:detail",
     )
 
 
 @municipality_permission("municipalities.change_profile")
 @require_http_methods(["GET", "POST"])
-def structure_edit(request: HttpRequest, municipality: Municipality, structure_id: int) -> HttpResponse:
+def structure_edit(
+    request: HttpRequest, municipality: Municipality, structure_id: int
+) -> HttpResponse:
     structure = get_object_or_404(municipality.counselling_structures, pk=structure_id)
     return _edit_record(
-        request, municipality, CounsellingStructureForm, structure,
-        _("Edit counselling structure"), "municipalities:detail",
+        request,
+        municipality,
+        CounsellingStructureForm,
+        structure,
+        _("Edit counselling structure"),
+        "municipalities:detail",
         reverse("municipalities:structure_delete", args=[municipality.ags, structure.pk]),
     )
 
 
 @municipality_permission("municipalities.change_profile")
 @require_POST
-def structure_delete(request: HttpRequest, municipality: Municipality, structure_id: int) -> HttpResponse:
+def structure_delete(
+    request: HttpRequest, municipality: Municipality, structure_id: int
+) -> HttpResponse:
     structure = get_object_or_404(municipality.counselling_structures, pk=structure_id)
     return _delete_record(request, municipality, structure, "municipalities:detail")
 
@@ -345,15 +382,21 @@ def structure_delete(request: HttpRequest, municipality: Municipality, structure
 def work_log(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     entries = municipality.work_log.select_related("author")
     page = Paginator(entries, settings.KOKOMA_PAGE_SIZE).get_page(request.GET.get("seite"))
-    return render(request, "municipalities/work_log.html", {"municipality": municipality, "page": page})
+    return render(
+        request, "municipalities/work_log.html", {"municipality": municipality, "page": page}
+    )
 
 
 @municipality_permission("municipalities.change_work_log")
 @require_http_methods(["GET", "POST"])
 def work_log_add(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     return _edit_record(
-        request, municipality, WorkLogEntryForm, WorkLogEntry(municipality=municipality),
-        _("New work log entry"), "municipalities:work_log",
+        request,
+        municipality,
+        WorkLogEntryForm,
+        WorkLogEntry(municipality=municipality),
+        _("New work log entry"),
+        "municipalities:work_log",
     )
 
 
@@ -362,5 +405,10 @@ def work_log_add(request: HttpRequest, municipality: Municipality) -> HttpRespon
 def work_log_edit(request: HttpRequest, municipality: Municipality, entry_id: int) -> HttpResponse:
     entry = get_object_or_404(municipality.work_log, pk=entry_id)
     return _edit_record(
-        request, municipality, WorkLogEntryForm, entry, _("Edit work log entry"), "municipalities:work_log"
+        request,
+        municipality,
+        WorkLogEntryForm,
+        entry,
+        _("Edit work log entry"),
+        "municipalities:work_log",
     )

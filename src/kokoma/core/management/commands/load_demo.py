@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from kokoma.accounts.models import Membership, MembershipRole, ProgrammeRole, User
 from kokoma.municipalities import services
@@ -57,48 +58,101 @@ USERS = [
     DemoUser("extern", "Jonas Weidmann", programme_role=ProgrammeRole.EXTERNAL_COMPANION),
     DemoUser("extern2", "Mira Osterkamp", programme_role=ProgrammeRole.EXTERNAL_COMPANION),
     DemoUser("supervision", "Dr. Ruth Neumeier", programme_role=ProgrammeRole.SUPERVISOR),
-    DemoUser("lokal.cottbus", "Svenja Krautmann", municipality=COTTBUS, role=MembershipRole.LOCAL_COMPANION,
-             function="Koordinierungsstelle Integration"),
-    DemoUser("akteur.cottbus", "Tobias Brandhorst", municipality=COTTBUS, role=MembershipRole.ACTOR,
-             function="Jugendamt"),
-    DemoUser("gremium.cottbus", "Aylin Demirtaş-Voigt", municipality=COTTBUS, role=MembershipRole.BOARD_MEMBER,
-             function="Lokaler Beirat, Vertretung Migrant:innenorganisationen"),
-    DemoUser("weiterbildung.cottbus", "Lena Marquardt", municipality=COTTBUS, role=MembershipRole.TRAINEE,
-             function="Quartiersmanagement Sandow"),
-    DemoUser("lokal.bautzen", "Friedrich Lenzner", municipality=BAUTZEN, role=MembershipRole.LOCAL_COMPANION,
-             function="Stabsstelle Bürgerbeteiligung"),
-    DemoUser("akteur.bautzen", "Katrin Wendisch", municipality=BAUTZEN, role=MembershipRole.ACTOR,
-             function="Ordnungsamt"),
-    DemoUser("lokal.greifswald", "Ole Brüggemann", municipality=GREIFSWALD, role=MembershipRole.LOCAL_COMPANION,
-             function="Präventionsrat"),
+    DemoUser(
+        "lokal.cottbus",
+        "Svenja Krautmann",
+        municipality=COTTBUS,
+        role=MembershipRole.LOCAL_COMPANION,
+        function="Koordinierungsstelle Integration",
+    ),
+    DemoUser(
+        "akteur.cottbus",
+        "Tobias Brandhorst",
+        municipality=COTTBUS,
+        role=MembershipRole.ACTOR,
+        function="Jugendamt",
+    ),
+    DemoUser(
+        "gremium.cottbus",
+        "Aylin Demirtaş-Voigt",
+        municipality=COTTBUS,
+        role=MembershipRole.BOARD_MEMBER,
+        function="Lokaler Beirat, Vertretung Migrant:innenorganisationen",
+    ),
+    DemoUser(
+        "weiterbildung.cottbus",
+        "Lena Marquardt",
+        municipality=COTTBUS,
+        role=MembershipRole.TRAINEE,
+        function="Quartiersmanagement Sandow",
+    ),
+    DemoUser(
+        "lokal.bautzen",
+        "Friedrich Lenzner",
+        municipality=BAUTZEN,
+        role=MembershipRole.LOCAL_COMPANION,
+        function="Stabsstelle Bürgerbeteiligung",
+    ),
+    DemoUser(
+        "akteur.bautzen",
+        "Katrin Wendisch",
+        municipality=BAUTZEN,
+        role=MembershipRole.ACTOR,
+        function="Ordnungsamt",
+    ),
+    DemoUser(
+        "lokal.greifswald",
+        "Ole Brüggemann",
+        municipality=GREIFSWALD,
+        role=MembershipRole.LOCAL_COMPANION,
+        function="Präventionsrat",
+    ),
 ]
 
 # (AGS, external companion, joined, phase path with dates, Partnership for Democracy)
 MUNICIPALITIES: list[dict[str, Any]] = [
     {
-        "ags": COTTBUS, "external": "extern", "joined": datetime.date(2024, 2, 1),
-        "phases": [(Phase.KICKOFF, datetime.date(2024, 4, 15)), (Phase.ACTIVE, datetime.date(2024, 9, 1))],
+        "ags": COTTBUS,
+        "external": "extern",
+        "joined": datetime.date(2024, 2, 1),
+        "phases": [
+            (Phase.KICKOFF, datetime.date(2024, 4, 15)),
+            (Phase.ACTIVE, datetime.date(2024, 9, 1)),
+        ],
         "pfd": "Partnerschaft für Demokratie Cottbus",
         "description": "Stadt im Strukturwandel der Lausitz; Konflikte um Zuwanderung und Nutzung öffentlicher Räume.",
     },
     {
-        "ags": BAUTZEN, "external": "extern", "joined": datetime.date(2025, 3, 1),
+        "ags": BAUTZEN,
+        "external": "extern",
+        "joined": datetime.date(2025, 3, 1),
         "phases": [(Phase.KICKOFF, datetime.date(2025, 6, 2))],
         "pfd": "Partnerschaft für Demokratie Bautzen",
         "description": "Zweisprachige Kreisstadt; Spannungen rund um Versammlungen und Jugendtreffpunkte.",
     },
     {
-        "ags": GREIFSWALD, "external": "extern2", "joined": datetime.date(2023, 10, 1),
-        "phases": [(Phase.KICKOFF, datetime.date(2023, 12, 1)), (Phase.ACTIVE, datetime.date(2024, 5, 6))],
+        "ags": GREIFSWALD,
+        "external": "extern2",
+        "joined": datetime.date(2023, 10, 1),
+        "phases": [
+            (Phase.KICKOFF, datetime.date(2023, 12, 1)),
+            (Phase.ACTIVE, datetime.date(2024, 5, 6)),
+        ],
         "pfd": "Partnerschaft für Demokratie Greifswald",
         "description": "Universitätsstadt; Auseinandersetzungen um Unterbringung Geflüchteter und Energieprojekte.",
     },
     {
-        "ags": KAISERSLAUTERN, "external": "", "joined": datetime.date(2026, 9, 15),
-        "phases": [], "pfd": "Partnerschaft für Demokratie Kaiserslautern", "description": "",
+        "ags": KAISERSLAUTERN,
+        "external": "",
+        "joined": datetime.date(2026, 9, 15),
+        "phases": [],
+        "pfd": "Partnerschaft für Demokratie Kaiserslautern",
+        "description": "",
     },
     {
-        "ags": HAMELN, "external": "extern2", "joined": datetime.date(2022, 1, 10),
+        "ags": HAMELN,
+        "external": "extern2",
+        "joined": datetime.date(2022, 1, 10),
         "phases": [
             (Phase.KICKOFF, datetime.date(2022, 3, 1)),
             (Phase.ACTIVE, datetime.date(2022, 9, 1)),
@@ -110,9 +164,21 @@ MUNICIPALITIES: list[dict[str, Any]] = [
 ]
 
 STRUCTURES = [
-    ("Mobile Beratung gegen Rechtsextremismus", CounsellingStructure.Kind.MOBILE, "Regionalbüro, berät Verwaltung und Zivilgesellschaft."),
-    ("Opferberatung", CounsellingStructure.Kind.VICTIMS, "Beratung für Betroffene rechter, rassistischer und antisemitischer Gewalt."),
-    ("Runder Tisch Zusammenleben", CounsellingStructure.Kind.NETWORK, "Trifft sich vierteljährlich im Rathaus."),
+    (
+        "Mobile Beratung gegen Rechtsextremismus",
+        CounsellingStructure.Kind.MOBILE,
+        "Regionalbüro, berät Verwaltung und Zivilgesellschaft.",
+    ),
+    (
+        "Opferberatung",
+        CounsellingStructure.Kind.VICTIMS,
+        "Beratung für Betroffene rechter, rassistischer und antisemitischer Gewalt.",
+    ),
+    (
+        "Runder Tisch Zusammenleben",
+        CounsellingStructure.Kind.NETWORK,
+        "Trifft sich vierteljährlich im Rathaus.",
+    ),
 ]
 
 CONTACTS = [
@@ -127,7 +193,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not RegisterEntry.objects.exists():
-            call_command("import_municipalities", str(settings.KOKOMA_REGISTER_FILE), verbosity=options["verbosity"])
+            call_command(
+                "import_municipalities",
+                str(settings.KOKOMA_REGISTER_FILE),
+                verbosity=options["verbosity"],
+            )
         with transaction.atomic():
             users = {user.email: self._user(user) for user in USERS}
             office = users["servicestelle"]
@@ -151,7 +221,14 @@ class Command(BaseCommand):
         register = RegisterEntry.objects.get(ags=spec["ags"])
         if Municipality.objects.filter(register=register).exists():
             return
-        local = next((u for u in USERS if u.municipality == spec["ags"] and u.role == MembershipRole.LOCAL_COMPANION), None)
+        local = next(
+            (
+                u
+                for u in USERS
+                if u.municipality == spec["ags"] and u.role == MembershipRole.LOCAL_COMPANION
+            ),
+            None,
+        )
         municipality = services.onboard_municipality(
             by=office,
             register=register,
@@ -161,52 +238,87 @@ class Command(BaseCommand):
             local_companion_email=local.address if local else "",
         )
         municipality.description = spec["description"]
-        municipality.pfd_coordination = f"Koordinierungs- und Fachstelle der {spec['pfd']}" if spec["pfd"] else ""
+        municipality.pfd_coordination = (
+            f"Koordinierungs- und Fachstelle der {spec['pfd']}" if spec["pfd"] else ""
+        )
         municipality.save()
         for phase, date in spec["phases"]:
             services.change_phase(municipality, by=office, to_phase=phase, effective_on=date)
         for demo in USERS:
             if demo.municipality == spec["ags"] and demo.role != MembershipRole.LOCAL_COMPANION:
                 Membership.objects.create(
-                    municipality=municipality, user=users[demo.email], role=demo.role, function=demo.function
+                    municipality=municipality,
+                    user=users[demo.email],
+                    role=demo.role,
+                    function=demo.function,
                 )
             elif demo.municipality == spec["ags"]:
-                Membership.objects.filter(municipality=municipality, role=demo.role).update(function=demo.function)
+                Membership.objects.filter(municipality=municipality, role=demo.role).update(
+                    function=demo.function
+                )
         if not spec["phases"]:
             return
         for name, kind, description in STRUCTURES:
             CounsellingStructure.objects.create(
-                municipality=municipality, name=name, kind=kind, description=description,
+                municipality=municipality,
+                name=name,
+                kind=kind,
+                description=description,
                 contact=f"beratung@{DOMAIN}",
             )
         for index, (function, role, organisation) in enumerate(CONTACTS, start=1):
             Contact.objects.create(
-                municipality=municipality, name=f"Ansprechperson {index} ({function})", function=role,
+                municipality=municipality,
+                name=f"Ansprechperson {index} ({function})",
+                function=role,
                 organisation=f"{organisation} {municipality.name.split(',')[0]}",
-                email=f"kontakt{index}.{spec['ags']}@{DOMAIN}", phone=f"030 1234 56{index}",
+                email=f"kontakt{index}.{spec['ags']}@{DOMAIN}",
+                phone=f"030 1234 56{index}",
             )
         self._work_log(municipality, users)
 
     def _work_log(self, municipality: Municipality, users: dict[str, User]) -> None:
-        tandem = [m.user for m in municipality.memberships.filter(role__in=[MembershipRole.EXTERNAL_COMPANION, MembershipRole.LOCAL_COMPANION])]
+        tandem = [
+            m.user
+            for m in municipality.memberships.filter(
+                role__in=[MembershipRole.EXTERNAL_COMPANION, MembershipRole.LOCAL_COMPANION]
+            )
+        ]
         participants = ", ".join(str(user) for user in tandem)
         start = municipality.joined_on
         entries = [
-            (start + datetime.timedelta(days=14), "Auftaktgespräch mit der Verwaltungsspitze",
-             "Kooperationsvereinbarung besprochen; Bürgermeisteramt unterstützt das Vorhaben.",
-             "Entwurf der Kooperationsvereinbarung versenden", True),
-            (start + datetime.timedelta(days=60), "Interviews mit lokalen Akteur:innen geplant",
-             "Liste von 12 Gesprächspartner:innen aus Verwaltung, Schule, Polizei und Vereinen erstellt.",
-             "Termine für die ersten sechs Interviews vereinbaren", True),
-            (datetime.date.today() - datetime.timedelta(days=10), "Vorbereitung Workshop Handlungskonzept",
-             "Ergebnisse der Situationsanalyse zusammengefasst; Workshop mit dem lokalen Beirat geplant.",
-             "Einladung an den Beirat verschicken; Raum im Bürgerhaus buchen", False),
+            (
+                start + datetime.timedelta(days=14),
+                "Auftaktgespräch mit der Verwaltungsspitze",
+                "Kooperationsvereinbarung besprochen; Bürgermeisteramt unterstützt das Vorhaben.",
+                "Entwurf der Kooperationsvereinbarung versenden",
+                True,
+            ),
+            (
+                start + datetime.timedelta(days=60),
+                "Interviews mit lokalen Akteur:innen geplant",
+                "Liste von 12 Gesprächspartner:innen aus Verwaltung, Schule, Polizei und Vereinen erstellt.",
+                "Termine für die ersten sechs Interviews vereinbaren",
+                True,
+            ),
+            (
+                timezone.localdate() - datetime.timedelta(days=10),
+                "Vorbereitung Workshop Handlungskonzept",
+                "Ergebnisse der Situationsanalyse zusammengefasst; Workshop mit dem lokalen Beirat geplant.",
+                "Einladung an den Beirat verschicken; Raum im Bürgerhaus buchen",
+                False,
+            ),
         ]
         author = tandem[0] if tandem else None
         for date, topic, notes, next_steps, done in entries:
             entry = WorkLogEntry(
-                municipality=municipality, date=date, participants=participants or "Tandem", topic=topic,
-                notes=notes, next_steps=next_steps, next_steps_due=date + datetime.timedelta(days=21),
+                municipality=municipality,
+                date=date,
+                participants=participants or "Tandem",
+                topic=topic,
+                notes=notes,
+                next_steps=next_steps,
+                next_steps_due=date + datetime.timedelta(days=21),
                 next_steps_done=done,
             )
             if author is not None:

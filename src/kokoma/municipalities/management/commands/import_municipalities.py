@@ -40,8 +40,8 @@ class Command(BaseCommand):
                 report = import_register(stream, progress=progress)
             except RegisterFormatError as error:
                 raise CommandError(str(error)) from error
-        for error in report.errors:
-            self.stderr.write(str(error))
+        for line_error in report.errors:
+            self.stderr.write(str(line_error))
         summary = (
             f"{report.created} created, {report.updated} updated, {report.unchanged} unchanged, "
             f"{len(report.errors)} lines rejected"
