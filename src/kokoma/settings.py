@@ -242,3 +242,11 @@ LOGGING = {
 KOKOMA_PAGE_SIZE = 25
 KOKOMA_REGISTER_FILE = PROJECT_DIR / "data" / "gemeinden.csv"
 KOKOMA_BASE_URL = env_str("KOKOMA_BASE_URL", "http://127.0.0.1:8000")
+
+# One cache shared by all gunicorn workers (login throttling counts must not be per process).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache"),
+    }
+}

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Model, Q
+from django.db.models import Case, F, Model, Q, Value, When
 from django.forms import BaseForm, ModelForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -103,10 +103,12 @@ def _register_candidates(query: str) -> list[RegisterEntry]:
         return []
     entries = RegisterEntry.objects.filter(participation__isnull=True)
     if query.isdigit():
-        entries = entries.filter(ags__startswith=query)
-    else:
-        entries = entries.filter(name__icontains=query)
-    return list(entries.order_by("name", "ags")[:20])
+        return list(entries.filter(ags__startswith=query).order_by("ags")[:20])
+    # Names that start with the query first, then the larger municipalities.
+    entries = entries.filter(name__icontains=query).annotate(
+        prefix=Case(When(name__istartswith=query, then=Value(0)), default=Value(1))
+    )
+    return list(entries.order_by("prefix", F("population").desc(nulls_last=True), "name")[:20])
 
 
 @programme_permission("municipalities.search_register")

@@ -182,10 +182,13 @@ STRUCTURES = [
 ]
 
 CONTACTS = [
-    ("Bürgermeisteramt", "Büroleitung", "Stadtverwaltung"),
-    ("Kontaktbereichsdienst", "Polizeiliche Ansprechperson", "Polizeiinspektion"),
-    ("Integrationsbeirat", "Vorsitz", "Beirat"),
+    ("Büroleitung Bürgermeisteramt", "Stadtverwaltung"),
+    ("Polizeiliche Ansprechperson, Kontaktbereichsdienst", "Polizeiinspektion"),
+    ("Vorsitz Integrationsbeirat", "Integrationsbeirat"),
 ]
+# Invented names, drawn per municipality so that no two demo contacts are alike.
+FIRST_NAMES = ["Anke", "Bernd", "Cem", "Dana", "Eike", "Fatma", "Gero", "Hanna", "Ilka", "Jannis"]
+LAST_NAMES = ["Lindqvist", "Morawe", "Nöthlich", "Okonkwo-Berg", "Pahlke", "Quandel", "Rösing"]
 
 
 class Command(BaseCommand):
@@ -266,11 +269,14 @@ class Command(BaseCommand):
                 description=description,
                 contact=f"beratung@{DOMAIN}",
             )
-        for index, (function, role, organisation) in enumerate(CONTACTS, start=1):
+        seed = int(spec["ags"]) % 97
+        for index, (function, organisation) in enumerate(CONTACTS, start=1):
+            first = FIRST_NAMES[(seed + index) % len(FIRST_NAMES)]
+            last = LAST_NAMES[(seed + 3 * index) % len(LAST_NAMES)]
             Contact.objects.create(
                 municipality=municipality,
-                name=f"Ansprechperson {index} ({function})",
-                function=role,
+                name=f"{first} {last}",
+                function=function,
                 organisation=f"{organisation} {municipality.name.split(',')[0]}",
                 email=f"kontakt{index}.{spec['ags']}@{DOMAIN}",
                 phone=f"030 1234 56{index}",
