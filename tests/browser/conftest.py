@@ -126,7 +126,7 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> Non
 
 
 @pytest.fixture(scope="session")
-def live_server() -> Iterator[support.LiveServer]:
+def kokoma_server() -> Iterator[support.LiveServer]:
     var_dir = Path(tempfile.mkdtemp(prefix="kokoma-browser-"))
     env = _server_env(var_dir)
     if _catalogs_outdated():
@@ -193,9 +193,9 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def page(browser: Any, live_server: support.LiveServer) -> Iterator[Any]:
+def page(browser: Any, kokoma_server: support.LiveServer) -> Iterator[Any]:
     """A fresh German-speaking browser context; no request may leave the live server."""
-    context = browser.new_context(locale="de-DE", base_url=live_server.url)
+    context = browser.new_context(locale="de-DE", base_url=kokoma_server.url)
     context.set_default_timeout(10_000)
     context.set_default_navigation_timeout(20_000)
     watch = support.Watch()
@@ -224,7 +224,7 @@ def page(browser: Any, live_server: support.LiveServer) -> Iterator[Any]:
         parts = urlsplit(url)
         if parts.scheme in {"data", "blob", "about"}:
             continue
-        if parts.scheme != "http" or parts.netloc != live_server.host:
+        if parts.scheme != "http" or parts.netloc != kokoma_server.host:
             foreign.append(url)
     assert not foreign, "Requests left the live server:\n" + "\n".join(foreign)
     assert not watch.csp_violations, "Content Security Policy violations:\n" + "\n".join(

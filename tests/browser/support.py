@@ -216,8 +216,8 @@ def login(page: Page, who: str, password: str = DEMO_PASSWORD, *, shot: str, hom
     expect(page.locator("html")).to_have_attribute("lang", "de")
     expect(page.get_by_role("heading", level=1)).to_have_text(de("Log in"))
     check(page, f"{shot}-login")
-    page.get_by_label(label("E-Mail")).fill(address(who))
-    page.get_by_label(label("Passwort")).fill(password)
+    page.get_by_label(label(de("Email"))).fill(address(who))
+    page.get_by_label(label(de("Password"))).fill(password)
     page.get_by_role("main").get_by_role("button", name=de("Log in")).click()
     if home:
         expect(page).to_have_url(at("/"))

@@ -352,7 +352,7 @@ def test_saving_a_new_record_audits_a_creation_without_diff(cottbus, persona):
 
 def test_saving_a_changed_record_audits_the_diff(cottbus, persona):
     contact = cottbus.contacts.first()
-    old_function = contact.function
+    old_function, old_phone = contact.function, contact.phone
     contact.function = "Leitung"
     contact.phone = "0355 1"
     services.save_tenant_object(contact, by=persona("local_a"), municipality=cottbus)
@@ -360,7 +360,7 @@ def test_saving_a_changed_record_audits_the_diff(cottbus, persona):
     assert entry.action == AuditAction.UPDATE
     assert entry.changes == {
         "function": [old_function, "Leitung"],
-        "phone": ["030 1234 561", "0355 1"],
+        "phone": [old_phone, "0355 1"],
     }
 
 
@@ -373,12 +373,12 @@ def test_saving_a_profile_audits_the_changed_fields_only(cottbus, persona):
 
 def test_deleting_a_record_audits_it_before_it_is_gone(cottbus, persona):
     contact = cottbus.contacts.first()
-    pk = contact.pk
+    pk, label = contact.pk, str(contact)
     services.delete_tenant_object(contact, by=persona("local_a"), municipality=cottbus)
     assert not Contact.objects.filter(pk=pk).exists()
     entry = AuditEntry.objects.get(object_type="municipalities.Contact", object_id=str(pk))
     assert entry.action == AuditAction.DELETE
-    assert entry.object_repr.startswith("Ansprechperson")
+    assert entry.object_repr == label
 
 
 def test_a_new_work_log_entry_is_written_by_the_acting_user(cottbus, persona):

@@ -176,6 +176,8 @@ def municipality_detail(request: HttpRequest, municipality: Municipality) -> Htt
         "structures": municipality.counselling_structures.all(),
         "contacts": municipality.contacts.all(),
         "can_view_work_log": user.has_perm("municipalities.view_work_log", municipality),
+        # `perms` in templates asks without the object, which object-level rules cannot answer.
+        "can_change_profile": user.has_perm("municipalities.change_profile", municipality),
     }
     if context["can_view_work_log"]:
         context["work_log"] = municipality.work_log.select_related("author")[:5]

@@ -1,0 +1,67 @@
+"""Production settings refuse to start with demo values (checked in a fresh interpreter)."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+CHECK = (
+    "import django; django.setup(); from django.conf import settings; "
+    "print(settings.DEBUG, settings.SESSION_COOKIE_SECURE, settings.KOKOMA_REQUIRE_MFA_FOR_OFFICE)"
+)
+GOOD_KEY = "x7$Kq9!vR2@mN5^pL8&wT3*zB6(hJ1)cF4-gD0_sA9+eY2=uI7"
+
+
+def start(tmp_path, **env):
+    environment = {
+        key: value for key, value in os.environ.items() if not key.startswith(("KOKOMA_", "DJANGO"))
+    }
+    environment.update(
+        DJANGO_SETTINGS_MODULE="kokoma.settings",
+        PYTHONPATH=str(settings.PROJECT_DIR / "src"),
+        KOKOMA_VAR_DIR=str(tmp_path),
+        KOKOMA_ENV="production",
+        **env,
+    )
+    return subprocess.run(
+        [sys.executable, "-c", CHECK],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_with_debug_on(tmp_path):
+    result = start(tmp_path, KOKOMA_DEBUG="1", KOKOMA_SECRET_KEY=GOOD_KEY)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "KOKOMA_DEBUG" in result.stderr
+
+
+def test_production_refuses_to_start_with_the_demo_secret_key(tmp_path):
+    result = start(tmp_path, KOKOMA_SECRET_KEY=settings.DEMO_SECRET_KEY)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "KOKOMA_SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    result = start(tmp_path)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+
+
+def test_production_refuses_a_short_secret_key(tmp_path):
+    result = start(tmp_path, KOKOMA_SECRET_KEY="too-short-a-key")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+
+
+def test_production_starts_with_its_own_key_and_is_strict(tmp_path):
+    assert len(GOOD_KEY) == 50
+    result = start(tmp_path, KOKOMA_SECRET_KEY=GOOD_KEY)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True", "True"]
