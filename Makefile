@@ -50,7 +50,7 @@ test: SYSTEM_DEPS = gettext chromium
 test: system-deps install messages
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-test-fast: install
+test-fast: install messages
 	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
 lint: install

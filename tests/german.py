@@ -1,4 +1,4 @@
-"""The UI is German: tests look messages up in the German catalogue instead of hard-coding wording."""
+"""The UI is German: tests look messages up in the German catalogue, not hard-coded wording."""
 
 from django.utils import translation
 

@@ -50,12 +50,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     missing = support.missing_german()
+    path = support.ARTIFACTS / "missing-german.txt"
     if not missing:
+        path.unlink(missing_ok=True)
         return
     terminalreporter.section("German translations missing for strings the browser tests use")
     for msgid in missing:
         terminalreporter.write_line(f"  {msgid!r}")
-    path = support.ARTIFACTS / "missing-german.txt"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(missing) + "\n", encoding="utf-8")
     terminalreporter.write_line(f"(list written to {path})")
@@ -167,6 +168,8 @@ def kokoma_server() -> Iterator[support.LiveServer]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=5)
+        support.ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(log, support.ARTIFACTS / "live-server.log")
         shutil.rmtree(var_dir, ignore_errors=True)
 
 

@@ -50,10 +50,10 @@ class LiveServer:
             return []
         messages = []
         for path in sorted(folder.iterdir(), key=lambda p: p.stat().st_mtime):
-            for chunk in path.read_text(encoding="utf-8", errors="replace").split(MAIL_SEPARATOR):
+            for chunk in path.read_bytes().split(MAIL_SEPARATOR.encode()):
                 if chunk.strip():
                     messages.append(
-                        email.message_from_string(chunk.strip() + "\n", policy=email.policy.default)
+                        email.message_from_bytes(chunk.strip() + b"\n", policy=email.policy.default)
                     )
         return messages
 

@@ -442,14 +442,14 @@ def test_password_change(page: Page) -> None:
     page.locator("input[name=oldpassword]").fill("nicht-mein-passwort")
     page.locator("input[name=password1]").fill(new_password)
     page.locator("input[name=password2]").fill(new_password)
-    page.get_by_role("main").locator("form button[type=submit]").click()
+    save(page, "Change Password")
     expect(page.get_by_role("main")).to_contain_text(de("Please type your current password."))
     check(page, "password-change-wrong-current")
 
     page.locator("input[name=oldpassword]").fill("kokoma-demo")
     page.locator("input[name=password1]").fill(new_password)
     page.locator("input[name=password2]").fill(new_password)
-    page.get_by_role("main").locator("form button[type=submit]").click()
+    save(page, "Change Password")
     expect(messages(page)).to_contain_text(de("Password successfully changed."))
     check(page, "password-change-done")
     logout(page)
@@ -471,12 +471,13 @@ def test_password_reset_by_mail(page: Page, kokoma_server: LiveServer) -> None:
     user = f"akteur.bautzen@{DOMAIN}"
     new_password = "Spreebrücke-Budyšin-2026"
     page.goto("/konto/login/")
-    page.get_by_role("link", name=de("Forgot your password?")).click()
+    # allauth's help text under the password field links there too; take the form's own link.
+    page.locator("form .actions").get_by_role("link", name=de("Forgot your password?")).click()
     expect(page).to_have_url(at("/konto/password/reset/"))
     expect(h1(page)).to_have_text("Passwort zurücksetzen")
     check(page, "password-reset-form")
     page.get_by_label(label(de("Email"))).fill(user)
-    page.get_by_role("main").locator("form button[type=submit]").click()
+    save(page, "Reset My Password")
     expect(page).to_have_url(at("/konto/password/reset/done/"))
     check(page, "password-reset-sent")
 
@@ -492,7 +493,7 @@ def test_password_reset_by_mail(page: Page, kokoma_server: LiveServer) -> None:
     check(page, "password-reset-new-password")
     page.locator("input[name=password1]").fill(new_password)
     page.locator("input[name=password2]").fill(new_password)
-    page.get_by_role("main").locator("form button[type=submit]").click()
+    save(page, "Change Password")
     expect(page).to_have_url(at("/konto/password/reset/key/done/"))
     check(page, "password-reset-done")
 
@@ -517,12 +518,12 @@ def test_two_factor_activation_and_login_with_recovery_code(page: Page) -> None:
     expect(h1(page)).to_have_text("Zwei-Faktor-Authentifizierung")
     check(page, "mfa-index")
 
-    page.get_by_role("main").get_by_role("link", name="Aktivieren").first.click()
+    page.get_by_role("main").get_by_role("link", name=de("Activate")).first.click()
     # allauth asks for the password again before security settings change.
     expect(page).to_have_url(re.compile(r"/konto/reauthenticate/\?next="))
     check(page, "mfa-reauthenticate")
     page.get_by_label(label(de("Password"))).fill("kokoma-demo")
-    page.get_by_role("main").locator("form button[type=submit]").click()
+    save(page, "Confirm")
 
     expect(page).to_have_url(at("/konto/2fa/totp/activate/"))
     expect(h1(page)).to_have_text("Authenticator-App aktivieren")
@@ -536,7 +537,7 @@ def test_two_factor_activation_and_login_with_recovery_code(page: Page) -> None:
     if 30 - time.time() % 30 < 4:  # do not type a code that expires on the way
         time.sleep(30 - time.time() % 30 + 0.5)
     page.locator("input[name=code]").fill(totp_code(secret, time.time()))
-    page.get_by_role("main").locator("form button[type=submit]").click()
+    save(page, "Activate")
 
     expect(page).to_have_url(at("/konto/2fa/recovery-codes/"))
     codes = page.locator("#recovery_codes").input_value().split()
@@ -548,7 +549,7 @@ def test_two_factor_activation_and_login_with_recovery_code(page: Page) -> None:
     expect(page).to_have_url(at("/konto/2fa/authenticate/"))
     check(page, "mfa-authenticate")
     page.locator("input[name=code]").fill(codes[0])
-    page.get_by_role("main").locator("form button[type=submit]").click()
+    save(page, "Sign In")
     expect(page).to_have_url(at("/"))
     expect(h1(page)).to_have_text(de("Welcome, %(name)s", name="Mira Osterkamp"))
     main_nav(page).get_by_role("link", name=de("My account")).click()
@@ -575,11 +576,12 @@ def test_language_switch_to_english_and_back(page: Page) -> None:
     expect(html).to_have_attribute("lang", "en")
     expect(page).to_have_url(at("/"))
     expect(h1(page)).to_have_text(en("Welcome, %(name)s", name="Friedrich Lenzner"))
-    expect(main_nav(page).get_by_role("button", name=en("Log out"))).to_be_visible()
+    english_nav = page.get_by_role("navigation", name=en("Main navigation"))
+    expect(english_nav.get_by_role("button", name=en("Log out"))).to_be_visible()
     expect(section(page, "mine-heading")).to_contain_text("Bautzen")
     check(page, "language-english-start")
 
-    page.get_by_role("navigation", name=en("Main navigation")).get_by_role("link", name=en("My account")).click()
+    english_nav.get_by_role("link", name=en("My account")).click()
     expect(html).to_have_attribute("lang", "en")
     expect(h1(page)).to_have_text(en("My account"))
     check(page, "language-english-account")

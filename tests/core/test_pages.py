@@ -83,9 +83,7 @@ def test_the_supervisor_sees_no_municipal_data(login, client):
 def test_the_news_show_phase_changes_of_visible_municipalities_only(login, client):
     context = start_page(client, login, "local_b")
     assert context["news"]
-    assert {str(change.municipality) for change in context["news"]} == {
-        "Bautzen / Budyšin, Stadt"
-    }
+    assert {str(change.municipality) for change in context["news"]} == {"Bautzen / Budyšin, Stadt"}
 
 
 # Public pages

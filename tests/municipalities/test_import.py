@@ -143,6 +143,10 @@ def test_a_changed_population_counts_as_updated():
         pytest.param(row("0990003"), id="AGS with 7 digits"),
         pytest.param(row("09900003", name=""), id="name missing"),
         pytest.param(row("09900003", flaeche_km2="gross"), id="area not a number"),
+        pytest.param(row("09900003", flaeche_km2="NaN"), id="area NaN"),
+        pytest.param(row("09900003", flaeche_km2="Infinity"), id="area infinite"),
+        pytest.param(row("09900003", flaeche_km2="123456789.5"), id="area too large for column"),
+        pytest.param(row("09900003", lon="nan"), id="longitude NaN"),
     ],
 )
 def test_a_bad_line_is_reported_with_its_number_and_the_good_lines_are_kept(bad):
@@ -150,7 +154,9 @@ def test_a_bad_line_is_reported_with_its_number_and_the_good_lines_are_kept(bad)
     report = run_import(text)
     assert error_lines(report) == [3]
     assert report.created == 2
-    assert set(RegisterEntry.objects.filter(ags__startswith="0990").values_list("ags", flat=True)) == {
+    assert set(
+        RegisterEntry.objects.filter(ags__startswith="0990").values_list("ags", flat=True)
+    ) == {
         "09900001",
         "09900002",
     }
@@ -214,6 +220,14 @@ def test_a_single_digit_land_code_is_read_with_its_leading_zero():
     report = run_import(csv_text(row("09900001", land_code="9")))
     assert report.errors == []
     assert RegisterEntry.objects.get(ags="09900001").land == Land.BY
+
+
+@pytest.mark.django_db
+def test_a_file_that_is_not_utf8_is_refused_as_a_whole():
+    raw = csv_text(row("09900001"), row("09900002", name="Höhenkirchen")).encode("latin-1")
+    with pytest.raises(RegisterFormatError, match="UTF-8"):
+        import_register(io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
+    assert not RegisterEntry.objects.filter(ags__startswith="0990000").exists()
 
 
 # Properties of a single row

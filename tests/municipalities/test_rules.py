@@ -100,7 +100,9 @@ def test_programme_wide_permissions_need_no_municipality(persona, permission):
 
 
 def test_every_municipality_permission_has_a_matrix():
-    declared = {name for name in rules.permissions.permissions if name.startswith("municipalities.")}
+    declared = {
+        name for name in rules.permissions.permissions if name.startswith("municipalities.")
+    }
     assert declared == set(MATRIX)
 
 

@@ -1,7 +1,10 @@
 import datetime
+import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from kokoma.accounts.models import Membership, MembershipRole, User
 from kokoma.audit.models import AuditAction, AuditEntry
@@ -93,9 +96,12 @@ def test_onboarding_sets_up_the_tandem(office, persona):
         MembershipRole.EXTERNAL_COMPANION: persona("external_other"),
         MembershipRole.LOCAL_COMPANION: persona("local_a"),
     }
-    assert AuditEntry.objects.filter(
-        municipality=municipality, object_type="accounts.Membership", action=AuditAction.CREATE
-    ).count() == 2
+    assert (
+        AuditEntry.objects.filter(
+            municipality=municipality, object_type="accounts.Membership", action=AuditAction.CREATE
+        ).count()
+        == 2
+    )
 
 
 def test_onboarding_without_a_tandem_leaves_it_empty(office):
@@ -110,7 +116,9 @@ def test_onboarding_refuses_a_municipality_that_already_takes_part(office):
 
 
 def test_onboarding_with_a_new_local_companion_creates_an_account_without_password(office):
-    onboard(office, local_companion_email="Neu.Goerlitz@Example.org", local_companion_name="Nele Neu")
+    onboard(
+        office, local_companion_email="Neu.Goerlitz@Example.org", local_companion_name="Nele Neu"
+    )
     user = User.objects.get(email="neu.goerlitz@example.org")
     assert user.display_name == "Nele Neu"
     assert not user.has_usable_password()
@@ -125,6 +133,24 @@ def test_onboarding_with_a_new_local_companion_sends_one_invitation(
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["neu@example.org"]
     assert mailoutbox[0].subject.startswith("[KoKoMa] ")
+
+
+def test_the_new_local_companion_sets_a_password_through_the_invitation_and_logs_in(
+    office, client, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        onboard(office, local_companion_email="neu@example.org", local_companion_name="Nele Neu")
+    (link,) = re.findall(r"https?://\S+", mailoutbox[0].body)
+    response = client.get(urlsplit(link).path)
+    assert response.status_code == 302
+    password = "Neisse-Ufer-2025"
+    response = client.post(response["Location"], {"password1": password, "password2": password})
+    assert response.status_code == 302
+    assert client.login(email="neu@example.org", password=password)
+    response = client.get(reverse("core:home"))
+    assert [str(item["municipality"]) for item in response.context["my_municipalities"]] == [
+        "Görlitz, Stadt"
+    ]
 
 
 def test_onboarding_a_new_local_companion_without_a_name_is_refused_and_rolled_back(office):
@@ -181,7 +207,7 @@ def test_a_date_before_the_start_of_the_current_phase_is_refused_and_changes_not
     cottbus, office
 ):
     audit_count = AuditEntry.objects.count()
-    with pytest.raises(ValidationError, match="01.09.2024"):
+    with pytest.raises(ValidationError, match=r"01\.09\.2024"):
         services.change_phase(
             cottbus, by=office, to_phase=Phase.TRANSFER, effective_on=datetime.date(2024, 8, 31)
         )
@@ -308,7 +334,9 @@ def test_adding_the_same_role_twice_is_refused(cottbus, persona):
         )
 
 
-@pytest.mark.parametrize("role", [MembershipRole.LOCAL_COMPANION, MembershipRole.EXTERNAL_COMPANION])
+@pytest.mark.parametrize(
+    "role", [MembershipRole.LOCAL_COMPANION, MembershipRole.EXTERNAL_COMPANION]
+)
 def test_companions_cannot_be_added_as_members(cottbus, persona, role):
     with pytest.raises(ValidationError):
         services.add_member(
@@ -399,4 +427,3 @@ def test_editing_a_work_log_entry_keeps_its_author(cottbus, persona):
     entry.refresh_from_db()
     assert entry.author == persona("local_a")
     assert audit_of(entry).first().changes == {"topic": ["Treffen", "Treffen (verschoben)"]}
-

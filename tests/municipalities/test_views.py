@@ -14,6 +14,7 @@ from kokoma.municipalities.models import (
 )
 from tests.conftest import BAUTZEN, COTTBUS
 from tests.german import de
+from tests.municipalities.factories import RegisterEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +85,10 @@ def test_the_list_filters_by_land(client, login):
 
 def test_the_list_filters_by_phase(client, login):
     login("office")
-    assert listed(client, phase=Phase.ACTIVE) == ["Cottbus/Chóśebuz, Stadt", "Greifswald, Hansestadt"]
+    assert listed(client, phase=Phase.ACTIVE) == [
+        "Cottbus/Chóśebuz, Stadt",
+        "Greifswald, Hansestadt",
+    ]
 
 
 def test_the_filters_combine(client, login):
@@ -290,6 +294,14 @@ def test_the_register_search_finds_by_ags_prefix_without_participants(client, lo
 def test_the_register_search_excludes_participating_municipalities(client, login):
     login("office")
     assert candidates(client, "Cottbus") == []
+
+
+def test_the_register_search_lists_name_prefixes_first_then_larger_municipalities(client, login):
+    RegisterEntryFactory(ags="09900001", name="Altneudorf", population=90000)
+    RegisterEntryFactory(ags="09900002", name="Neudorf", population=500)
+    RegisterEntryFactory(ags="09900003", name="Großneudorf", population=9000)
+    login("office")
+    assert candidates(client, "neudorf") == ["09900002", "09900001", "09900003"]
 
 
 def test_the_register_search_needs_two_characters(client, login):

@@ -34,6 +34,8 @@ class AuditEntry(models.Model):
         related_name="+",
         verbose_name=_("by"),
     )
+    # Kept as text so that the log still names the person after their account is deleted.
+    actor_name = models.CharField(_("by (name)"), max_length=300, blank=True)
     action = models.CharField(_("action"), max_length=16, choices=AuditAction.choices)
     object_type = models.CharField(_("object type"), max_length=100)
     object_id = models.CharField(_("object id"), max_length=64)

@@ -20,6 +20,7 @@ def record(
     """Append one line to the audit log. Call it inside the service's transaction."""
     return AuditEntry.objects.create(
         actor=by if by is not None and by.is_authenticated else None,
+        actor_name=f"{by} <{by.email}>" if by is not None and by.is_authenticated else "",
         action=action,
         object_type=obj._meta.label,
         object_id=str(obj.pk),

@@ -121,7 +121,9 @@ class TandemForm(forms.Form):
         help_text=_("Only needed for a person who has no account yet."),
     )
     local_companion_email = forms.EmailField(
-        label=_("E-mail of the local process companion"), required=False
+        label=_("E-mail of the local process companion"),
+        required=False,
+        help_text=_("Leave empty to remove the local process companion."),
     )
 
 

@@ -7,13 +7,15 @@ Re-importing the same file updates rows by AGS and never duplicates them.
 from __future__ import annotations
 
 import csv
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import IO
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from .models import Land, RegisterEntry
@@ -76,11 +78,25 @@ def _optional_number(value: str, kind: type, label: str) -> object:
     if not value:
         return None
     try:
-        return kind(value)
+        number = kind(value)
+        if not math.isfinite(number):  # "NaN", "inf" would break the whole bulk insert
+            raise ValueError(value)
     except (ValueError, InvalidOperation):
         raise ValueError(
             _("%(label)s is not a number: %(value)r") % {"label": label, "value": value}
         ) from None
+    return number
+
+
+def _check_column(name: str, value: object, label: str) -> None:
+    """Refuse a value the database column cannot hold (digits, range) on this line alone."""
+    column = RegisterEntry._meta.get_field(name)
+    if value is None or not isinstance(column, models.Field):
+        return
+    try:
+        column.run_validators(value)
+    except ValidationError as error:
+        raise ValueError(f"{label}: {' '.join(error.messages)}") from None
 
 
 def parse_row(row: dict[str, str | None]) -> dict[str, object]:
@@ -106,6 +122,9 @@ def parse_row(row: dict[str, str | None]) -> dict[str, object]:
     population = _optional_number(values.get("bevoelkerung", ""), int, _("population"))
     if population is not None and population < 0:  # type: ignore[operator]
         raise ValueError(_("population must not be negative"))
+    _check_column("population", population, _("population"))
+    area = _optional_number(values.get("flaeche_km2", ""), Decimal, _("area"))
+    _check_column("area_km2", area, _("area"))
     return {
         "ags": ags,
         "ars": values.get("ars", ""),
@@ -114,7 +133,7 @@ def parse_row(row: dict[str, str | None]) -> dict[str, object]:
         "kreis_ags": values["kreis_ags"],
         "kreis_name": values["kreis_name"],
         "kind_code": values.get("textkennzeichen", ""),
-        "area_km2": _optional_number(values.get("flaeche_km2", ""), Decimal, _("area")),
+        "area_km2": area,
         "population": population,
         "postcode": values.get("plz", ""),
         "longitude": _optional_number(values.get("lon", ""), float, _("longitude")),

@@ -166,6 +166,12 @@ def add_member(
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
         user = invite_user(by=by, email=email, display_name=display_name)
+    elif user.programme_role:
+        # Programme staff (office, pool companions, supervisors) get no municipal data this way.
+        raise ValidationError(
+            _("%(name)s has a programme role and cannot be added to a municipality.")
+            % {"name": user}
+        )
     if Membership.objects.filter(municipality=municipality, user=user, role=role).exists():
         raise ValidationError(_("%(name)s already has this role here.") % {"name": user})
     membership = Membership.objects.create(

@@ -33,4 +33,9 @@ urlpatterns = [
     path("<str:ags>/arbeitsprotokoll/", views.work_log, name="work_log"),
     path("<str:ags>/arbeitsprotokoll/neu/", views.work_log_add, name="work_log_add"),
     path("<str:ags>/arbeitsprotokoll/<int:entry_id>/", views.work_log_edit, name="work_log_edit"),
+    path(
+        "<str:ags>/arbeitsprotokoll/<int:entry_id>/loeschen/",
+        views.work_log_delete,
+        name="work_log_delete",
+    ),
 ]

@@ -415,4 +415,14 @@ def work_log_edit(request: HttpRequest, municipality: Municipality, entry_id: in
         entry,
         _("Edit work log entry"),
         "municipalities:work_log",
+        reverse("municipalities:work_log_delete", args=[municipality.ags, entry.pk]),
     )
+
+
+@municipality_permission("municipalities.change_work_log")
+@require_POST
+def work_log_delete(
+    request: HttpRequest, municipality: Municipality, entry_id: int
+) -> HttpResponse:
+    entry = get_object_or_404(municipality.work_log, pk=entry_id)
+    return _delete_record(request, municipality, entry, "municipalities:work_log")

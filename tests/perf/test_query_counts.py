@@ -1,0 +1,146 @@
+"""The number of queries per page is pinned and does not grow with the data."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from kokoma.accounts.models import MembershipRole
+from kokoma.municipalities import services
+from kokoma.municipalities.models import (
+    Contact,
+    CounsellingStructure,
+    Municipality,
+    Phase,
+    WorkLogEntry,
+)
+from tests.conftest import COTTBUS
+from tests.municipalities.factories import RegisterEntryFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("municipalities:list")
+HOME = reverse("core:home")
+COTTBUS_PAGE = reverse("municipalities:detail", args=[COTTBUS])
+
+# Counted on the demo data; a higher count means a new query per page (or per row).
+PINNED = {
+    ("office", LIST): 5,
+    ("external", LIST): 7,
+    ("local_a", LIST): 7,
+    ("supervisor", LIST): 5,
+    ("office", HOME): 8,
+    ("external", HOME): 6,
+    ("supervisor", HOME): 6,
+    ("local_a", HOME): 6,
+    ("actor_a", HOME): 6,
+    ("office", COTTBUS_PAGE): 9,
+    ("external", COTTBUS_PAGE): 11,
+    ("local_a", COTTBUS_PAGE): 11,
+    ("actor_a", COTTBUS_PAGE): 11,
+}
+
+
+def queries_for(client, path):
+    """The queries of one request, after a first request has warmed session and caches."""
+    assert client.get(path).status_code == 200
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(context)
+
+
+def onboard_many(persona, count=30):
+    """`count` more participating municipalities, each with a full tandem and one actor."""
+    office, pool = persona("office"), persona("external")
+    for index, register in enumerate(RegisterEntryFactory.create_batch(count)):
+        municipality = services.onboard_municipality(
+            by=office,
+            register=register,
+            joined_on=datetime.date(2025, 1, 1),
+            external_companion=pool,
+            local_companion_email=f"lokal{index}@example.org",
+            local_companion_name=f"Lokale Begleitung {index}",
+        )
+        services.add_member(
+            municipality,
+            by=office,
+            email=f"akteur{index}@example.org",
+            display_name=f"Akteur {index}",
+            role=MembershipRole.ACTOR,
+        )
+
+
+@pytest.mark.parametrize(
+    ("name", "path", "pinned"),
+    [
+        pytest.param(name, path, pinned, id=f"{name} {path}")
+        for (name, path), pinned in PINNED.items()
+    ],
+)
+def test_pages_stay_within_their_pinned_number_of_queries(
+    client, login, django_assert_max_num_queries, name, path, pinned
+):
+    login(name)
+    client.get(path)
+    with django_assert_max_num_queries(pinned):
+        assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("name", ["office", "external"])
+def test_the_municipality_list_does_not_grow_with_more_municipalities(client, login, persona, name):
+    login(name)
+    before = queries_for(client, LIST)
+    onboard_many(persona)
+    response = client.get(LIST)
+    assert len(response.context["page"].object_list) == 25  # a full page, with tandems shown
+    assert queries_for(client, LIST) == before
+
+
+@pytest.mark.parametrize("name", ["office", "external"])
+def test_the_start_page_does_not_grow_with_more_municipalities(client, login, persona, name):
+    login(name)
+    before = queries_for(client, HOME)
+    onboard_many(persona)
+    assert queries_for(client, HOME) == before
+
+
+def test_the_municipality_page_does_not_grow_with_more_records(client, login, persona):
+    login("local_a")
+    before = queries_for(client, COTTBUS_PAGE)
+    cottbus = Municipality.objects.get(register__ags=COTTBUS)
+    Contact.objects.bulk_create(
+        Contact(municipality=cottbus, name=f"Kontakt {i}", function="Amt") for i in range(30)
+    )
+    CounsellingStructure.objects.bulk_create(
+        CounsellingStructure(municipality=cottbus, name=f"Stelle {i}", kind="other")
+        for i in range(30)
+    )
+    WorkLogEntry.objects.bulk_create(
+        WorkLogEntry(
+            municipality=cottbus,
+            date=datetime.date(2025, 1, 1),
+            participants="Tandem",
+            topic=f"Treffen {i}",
+            author=persona("external"),
+        )
+        for i in range(30)
+    )
+    for index in range(10):
+        services.add_member(
+            cottbus,
+            by=persona("local_a"),
+            email=f"mitglied{index}@example.org",
+            display_name=f"Mitglied {index}",
+            role=MembershipRole.BOARD_MEMBER,
+        )
+    for index, phase in enumerate([Phase.TRANSFER, Phase.ACTIVE] * 3):
+        services.change_phase(
+            cottbus,
+            by=persona("office"),
+            to_phase=phase,
+            effective_on=datetime.date(2025, 1, 1) + datetime.timedelta(days=index),
+        )
+    assert queries_for(client, COTTBUS_PAGE) == before
