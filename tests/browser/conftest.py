@@ -42,10 +42,19 @@ SERVER_START_TIMEOUT = 60
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the browser tests and run them last.
+
+    While Playwright's sync API is active, its event loop counts as running in the main thread,
+    and Django refuses database access from there (SynchronousOnlyOperation). The browser lives
+    for the whole session, so database tests must not come after the first browser test.
+    """
     here = Path(__file__).parent
-    for item in items:
-        if here in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.browser)
+    browser_tests = [item for item in items if here in Path(item.path).parents]
+    for item in browser_tests:
+        item.add_marker(pytest.mark.browser)
+    if browser_tests:
+        others = [item for item in items if here not in Path(item.path).parents]
+        items[:] = others + browser_tests
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
@@ -62,7 +71,7 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     terminalreporter.write_line(f"(list written to {path})")
 
 
-# --- live server --------------------------------------------------------------------------------
+# --- live server ---------------------------------------------------------------------------------
 
 
 def _free_port() -> int:
@@ -123,7 +132,10 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> Non
         except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
             pass
         time.sleep(0.2)
-    pytest.fail(f"gunicorn did not answer on {url} within {SERVER_START_TIMEOUT}s:\n{log.read_text()[-4000:]}")
+    pytest.fail(
+        f"gunicorn did not answer on {url} within {SERVER_START_TIMEOUT}s:\n"
+        f"{log.read_text()[-4000:]}"
+    )
 
 
 @pytest.fixture(scope="session")
@@ -173,7 +185,7 @@ def kokoma_server() -> Iterator[support.LiveServer]:
         shutil.rmtree(var_dir, ignore_errors=True)
 
 
-# --- browser ------------------------------------------------------------------------------------
+# --- browser -------------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
@@ -210,7 +222,9 @@ def page(browser: Any, kokoma_server: support.LiveServer) -> Iterator[Any]:
     def on_response(response: Any) -> None:
         request = response.request
         if response.status >= 400 and request.resource_type != "document":
-            watch.failed_resources.append(f"{response.status} {request.resource_type} {request.url}")
+            watch.failed_resources.append(
+                f"{response.status} {request.resource_type} {request.url}"
+            )
 
     context.on("request", on_request)
     context.on("response", on_response)

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.utils import translation
 from django.utils.text import capfirst
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 ARTIFACTS = PROJECT_DIR / "test-artifacts"
@@ -22,19 +22,19 @@ SCREENSHOTS = ARTIFACTS / "screenshots"
 AXE_FILE = PROJECT_DIR / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_RUN = """
-() => axe.run(document, {runOnly: {type: 'tag', values: %s}}).then(result =>
+() => axe.run(document, {runOnly: {type: 'tag', values: AXE_TAGS}}).then(result =>
   result.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
     nodes: v.nodes.map(n => ({target: n.target, html: n.html, summary: n.failureSummary})),
   })))
-""" % json.dumps(AXE_TAGS)
+""".replace("AXE_TAGS", json.dumps(AXE_TAGS))
 
 DEMO_PASSWORD = "kokoma-demo"
 DOMAIN = "kokoma.example"
 MAIL_SEPARATOR = "-" * 79
 
 
-# --- live server and what the browser did ---------------------------------------------------------
+# --- live server and what the browser did --------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def watch(page: Page) -> Watch:
     return WATCHES[id(page.context)]
 
 
-# --- German UI strings ------------------------------------------------------------------------------
+# --- German UI strings ---------------------------------------------------------------------------
 
 _MISSING: set[str] = set()
 _PROJECT_CATALOG: dict[str, str] | None = None
@@ -133,8 +133,10 @@ def de(msgid: str, **params: Any) -> str:
 def de_plural(singular: str, plural: str, count: int, **params: Any) -> str:
     with translation.override("de"):
         text = translation.ngettext(singular, plural, count)
-    if text in (singular, plural) and singular not in _project_catalog() and (
-        (singular, 0) not in _project_catalog()
+    if (
+        text in (singular, plural)
+        and singular not in _project_catalog()
+        and ((singular, 0) not in _project_catalog())
     ):
         _MISSING.add(singular)
     return text % {"counter": count, **params}
@@ -158,7 +160,7 @@ def german_date(value: datetime.date) -> str:
     return value.strftime("%d.%m.%Y")
 
 
-# --- navigation -----------------------------------------------------------------------------------
+# --- navigation ----------------------------------------------------------------------------------
 
 
 def at(path: str, *, query: bool = False) -> re.Pattern[str]:
@@ -206,11 +208,13 @@ def check(page: Page, name: str) -> None:
         raise AssertionError("\n".join(lines))
 
 
-def main_nav(page: Page) -> Any:
+def main_nav(page: Page) -> Locator:
     return page.get_by_role("navigation", name=de("Main navigation"))
 
 
-def login(page: Page, who: str, password: str = DEMO_PASSWORD, *, shot: str, home: bool = True) -> None:
+def login(
+    page: Page, who: str, password: str = DEMO_PASSWORD, *, shot: str, home: bool = True
+) -> None:
     """Log in through the real login form; `shot` names the screenshot of the login page."""
     page.goto("/konto/login/")
     expect(page.locator("html")).to_have_attribute("lang", "de")
@@ -229,10 +233,12 @@ def logout(page: Page) -> None:
     expect(main_nav(page)).to_have_count(0)
 
 
-def messages(page: Page) -> Any:
+def messages(page: Page) -> Locator:
     return page.locator(".messages")
 
 
-def table_column(page: Page, table: Any, column: int) -> list[str]:
+def table_column(page: Page, table: Locator, column: int) -> list[str]:
+    """The texts of one column of a table's body, once the page has loaded."""
+    page.wait_for_load_state("domcontentloaded")
     cells = table.locator("tbody tr").locator(f"td:nth-child({column})")
     return [text.strip() for text in cells.all_inner_texts()]

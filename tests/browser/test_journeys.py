@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.utils import translation
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from .support import (
     DOMAIN,
@@ -52,11 +52,11 @@ NAMES = {COTTBUS: "Cottbus", BAUTZEN: "Bautzen"}
 TODAY = datetime.datetime.now(tz=zoneinfo.ZoneInfo("Europe/Berlin")).date()
 
 
-def h1(page: Page) -> object:
+def h1(page: Page) -> Locator:
     return page.get_by_role("heading", level=1)
 
 
-def section(page: Page, heading_id: str) -> object:
+def section(page: Page, heading_id: str) -> Locator:
     return page.locator(f"section[aria-labelledby={heading_id}]")
 
 
@@ -64,7 +64,7 @@ def save(page: Page, text: str = "Save") -> None:
     page.get_by_role("main").get_by_role("button", name=de(text), exact=True).click()
 
 
-# --- 1. every role ----------------------------------------------------------------------------------
+# --- 1. every role -------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -81,22 +81,75 @@ class Role:
 
 
 ROLES = [
-    Role("office", "servicestelle", "Henrike Albers", ("Programme office",),
-         sees=("Cottbus", "Bautzen", "Greifswald", "Hameln", "Kaiserslautern"), municipality=COTTBUS),
-    Role("external", "extern", "Jonas Weidmann",
-         ("External process companion (pool)", "External process companion"),
-         sees=("Cottbus", "Bautzen"), hidden=("Greifswald", "Hameln"), municipality=BAUTZEN,
-         tandem=True, foreign=GREIFSWALD),
-    Role("local", "lokal.cottbus", "Svenja Krautmann", ("Local process companion",),
-         sees=("Cottbus",), hidden=("Bautzen",), municipality=COTTBUS, tandem=True, foreign=BAUTZEN),
-    Role("actor", "akteur.cottbus", "Tobias Brandhorst", ("Municipal actor",),
-         sees=("Cottbus",), hidden=("Bautzen",), municipality=COTTBUS, foreign=BAUTZEN),
-    Role("board", "gremium.cottbus", "Aylin Demirtaş-Voigt", ("Board member",),
-         sees=("Cottbus",), hidden=("Bautzen",), municipality=COTTBUS, foreign=BAUTZEN),
-    Role("trainee", "weiterbildung.cottbus", "Lena Marquardt", ("Training participant",),
-         sees=("Cottbus",), hidden=("Bautzen",), municipality=COTTBUS, foreign=BAUTZEN),
-    Role("supervisor", "supervision", "Dr. Ruth Neumeier", ("Supervisor",),
-         sees=(), hidden=("Cottbus", "Bautzen"), foreign=COTTBUS),
+    Role(
+        "office",
+        "servicestelle",
+        "Henrike Albers",
+        ("Programme office",),
+        sees=("Cottbus", "Bautzen", "Greifswald", "Hameln", "Kaiserslautern"),
+        municipality=COTTBUS,
+    ),
+    Role(
+        "external",
+        "extern",
+        "Jonas Weidmann",
+        ("External process companion (pool)", "External process companion"),
+        sees=("Cottbus", "Bautzen"),
+        hidden=("Greifswald", "Hameln"),
+        municipality=BAUTZEN,
+        tandem=True,
+        foreign=GREIFSWALD,
+    ),
+    Role(
+        "local",
+        "lokal.cottbus",
+        "Svenja Krautmann",
+        ("Local process companion",),
+        sees=("Cottbus",),
+        hidden=("Bautzen",),
+        municipality=COTTBUS,
+        tandem=True,
+        foreign=BAUTZEN,
+    ),
+    Role(
+        "actor",
+        "akteur.cottbus",
+        "Tobias Brandhorst",
+        ("Municipal actor",),
+        sees=("Cottbus",),
+        hidden=("Bautzen",),
+        municipality=COTTBUS,
+        foreign=BAUTZEN,
+    ),
+    Role(
+        "board",
+        "gremium.cottbus",
+        "Aylin Demirtaş-Voigt",
+        ("Board member",),
+        sees=("Cottbus",),
+        hidden=("Bautzen",),
+        municipality=COTTBUS,
+        foreign=BAUTZEN,
+    ),
+    Role(
+        "trainee",
+        "weiterbildung.cottbus",
+        "Lena Marquardt",
+        ("Training participant",),
+        sees=("Cottbus",),
+        hidden=("Bautzen",),
+        municipality=COTTBUS,
+        foreign=BAUTZEN,
+    ),
+    Role(
+        "supervisor",
+        "supervision",
+        "Dr. Ruth Neumeier",
+        ("Supervisor",),
+        sees=(),
+        hidden=("Cottbus", "Bautzen"),
+        foreign=COTTBUS,
+    ),
 ]
 
 
@@ -120,10 +173,12 @@ def test_every_role_finds_its_own_section_and_pages(page: Page, role: Role) -> N
         for name in role.sees:
             expect(own.get_by_role("link", name=re.compile(name))).to_be_visible()
     if role.key == "supervisor":
-        expect(own).to_contain_text(de(
-            "As a supervisor you accompany process companions and local actors from the pool. "
-            "You do not see municipal data; your supervision sessions will be listed here."
-        ))
+        expect(own).to_contain_text(
+            de(
+                "As a supervisor you accompany process companions and local actors from the pool. "
+                "You do not see municipal data; your supervision sessions will be listed here."
+            )
+        )
     for name in role.hidden:
         expect(main).not_to_contain_text(name)
     check(page, f"{shot}-start")
@@ -149,7 +204,7 @@ def test_every_role_finds_its_own_section_and_pages(page: Page, role: Role) -> N
         )
     check(page, f"{shot}-list")
 
-    # The municipality page: tandem members read the work log, everybody else only a count.
+    # The municipality page: only tandem members read the work log; the others see no entries.
     if role.municipality:
         name = NAMES[role.municipality]
         table.get_by_role("link", name=re.compile(name)).click()
@@ -193,12 +248,16 @@ def test_every_role_finds_its_own_section_and_pages(page: Page, role: Role) -> N
     check(page, f"{shot}-logged-out")
     page.goto("/")
     expect(h1(page)).to_have_text(de("KoKoMa – municipal conflict management"))
+    expect(main_nav(page)).to_have_count(0)
+    check(page, f"{shot}-welcome")
 
 
-# --- 2. programme office -----------------------------------------------------------------------------
+# --- 2. programme office -------------------------------------------------------------------------
 
 
-def test_programme_office_filters_onboards_and_changes_phase(page: Page, kokoma_server: LiveServer) -> None:
+def test_programme_office_filters_onboards_and_changes_phase(
+    page: Page, kokoma_server: LiveServer
+) -> None:
     login(page, "servicestelle", shot="office")
     page.get_by_role("link", name=de("Overview of all municipalities")).click()
     expect(page).to_have_url(at("/kommunen/"))
@@ -244,7 +303,9 @@ def test_programme_office_filters_onboards_and_changes_phase(page: Page, kokoma_
     # Onboarding with htmx: results appear while typing, the page stays where it is.
     page.goto("/kommunen/neu/")
     page.wait_for_function("() => window.htmx !== undefined")
-    expect(results).to_contain_text(de("Enter at least two letters of the name or the first digits of the AGS."))
+    expect(results).to_contain_text(
+        de("Enter at least two letters of the name or the first digits of the AGS.")
+    )
     check(page, "office-onboarding")
     search = page.get_by_label(de("Search the register by name or AGS"))
     with page.expect_response(re.compile(r"/kommunen/verzeichnis/\?q=G")) as live:
@@ -258,9 +319,26 @@ def test_programme_office_filters_onboards_and_changes_phase(page: Page, kokoma_
     joined = TODAY - datetime.timedelta(days=30)
     radio.check()
     page.get_by_label(label(de("Joined the programme on"))).fill(joined.isoformat())
-    page.get_by_label(label(de("Partnership for Democracy"))).fill("Partnerschaft für Demokratie Görlitz")
+    page.get_by_label(label(de("Partnership for Democracy"))).fill(
+        "Partnerschaft für Demokratie Görlitz"
+    )
     page.get_by_label(label(de("External process companion"))).select_option(label="Mira Osterkamp")
     page.get_by_label(label(de("Name of the local process companion"))).fill("Greta Lindqvist")
+
+    # Bad input first: a new local companion needs an e-mail address. Nothing typed is lost.
+    page.get_by_role("button", name=de("Onboard municipality")).click()
+    expect(page).to_have_url(at("/kommunen/neu/"))
+    expect(page.get_by_role("alert")).to_contain_text(de("Please check the marked fields."))
+    expect(page.get_by_role("main")).to_contain_text(de("Please give the e-mail address as well."))
+    expect(results.get_by_label(re.compile(r"^Görlitz, Stadt"))).to_be_checked()
+    expect(page.get_by_label(label(de("Name of the local process companion")))).to_have_value(
+        "Greta Lindqvist"
+    )
+    expect(page.get_by_label(label(de("Joined the programme on")))).to_have_value(
+        joined.isoformat()
+    )
+    check(page, "office-onboarding-missing-email")
+
     page.get_by_label(label(de("E-mail of the local process companion"))).fill(
         f"greta.lindqvist@{DOMAIN}"
     )
@@ -276,7 +354,9 @@ def test_programme_office_filters_onboards_and_changes_phase(page: Page, kokoma_
     expect(programme).to_contain_text(german_date(joined))
     expect(programme).to_contain_text("Partnerschaft für Demokratie Görlitz")
     check(page, "office-goerlitz-onboarded")
-    assert kokoma_server.mails_to(f"greta.lindqvist@{DOMAIN}"), "no invitation mail for the new local companion"
+    assert kokoma_server.mails_to(f"greta.lindqvist@{DOMAIN}"), (
+        "no invitation mail for the new local companion"
+    )
 
     # Change the phase to kick-off and find it in the history.
     kickoff = TODAY - datetime.timedelta(days=7)
@@ -311,13 +391,15 @@ def test_programme_office_filters_onboards_and_changes_phase(page: Page, kokoma_
     page.get_by_label(label(de("Note"))).fill(second_note)
     save(page)
     expect(page).to_have_url(at(f"/kommunen/{GOERLITZ}/phase/"))
-    expect(page.get_by_role("alert")).to_contain_text(de("The municipality is already in this phase."))
+    expect(page.get_by_role("alert")).to_contain_text(
+        de("The municipality is already in this phase.")
+    )
     expect(page.get_by_label(label(de("Note")))).to_have_value(second_note)
     expect(page.get_by_label(label(de("New phase")))).to_have_value("kickoff")
     check(page, "office-phase-same-phase-error")
 
 
-# --- 3. local companion ----------------------------------------------------------------------------
+# --- 3. local companion --------------------------------------------------------------------------
 
 
 def test_local_companion_keeps_profile_contacts_structures_and_work_log(page: Page) -> None:
@@ -337,7 +419,9 @@ def test_local_companion_keeps_profile_contacts_structures_and_work_log(page: Pa
     save(page)
     expect(page).to_have_url(at(f"/kommunen/{COTTBUS}/"))
     expect(messages(page)).to_contain_text(de("The profile was saved."))
-    expect(section(page, "programme-heading")).to_contain_text("Partnerschaft für Demokratie Cottbus – Bündnis Lausitz")
+    expect(section(page, "programme-heading")).to_contain_text(
+        "Partnerschaft für Demokratie Cottbus – Bündnis Lausitz"
+    )
 
     # A contact.
     page.get_by_role("link", name=de("Add contact")).click()
@@ -352,7 +436,9 @@ def test_local_companion_keeps_profile_contacts_structures_and_work_log(page: Pa
     save(page)
     expect(page).to_have_url(at(f"/kommunen/{COTTBUS}/"))
     expect(messages(page)).to_contain_text(de("Saved."))
-    contact = section(page, "contacts-heading").locator("tbody tr").filter(has_text="Dr. Jana Pietsch")
+    contact = (
+        section(page, "contacts-heading").locator("tbody tr").filter(has_text="Dr. Jana Pietsch")
+    )
     expect(contact).to_contain_text("Leiterin Ordnungsamt")
     expect(contact.get_by_role("link", name=f"jana.pietsch@{DOMAIN}")).to_have_attribute(
         "href", f"mailto:jana.pietsch@{DOMAIN}"
@@ -363,12 +449,20 @@ def test_local_companion_keeps_profile_contacts_structures_and_work_log(page: Pa
     expect(page).to_have_url(at(f"/kommunen/{COTTBUS}/strukturen/neu/"))
     check(page, "local-structure-form")
     page.get_by_label(label(de_label("name"))).fill("Schiedsstelle Sandow")
-    page.get_by_label(label(de_label("kind"))).select_option(label=de("mediation / conflict service"))
-    page.get_by_label(label(de_label("description"))).fill("Ehrenamtliche Schlichtung bei Nachbarschaftskonflikten.")
+    page.get_by_label(label(de_label("kind"))).select_option(
+        label=de("mediation / conflict service")
+    )
+    page.get_by_label(label(de_label("description"))).fill(
+        "Ehrenamtliche Schlichtung bei Nachbarschaftskonflikten."
+    )
     page.get_by_label(label(de_label("contact"))).fill(f"schiedsstelle@{DOMAIN}")
     save(page)
     expect(page).to_have_url(at(f"/kommunen/{COTTBUS}/"))
-    structure = section(page, "structures-heading").locator("tbody tr").filter(has_text="Schiedsstelle Sandow")
+    structure = (
+        section(page, "structures-heading")
+        .locator("tbody tr")
+        .filter(has_text="Schiedsstelle Sandow")
+    )
     expect(structure).to_contain_text(de("mediation / conflict service"))
     check(page, "local-cottbus-updated")
 
@@ -382,9 +476,13 @@ def test_local_companion_keeps_profile_contacts_structures_and_work_log(page: Pa
     expect(h1(page)).to_have_text(de("New work log entry"))
     check(page, "local-work-log-form")
     page.get_by_label(label(de_label("date"))).fill(meeting.isoformat())
-    page.get_by_label(label(de_label("participants"))).fill("Svenja Krautmann, Jonas Weidmann, Dr. Jana Pietsch")
+    page.get_by_label(label(de_label("participants"))).fill(
+        "Svenja Krautmann, Jonas Weidmann, Dr. Jana Pietsch"
+    )
     page.get_by_label(label(de_label("topic"))).fill(topic)
-    page.get_by_label(label(de_label("notes"))).fill("Beschwerden über Lärm am Abend; Ordnungsamt will vermitteln statt sanktionieren.")
+    page.get_by_label(label(de_label("notes"))).fill(
+        "Beschwerden über Lärm am Abend; Ordnungsamt will vermitteln statt sanktionieren."
+    )
     page.get_by_label(label(de_label("agreed next steps"))).fill(next_steps)
     page.get_by_label(label(de_label("next steps due on"))).fill(due.isoformat())
     save(page)
@@ -407,7 +505,9 @@ def test_local_companion_keeps_profile_contacts_structures_and_work_log(page: Pa
     page.get_by_label(label(de_label("topic"))).fill(bad_topic)
     page.get_by_label(label(de_label("notes"))).fill(bad_notes)
     page.get_by_label(label(de_label("agreed next steps"))).fill("Antworten veröffentlichen")
-    page.get_by_label(label(de_label("next steps due on"))).fill((TODAY - datetime.timedelta(days=3)).isoformat())
+    page.get_by_label(label(de_label("next steps due on"))).fill(
+        (TODAY - datetime.timedelta(days=3)).isoformat()
+    )
     save(page)
     expect(page).to_have_url(at(f"/kommunen/{COTTBUS}/arbeitsprotokoll/neu/"))
     expect(page.get_by_role("alert")).to_contain_text(de("Please check the marked fields."))
@@ -426,7 +526,7 @@ def test_local_companion_keeps_profile_contacts_structures_and_work_log(page: Pa
     check(page, "local-start-open-tasks")
 
 
-# --- 4. account ---------------------------------------------------------------------------------------
+# --- 4. account ----------------------------------------------------------------------------------
 
 
 def test_password_change(page: Page) -> None:
@@ -436,7 +536,7 @@ def test_password_change(page: Page) -> None:
     check(page, "password-change-account")
     page.get_by_role("main").get_by_role("link", name=de("Change password")).click()
     expect(page).to_have_url(at("/konto/password/change/"))
-    expect(h1(page)).to_have_text("Passwort ändern")
+    expect(h1(page)).to_have_text(de("Change Password"))
     check(page, "password-change-form")
 
     page.locator("input[name=oldpassword]").fill("nicht-mein-passwort")
@@ -465,6 +565,7 @@ def test_password_change(page: Page) -> None:
     check(page, "password-change-old-rejected")
     login(page, "lokal.greifswald", new_password, shot="password-change-new")
     expect(h1(page)).to_have_text(de("Welcome, %(name)s", name="Ole Brüggemann"))
+    check(page, "password-change-start")
 
 
 def test_password_reset_by_mail(page: Page, kokoma_server: LiveServer) -> None:
@@ -474,7 +575,7 @@ def test_password_reset_by_mail(page: Page, kokoma_server: LiveServer) -> None:
     # allauth's help text under the password field links there too; take the form's own link.
     page.locator("form .actions").get_by_role("link", name=de("Forgot your password?")).click()
     expect(page).to_have_url(at("/konto/password/reset/"))
-    expect(h1(page)).to_have_text("Passwort zurücksetzen")
+    expect(h1(page)).to_have_text(de("Password Reset"))
     check(page, "password-reset-form")
     page.get_by_label(label(de("Email"))).fill(user)
     save(page, "Reset My Password")
@@ -499,6 +600,7 @@ def test_password_reset_by_mail(page: Page, kokoma_server: LiveServer) -> None:
 
     login(page, user, new_password, shot="password-reset-new")
     expect(section(page, "mine-heading")).to_contain_text("Bautzen")
+    check(page, "password-reset-start")
 
 
 def totp_code(secret: str, at_time: float) -> str:
@@ -511,11 +613,13 @@ def totp_code(secret: str, at_time: float) -> str:
 
 def test_two_factor_activation_and_login_with_recovery_code(page: Page) -> None:
     login(page, "extern2", shot="mfa")
+    check(page, "mfa-start")
     main_nav(page).get_by_role("link", name=de("My account")).click()
     expect(page.get_by_role("main")).to_contain_text(de("not set up"))
+    check(page, "mfa-account")
     page.get_by_role("main").get_by_role("link", name=de("Two-factor authentication")).click()
     expect(page).to_have_url(at("/konto/2fa/"))
-    expect(h1(page)).to_have_text("Zwei-Faktor-Authentifizierung")
+    expect(h1(page)).to_have_text(de("Two-Factor Authentication"))
     check(page, "mfa-index")
 
     page.get_by_role("main").get_by_role("link", name=de("Activate")).first.click()
@@ -526,7 +630,7 @@ def test_two_factor_activation_and_login_with_recovery_code(page: Page) -> None:
     save(page, "Confirm")
 
     expect(page).to_have_url(at("/konto/2fa/totp/activate/"))
-    expect(h1(page)).to_have_text("Authenticator-App aktivieren")
+    expect(h1(page)).to_have_text(de("Activate Authenticator App"))
     qr = page.get_by_role("main").locator("img[src^='data:image/svg+xml']")
     expect(qr).to_be_visible()
     assert qr.evaluate("img => img.complete && img.naturalWidth > 0")
@@ -552,12 +656,13 @@ def test_two_factor_activation_and_login_with_recovery_code(page: Page) -> None:
     save(page, "Sign In")
     expect(page).to_have_url(at("/"))
     expect(h1(page)).to_have_text(de("Welcome, %(name)s", name="Mira Osterkamp"))
+    check(page, "mfa-start-after-recovery-code")
     main_nav(page).get_by_role("link", name=de("My account")).click()
     expect(page.get_by_role("main")).to_contain_text(de("authenticator app is set up"))
     check(page, "mfa-account-active")
 
 
-# --- 5. language --------------------------------------------------------------------------------------
+# --- 5. language ---------------------------------------------------------------------------------
 
 
 def en(msgid: str, **params: object) -> str:
@@ -570,6 +675,8 @@ def test_language_switch_to_english_and_back(page: Page) -> None:
     login(page, "lokal.bautzen", shot="language")
     html = page.locator("html")
     expect(html).to_have_attribute("lang", "de")
+    expect(h1(page)).to_have_text(de("Welcome, %(name)s", name="Friedrich Lenzner"))
+    check(page, "language-german-start")
 
     page.get_by_label(label(de("Language"))).select_option("en")
     page.get_by_role("button", name=de("Switch")).click()
@@ -594,7 +701,7 @@ def test_language_switch_to_english_and_back(page: Page) -> None:
     check(page, "language-german-again")
 
 
-# --- 6. public pages ------------------------------------------------------------------------------------
+# --- 6. public pages -----------------------------------------------------------------------------
 
 
 def test_public_pages_and_accessibility_feedback(page: Page, kokoma_server: LiveServer) -> None:
@@ -632,7 +739,9 @@ def test_public_pages_and_accessibility_feedback(page: Page, kokoma_server: Live
     page.get_by_label(label(de_label("e-mail for our reply (optional)"))).fill(f"erika@{DOMAIN}")
     send.click()
     expect(page).to_have_url(at("/barrierefreiheit/"))
-    expect(messages(page)).to_contain_text(de("Thank you. We have received your feedback and will reply."))
+    expect(messages(page)).to_contain_text(
+        de("Thank you. We have received your feedback and will reply.")
+    )
     expect(page.get_by_label(label(de_label("your message")))).to_have_value("")
     check(page, "public-feedback-sent")
     mails = kokoma_server.mails_to("barrierefreiheit@localhost")

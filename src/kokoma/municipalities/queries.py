@@ -62,7 +62,7 @@ def start_page(user: User) -> dict[str, Any]:
     context["news"] = (
         PhaseChange.objects.filter(municipality__in=visible)
         .select_related("municipality__register", "changed_by")
-        .order_by("-changed_at")[:8]
+        .order_by("-changed_on", "-changed_at")[:8]
     )
     context["is_supervisor"] = user.programme_role == ProgrammeRole.SUPERVISOR
     context["is_pool_companion"] = user.programme_role == ProgrammeRole.EXTERNAL_COMPANION
