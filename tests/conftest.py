@@ -20,7 +20,6 @@ from kokoma.core.management.commands.load_demo import DEMO_PASSWORD, DOMAIN, MUN
 from kokoma.municipalities.register_import import import_register
 
 REGISTER_FILE = Path(settings.KOKOMA_REGISTER_FILE)
-SHARED_REGISTER = settings.PROJECT_DIR.parent / "shared" / "data" / "municipalities" / "gemeinden.csv"
 
 # Demo municipalities plus a few more, among them Görlitz to onboard in tests.
 EXTRA_AGS = {"14626110", "16055000", "09162000", "05315000", "01001000", "11000000"}
@@ -99,4 +98,4 @@ def login(client: Any, persona: Any) -> Any:
     return do_login
 
 
-__all__ = ["BAUTZEN", "COTTBUS", "DEMO_PASSWORD", "PERSONAS", "SHARED_REGISTER", "demo_user"]
+__all__ = ["BAUTZEN", "COTTBUS", "DEMO_PASSWORD", "PERSONAS", "demo_user"]

@@ -78,9 +78,7 @@ def _sample_kwargs(route: Route) -> dict[str, Any]:
     cottbus = Municipality.objects.get(register__ags=COTTBUS)
     samples: dict[str, Any] = {
         "ags": COTTBUS,
-        "membership_id": Membership.objects.get(
-            municipality=cottbus, role=MembershipRole.ACTOR
-        ).pk,
+        "membership_id": Membership.objects.get(municipality=cottbus, role=MembershipRole.ACTOR).pk,
         "contact_id": cottbus.contacts.first().pk,  # type: ignore[union-attr]
         "structure_id": cottbus.counselling_structures.first().pk,  # type: ignore[union-attr]
         "entry_id": cottbus.work_log.first().pk,  # type: ignore[union-attr]
@@ -179,8 +177,10 @@ def test_matrix(route: Route, role: str, client: Any, persona: Any) -> None:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", [role for role in PERSONAS if role != "office"])
-def test_a_foreign_municipality_looks_like_a_missing_one(role: str, client: Any, persona: Any) -> None:
-    """404 for a municipality out of reach and for one that does not exist: nothing is revealed."""
+def test_a_foreign_municipality_looks_like_a_missing_one(
+    role: str, client: Any, persona: Any
+) -> None:
+    """A municipality out of reach answers like one that does not exist: nothing is revealed."""
     client.force_login(persona(role))
     missing = client.get(reverse("municipalities:detail", kwargs={"ags": "99999999"}))
     foreign = client.get(reverse("municipalities:detail", kwargs={"ags": "14625020"}))
@@ -188,7 +188,9 @@ def test_a_foreign_municipality_looks_like_a_missing_one(role: str, client: Any,
     user = persona(role)
     if not Municipality.objects.visible_to(user).filter(register__ags="14625020").exists():
         assert foreign.status_code == 404
-        assert _without_request_details(foreign.content) == _without_request_details(missing.content)
+        assert _without_request_details(foreign.content) == (
+            _without_request_details(missing.content)
+        )
 
 
 def _without_request_details(content: bytes) -> bytes:

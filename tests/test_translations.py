@@ -19,7 +19,9 @@ CATALOGS = [
 
 def _entries(path: Path) -> list[str]:
     text = path.read_text(encoding="utf-8")
-    return [block for block in text.split("\n\n") if "msgid" in block and not block.startswith("#~")]
+    return [
+        block for block in text.split("\n\n") if "msgid" in block and not block.startswith("#~")
+    ]
 
 
 @pytest.mark.parametrize("path", CATALOGS, ids=lambda path: "/".join(path.parts[-4:]))

@@ -24,7 +24,7 @@ def start(tmp_path, **env):
         KOKOMA_ENV="production",
         **env,
     )
-    return subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
+    return subprocess.run(
         [sys.executable, "-c", CHECK],
         env=environment,
         capture_output=True,
