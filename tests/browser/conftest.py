@@ -2,8 +2,10 @@
 
 The live server runs in its own process against its own database, exactly as `make run` serves
 the demo: migrate, import the register, load the demo, collect static files, start gunicorn.
-With KOKOMA_BROWSER_DATABASE_URL set (CI), the server uses that (fresh PostgreSQL) database;
-otherwise SQLite under a temporary directory. The database of the pytest run never leaks in.
+With KOKOMA_BROWSER_DATABASE_URL set (CI), the server uses that PostgreSQL database, which must
+be fresh (the journeys onboard Görlitz and change passwords); otherwise SQLite under a temporary
+directory. The database of the pytest run never leaks in. The server's log ends up in
+test-artifacts/live-server.log, screenshots in test-artifacts/screenshots/.
 """
 
 from __future__ import annotations
@@ -98,7 +100,7 @@ def _server_env(var_dir: Path) -> dict[str, str]:
 
 def _manage(env: dict[str, str], *args: str) -> None:
     command = [sys.executable, str(PROJECT_DIR / "manage.py"), *args]
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=600, check=False
     )
     if result.returncode != 0:
@@ -154,7 +156,7 @@ def kokoma_server() -> Iterator[support.LiveServer]:
     url = f"http://127.0.0.1:{port}"
     log = var_dir / "gunicorn.log"
     with log.open("wb") as log_stream:
-        process = subprocess.Popen(  # noqa: S603
+        process = subprocess.Popen(
             [
                 str(VENV_BIN / "gunicorn"),
                 "kokoma.wsgi:application",
