@@ -10,7 +10,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 
-.PHONY: run test test-fast lint install system-deps assets messages demo-data serve clean bench
+.PHONY: run test test-fast lint install system-deps assets messages demo-data serve clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -54,8 +54,8 @@ test-fast: install messages
 	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
 lint: install
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
 	$(PY) manage.py makemigrations --check --dry-run -v1
 

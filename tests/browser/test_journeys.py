@@ -573,7 +573,7 @@ def test_password_reset_by_mail(page: Page, kokoma_server: LiveServer) -> None:
     new_password = "Spreebrücke-Budyšin-2026"
     page.goto("/konto/login/")
     # allauth's help text under the password field links there too; take the form's own link.
-    page.locator("form .actions").get_by_role("link", name=de("Forgot your password?")).click()
+    page.get_by_role("main").get_by_role("link", name=de("Forgot your password?")).click()
     expect(page).to_have_url(at("/konto/password/reset/"))
     expect(h1(page)).to_have_text(de("Password Reset"))
     check(page, "password-reset-form")
