@@ -10,6 +10,7 @@ test-artifacts/live-server.log, screenshots in test-artifacts/screenshots/.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -22,7 +23,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -82,7 +83,34 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _server_env(var_dir: Path) -> dict[str, str]:
+@contextlib.contextmanager
+def _browser_database() -> Iterator[str | None]:
+    """A fresh PostgreSQL database per test process when KOKOMA_BROWSER_DATABASE_URL is set.
+
+    Each pytest-xdist worker starts its own server, so each gets its own database beside the one
+    the URL names (which only tells the server and the credentials); it is dropped afterwards.
+    """
+    base_url = os.environ.get("KOKOMA_BROWSER_DATABASE_URL")
+    if not base_url:
+        yield None
+        return
+    import psycopg
+
+    parts = urlsplit(base_url)
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    name = f"{parts.path.lstrip('/')}_{worker}"
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield urlunsplit(parts._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _server_env(var_dir: Path, database_url: str | None) -> dict[str, str]:
     """The environment of a fresh demo installation: no KOKOMA_* or DATABASE_URL leaks in."""
     env = {
         key: value
@@ -92,7 +120,6 @@ def _server_env(var_dir: Path) -> dict[str, str]:
     env["KOKOMA_VAR_DIR"] = str(var_dir)
     env["DJANGO_SETTINGS_MODULE"] = "kokoma.settings"
     env["PYTHONUNBUFFERED"] = "1"
-    database_url = os.environ.get("KOKOMA_BROWSER_DATABASE_URL")
     if database_url:
         env["DATABASE_URL"] = database_url
     return env
@@ -142,8 +169,13 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> Non
 
 @pytest.fixture(scope="session")
 def kokoma_server() -> Iterator[support.LiveServer]:
+    with _browser_database() as database_url:
+        yield from _serve(database_url)
+
+
+def _serve(database_url: str | None) -> Iterator[support.LiveServer]:
     var_dir = Path(tempfile.mkdtemp(prefix="kokoma-browser-"))
-    env = _server_env(var_dir)
+    env = _server_env(var_dir, database_url)
     if _catalogs_outdated():
         _manage(env, "compilemessages", "--ignore=.venv", "--ignore=node_modules", "-v0")
     support.reload_translations()
