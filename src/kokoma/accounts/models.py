@@ -79,7 +79,7 @@ class User(AbstractUser):
         labels = []
         if self.programme_role:
             labels.append(str(ProgrammeRole(self.programme_role).label))
-        for role in self.memberships.values_list("role", flat=True).distinct():
+        for role in self.memberships.order_by("role").values_list("role", flat=True).distinct():
             label = str(MembershipRole(role).label)
             if label not in labels:
                 labels.append(label)
