@@ -17,8 +17,10 @@ tests/municipalities/test_rules.py.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +35,24 @@ from kokoma.municipalities.models import Municipality
 from .conftest import COTTBUS, PERSONAS
 
 ROLES = ["anonymous", *PERSONAS]
+TESTS_DIR = __import__("pathlib").Path(__file__).parent
+
+
+def _app_samples() -> dict[str, Callable[[], Any]]:
+    """Sample values for URL parameters that the apps' tests provide.
+
+    Each `tests/<app>/matrix_samples.py` may define SAMPLES = {"parameter": callable}; the callable
+    runs inside the test's transaction and returns a value pointing at an object of Cottbus.
+    """
+    samples: dict[str, Callable[[], Any]] = {}
+    for module in pkgutil.iter_modules([str(TESTS_DIR)]):
+        if module.ispkg and (TESTS_DIR / module.name / "matrix_samples.py").exists():
+            found = importlib.import_module(f"tests.{module.name}.matrix_samples")
+            samples.update(found.SAMPLES)
+    return samples
+
+
+APP_SAMPLES = _app_samples()
 OWN_APPS = "kokoma."
 
 
@@ -93,13 +113,15 @@ def _sample_kwargs(route: Route) -> dict[str, Any]:
         "packages": "kokoma",
         "path": "x",
     }
+    for key in route.keys:
+        if key not in samples and key in APP_SAMPLES:
+            samples[key] = APP_SAMPLES[key]()
     missing = [key for key in route.keys if key not in samples]
     assert not missing, f"{route.name}: add a sample value for {missing} to the matrix test"
     return {key: samples[key] for key in route.keys}
 
 
-def _url(route: Route) -> str:
-    kwargs = _sample_kwargs(route)
+def _url(route: Route, kwargs: dict[str, Any]) -> str:
     if route.name and not route.name.startswith("^") and "/" not in route.name:
         try:
             return reverse(route.name, kwargs=kwargs)
@@ -112,7 +134,7 @@ def _url(route: Route) -> str:
     return "/" + path.replace("^", "").replace("$", "")
 
 
-def _expected(route: Route, user: Any) -> str:
+def _expected(route: Route, user: Any, kwargs: dict[str, Any]) -> str:
     access = route.access
     assert access is not None
     if access.scope == "public":
@@ -123,6 +145,13 @@ def _expected(route: Route, user: Any) -> str:
         return "ok"
     if access.scope == "programme":
         return "ok" if user.has_perm(access.permission) else "forbidden"
+    if access.scope == "case":
+        from kokoma.cases.models import Case
+
+        case = Case.objects.get(reference=kwargs["reference"])
+        if not Case.objects.visible_to(user).filter(pk=case.pk).exists():
+            return "not_found"
+        return "ok" if user.has_perm(access.permission, case) else "forbidden"
     assert access.scope == "municipality", access
     municipality = Municipality.objects.get(register__ags=COTTBUS)
     if not Municipality.objects.visible_to(user).filter(pk=municipality.pk).exists():
@@ -149,7 +178,8 @@ def test_matrix(route: Route, role: str, client: Any, persona: Any) -> None:
     user = AnonymousUser() if role == "anonymous" else persona(role)
     if user.is_authenticated:
         client.force_login(user)
-    url = _url(route)
+    kwargs = _sample_kwargs(route)
+    url = _url(route, kwargs)
     response = client.get(url)
     status = response.status_code
 
@@ -159,7 +189,7 @@ def test_matrix(route: Route, role: str, client: Any, persona: Any) -> None:
             assert status in (302, 403, 404), f"{url} must stay closed to {role}: {status}"
         return
 
-    expected = _expected(route, user)
+    expected = _expected(route, user, kwargs)
     if expected == "ok":
         if status == 405:  # a POST-only action: its POST must go through
             status = client.post(url).status_code

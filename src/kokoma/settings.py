@@ -72,6 +72,9 @@ INSTALLED_APPS = [
     "kokoma.accounts",
     "kokoma.audit",
     "kokoma.municipalities",
+    "kokoma.workflow",
+    "kokoma.cases",
+    "kokoma.notifications",
 ]
 
 MIDDLEWARE = [

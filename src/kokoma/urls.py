@@ -7,7 +7,15 @@ admin.site.site_header = "KoKoMa"
 
 urlpatterns = [
     path("", include("kokoma.core.urls")),
+    path("", include("kokoma.cases.urls_public")),
+    path("kommunen/<str:ags>/meldungen/", include("kokoma.cases.urls_observations")),
+    path("kommunen/<str:ags>/verfahrensordnung/", include("kokoma.workflow.urls")),
+    path("kommunen/<str:ags>/audit/", include("kokoma.audit.urls")),
     path("kommunen/", include("kokoma.municipalities.urls")),
+    path("faelle/", include("kokoma.cases.urls_list")),
+    path("fall/", include("kokoma.cases.urls")),
+    path("programm/taxonomien/", include("kokoma.cases.urls_taxonomy")),
+    path("benachrichtigungen/", include("kokoma.notifications.urls")),
     path("konto/profil/", include("kokoma.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
+from kokoma.cases.models import Case
 from kokoma.municipalities.models import Municipality
 
 View = Callable[..., HttpResponse]
@@ -24,7 +25,7 @@ View = Callable[..., HttpResponse]
 
 @dataclass(frozen=True)
 class Access:
-    """What a view requires. `scope` is 'public', 'login', 'programme' or 'municipality'."""
+    """What a view requires: `scope` is 'public', 'login', 'programme', 'municipality' or 'case'."""
 
     scope: str
     permission: str | None = None
@@ -93,5 +94,36 @@ def municipality_permission(permission: str) -> Callable[[View], View]:
             return view(request, municipality, *args, **kwargs)
 
         return _declare(wrapper, Access("municipality", permission))
+
+    return decorator
+
+
+def access_case(request: HttpRequest, reference: str, permission: str) -> Case:
+    """Need-to-know: a case outside the user's reach → 404; visible but not allowed → 403."""
+    case = get_object_or_404(
+        Case.objects.visible_to(request.user).select_related(  # type: ignore[arg-type]
+            "municipality__register", "step"
+        ),
+        reference=reference,
+    )
+    if not request.user.has_perm(permission, case):
+        raise PermissionDenied
+    return case
+
+
+def case_permission(permission: str) -> Callable[[View], View]:
+    """The view gets the case named by the URL's `reference`, checked against `permission`."""
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapper(
+            request: HttpRequest, reference: str, *args: Any, **kwargs: Any
+        ) -> HttpResponse:
+            if response := _require_login(request):
+                return response
+            case = access_case(request, reference, permission)
+            return view(request, case, *args, **kwargs)
+
+        return _declare(wrapper, Access("case", permission))
 
     return decorator

@@ -14,6 +14,7 @@ from kokoma.accounts.models import Membership, MembershipRole, ProgrammeRole, Us
 from kokoma.accounts.services import invite_user
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import diff, record
+from kokoma.workflow.services import create_default_rules
 
 from .models import (
     Municipality,
@@ -55,6 +56,7 @@ def onboard_municipality(
         changed_by=by,
     )
     record(by=by, action=AuditAction.CREATE, obj=municipality, municipality=municipality)
+    create_default_rules(municipality, by=by)
     if external_companion or local_companion_email:
         assign_tandem(
             municipality,

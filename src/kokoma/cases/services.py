@@ -1,0 +1,178 @@
+"""Core operations on observations and cases. Each takes the acting user, is atomic, audits."""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.forms.models import model_to_dict
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kokoma.accounts.models import Membership, User
+from kokoma.audit.models import AuditAction
+from kokoma.audit.services import diff, record
+from kokoma.municipalities.models import Municipality
+from kokoma.workflow import services as workflow
+from kokoma.workflow.models import Step
+
+from .models import Case, CaseStepChange, CaseTeamMember, Observation
+
+# Without 0/O and 1/I/L, so that a reference read out on the phone is unambiguous.
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+
+def new_reference(prefix: str) -> str:
+    """A random reference such as M-7KQ2-94XT: not guessable, not a counter across tenants."""
+    body = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"{prefix}-{body[:4]}-{body[4:]}"
+
+
+class StaleEdit(Exception):
+    """Someone else saved the case since the form was opened."""
+
+    def __init__(self, current: Case) -> None:
+        super().__init__("stale edit")
+        self.current = current
+
+
+@transaction.atomic
+def record_observation(
+    *, municipality: Municipality, by: User | None, topics: Any = (), **fields: Any
+) -> Observation:
+    observation = Observation(
+        municipality=municipality,
+        reference=new_reference("M"),
+        reporter=by if by is not None and by.is_authenticated else None,
+        **fields,
+    )
+    observation.full_clean(exclude=["topics"])
+    observation.save()
+    if topics:
+        observation.topics.set(topics)
+    record(by=by, action=AuditAction.CREATE, obj=observation, municipality=municipality)
+    return observation
+
+
+@transaction.atomic
+def open_case(
+    *,
+    municipality: Municipality,
+    by: User,
+    title: str,
+    summary: str = "",
+    opened_on: datetime.date | None = None,
+    observations: list[Observation] | None = None,
+    team: list[User] | None = None,
+) -> Case:
+    step = workflow.initial_step(municipality)
+    case = Case.objects.create(
+        municipality=municipality,
+        reference=new_reference("F"),
+        title=title,
+        summary=summary,
+        step=step,
+        step_since=timezone.now(),
+        opened_on=opened_on or timezone.localdate(),
+        opened_by=by,
+    )
+    CaseStepChange.objects.create(case=case, from_step=None, to_step=step, changed_by=by)
+    record(by=by, action=AuditAction.CREATE, obj=case, municipality=municipality)
+    for member in team or []:
+        add_team_member(case, by=by, user=member)
+    for observation in observations or []:
+        attach_observation(observation, case=case, by=by)
+    return case
+
+
+def attach_observation(observation: Observation, *, case: Case, by: User) -> None:
+    if observation.municipality_id != case.municipality_id:
+        raise ValidationError(_("The observation belongs to another municipality."))
+    observation.case = case
+    observation.status = Observation.Status.MERGED
+    observation.triaged_by = by
+    observation.triaged_at = timezone.now()
+    observation.save(update_fields=["case", "status", "triaged_by", "triaged_at"])
+    record(
+        by=by,
+        action=AuditAction.UPDATE,
+        obj=observation,
+        municipality=case.municipality,
+        changes={"case": [None, case.reference]},
+    )
+
+
+@transaction.atomic
+def add_team_member(case: Case, *, by: User, user: User) -> CaseTeamMember:
+    if not Membership.objects.filter(municipality_id=case.municipality_id, user=user).exists():
+        raise ValidationError(
+            _("%(name)s has no role in this municipality and cannot join the case team.")
+            % {"name": user}
+        )
+    if case.team.filter(user=user).exists():
+        raise ValidationError(_("%(name)s is already on the case team.") % {"name": user})
+    member = CaseTeamMember.objects.create(case=case, user=user, added_by=by)
+    record(by=by, action=AuditAction.CREATE, obj=member, municipality=case.municipality)
+    return member
+
+
+@transaction.atomic
+def remove_team_member(member: CaseTeamMember, *, by: User) -> None:
+    record(by=by, action=AuditAction.DELETE, obj=member, municipality=member.case.municipality)
+    member.delete()
+
+
+@transaction.atomic
+def transition_case(case: Case, *, by: User, to_step: Step, note: str = "") -> CaseStepChange:
+    """Move a case to another step, as far as the municipality's procedure rules allow."""
+    case = Case.objects.select_for_update().select_related("step").get(pk=case.pk)
+    workflow.check_transition(case, to_step)
+    change = CaseStepChange.objects.create(
+        case=case, from_step=case.step, to_step=to_step, changed_by=by, note=note
+    )
+    previous = case.step
+    case.step = to_step
+    case.step_since = timezone.now()
+    case.closed_at = timezone.now() if to_step.is_final else None
+    case.version += 1
+    case.save(update_fields=["step", "step_since", "closed_at", "version", "updated_at"])
+    record(
+        by=by,
+        action=AuditAction.UPDATE,
+        obj=case,
+        municipality=case.municipality,
+        changes={"step": [previous.name, to_step.name]},
+    )
+    return change
+
+
+@transaction.atomic
+def update_case(case: Case, *, by: User, version: int, **fields: Any) -> Case:
+    """Save edited case fields unless someone else saved the case in the meantime."""
+    current = Case.objects.select_for_update().get(pk=case.pk)
+    if current.version != version:
+        raise StaleEdit(current)
+    topics = fields.pop("topics", None)
+    before = model_to_dict(current)
+    for name, value in fields.items():
+        setattr(current, name, value)
+    current.version += 1
+    current.save()
+    if topics is not None:
+        current.topics.set(topics)
+    record(
+        by=by,
+        action=AuditAction.UPDATE,
+        obj=current,
+        municipality=current.municipality,
+        changes=diff(before, model_to_dict(current)),
+    )
+    return current
+
+
+def record_case_view(case: Case, *, by: User) -> None:
+    """Every read of a case's details is logged."""
+    record(by=by, action=AuditAction.VIEW, obj=case, municipality=case.municipality)
