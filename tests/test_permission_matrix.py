@@ -18,7 +18,6 @@ tests/municipalities/test_rules.py.
 from __future__ import annotations
 
 import importlib
-import pkgutil
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -41,14 +40,13 @@ TESTS_DIR = __import__("pathlib").Path(__file__).parent
 def _app_samples() -> dict[str, Callable[[], Any]]:
     """Sample values for URL parameters that the apps' tests provide.
 
-    Each `tests/<app>/matrix_samples.py` may define SAMPLES = {"parameter": callable}; the callable
+    Each `tests/<app>/matrix_samples*.py` may define SAMPLES = {"parameter": callable}; the callable
     runs inside the test's transaction and returns a value pointing at an object of Cottbus.
     """
     samples: dict[str, Callable[[], Any]] = {}
-    for module in pkgutil.iter_modules([str(TESTS_DIR)]):
-        if module.ispkg and (TESTS_DIR / module.name / "matrix_samples.py").exists():
-            found = importlib.import_module(f"tests.{module.name}.matrix_samples")
-            samples.update(found.SAMPLES)
+    for path in sorted(TESTS_DIR.glob("*/matrix_samples*.py")):
+        found = importlib.import_module(f"tests.{path.parent.name}.{path.stem}")
+        samples.update(found.SAMPLES)
     return samples
 
 

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kokoma.accounts.models import Membership, MembershipRole, ProgrammeRole, User
+from kokoma.cases.demo import load_demo_cases
 from kokoma.municipalities import services
 from kokoma.municipalities.models import (
     Contact,
@@ -206,6 +207,7 @@ class Command(BaseCommand):
             office = users["servicestelle"]
             for spec in MUNICIPALITIES:
                 self._municipality(spec, office, users)
+            load_demo_cases()
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Demo data is in place."))
 
