@@ -1,0 +1,139 @@
+"""The core case operations: opening, the team, the procedure rules, optimistic locking, audit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from kokoma.audit.models import AuditAction, AuditEntry
+from kokoma.cases import services
+from kokoma.cases.models import Case, CaseStepChange, Observation
+from kokoma.municipalities.models import Municipality
+from kokoma.workflow.models import Step
+
+from ..conftest import BAUTZEN, COTTBUS
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cottbus() -> Municipality:
+    return Municipality.objects.get(register__ags=COTTBUS)
+
+
+@pytest.fixture
+def case(cottbus: Municipality, persona: Any) -> Case:
+    return services.open_case(municipality=cottbus, by=persona("local_a"), title="Streit am Platz")
+
+
+def step(case: Case, name: str) -> Step:
+    return Step.objects.get(rules__municipality=case.municipality, name=name)
+
+
+def test_a_new_case_starts_in_the_initial_step_with_a_random_reference(case: Case) -> None:
+    assert case.step.is_initial and case.step.name == "Eingang"
+    assert case.reference.startswith("F-") and len(case.reference) == 11
+    assert CaseStepChange.objects.filter(case=case, from_step=None, to_step=case.step).exists()
+    assert AuditEntry.objects.filter(object_id=str(case.pk), action=AuditAction.CREATE).exists()
+
+
+def test_references_do_not_repeat() -> None:
+    assert len({services.new_reference("F") for _ in range(500)}) == 500
+
+
+def test_an_allowed_transition_moves_the_case_and_writes_history(case: Case, persona: Any) -> None:
+    services.transition_case(case, by=persona("local_a"), to_step=step(case, "Ersteinschätzung"))
+    case.refresh_from_db()
+    assert case.step.name == "Ersteinschätzung"
+    assert case.version == 2
+    assert case.step_changes.count() == 2
+
+
+def test_a_transition_the_rules_do_not_allow_is_refused_and_changes_nothing(
+    case: Case, persona: Any
+) -> None:
+    with pytest.raises(ValidationError, match=r"nicht|not"):
+        services.transition_case(case, by=persona("local_a"), to_step=step(case, "Nachsorge"))
+    case.refresh_from_db()
+    assert case.step.name == "Eingang"
+    assert case.step_changes.count() == 1
+
+
+def test_a_step_of_another_municipality_is_refused(case: Case, persona: Any) -> None:
+    foreign = Step.objects.get(rules__municipality__register__ags=BAUTZEN, name="Ersteinschätzung")
+    with pytest.raises(ValidationError):
+        services.transition_case(case, by=persona("local_a"), to_step=foreign)
+
+
+def test_reaching_the_final_step_closes_the_case(case: Case, persona: Any) -> None:
+    by = persona("local_a")
+    services.transition_case(case, by=by, to_step=step(case, "Ersteinschätzung"))
+    services.transition_case(case, by=by, to_step=step(case, "abgeschlossen"))
+    case.refresh_from_db()
+    assert case.closed_at is not None
+    assert not Case.objects.open().filter(pk=case.pk).exists()
+
+
+def test_a_stale_edit_is_refused_and_keeps_the_other_save(case: Case, persona: Any) -> None:
+    services.update_case(case, by=persona("local_a"), version=1, summary="Fassung A")
+    with pytest.raises(services.StaleEdit) as refused:
+        services.update_case(case, by=persona("external"), version=1, summary="Fassung B")
+    assert refused.value.current.summary == "Fassung A"
+    case.refresh_from_db()
+    assert case.summary == "Fassung A"
+    assert case.version == 2
+
+
+def test_only_people_of_the_municipality_join_the_team(case: Case, persona: Any) -> None:
+    services.add_team_member(case, by=persona("local_a"), user=persona("actor_a"))
+    with pytest.raises(ValidationError):
+        services.add_team_member(case, by=persona("local_a"), user=persona("actor_b"))
+    with pytest.raises(ValidationError):
+        services.add_team_member(case, by=persona("local_a"), user=persona("actor_a"))
+    assert list(case.team.values_list("user__email", flat=True)) == [
+        "akteur.cottbus@kokoma.example"
+    ]
+
+
+def test_an_observation_of_another_municipality_cannot_join_the_case(
+    case: Case, persona: Any
+) -> None:
+    bautzen = Municipality.objects.get(register__ags=BAUTZEN)
+    observation = services.record_observation(
+        municipality=bautzen,
+        by=persona("actor_b"),
+        occurred_on=case.opened_on,
+        place="Markt",
+        description="Aufkleber",
+        source=Observation.Source.INTERNAL,
+    )
+    with pytest.raises(ValidationError):
+        services.attach_observation(observation, case=case, by=persona("local_a"))
+    observation.refresh_from_db()
+    assert observation.case is None
+
+
+def test_visibility_is_need_to_know(case: Case, persona: Any) -> None:
+    services.add_team_member(case, by=persona("local_a"), user=persona("actor_a"))
+    visible = {
+        name: Case.objects.visible_to(persona(name)).filter(pk=case.pk).exists()
+        for name in ("office", "external", "local_a", "actor_a", "board_a", "local_b", "supervisor")
+    }
+    assert visible == {
+        "office": False,
+        "external": True,
+        "local_a": True,
+        "actor_a": True,
+        "board_a": False,
+        "local_b": False,
+        "supervisor": False,
+    }
+
+
+def test_reading_a_case_is_audited(case: Case, persona: Any) -> None:
+    services.record_case_view(case, by=persona("external"))
+    assert AuditEntry.objects.filter(
+        object_id=str(case.pk), action=AuditAction.VIEW, actor=persona("external")
+    ).exists()
