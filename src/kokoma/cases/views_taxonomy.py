@@ -1,0 +1,93 @@
+"""The programme office maintains the taxonomies: topics, motives and incident types."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from kokoma.accounts.models import User
+from kokoma.core.access import programme_permission
+
+from . import services_observations
+from .forms_observations import TermForm
+from .models import Term, TermKind
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+@programme_permission("cases.manage_taxonomy")
+def term_list(request: HttpRequest) -> HttpResponse:
+    all_terms = list(Term.objects.order_by("kind", "position", "name"))
+    groups = [
+        (kind, label, [term for term in all_terms if term.kind == kind])
+        for kind, label in TermKind.choices
+    ]
+    return render(request, "cases/taxonomy_list.html", {"groups": groups})
+
+
+def _form_page(request: HttpRequest, form: TermForm, title: str, term: Term | None) -> HttpResponse:
+    return render(
+        request,
+        "cases/taxonomy_form.html",
+        {
+            "form": form,
+            "title": title,
+            "term": term,
+            "in_use": term is not None and services_observations.term_in_use(term),
+        },
+    )
+
+
+@programme_permission("cases.manage_taxonomy")
+@require_http_methods(["GET", "POST"])
+def term_create(request: HttpRequest) -> HttpResponse:
+    initial = {}
+    if request.GET.get("art") in TermKind.values:
+        initial["kind"] = request.GET["art"]
+    form = TermForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_observations.save_term(form.instance, by=_user(request))
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("The term was saved."))
+            return redirect("taxonomy:list")
+    return _form_page(request, form, _("Add a term"), None)
+
+
+@programme_permission("cases.manage_taxonomy")
+@require_http_methods(["GET", "POST"])
+def term_edit(request: HttpRequest, term_id: int) -> HttpResponse:
+    term = get_object_or_404(Term, pk=term_id)
+    form = TermForm(request.POST or None, instance=term)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_observations.save_term(form.instance, by=_user(request))
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("The term was saved."))
+            return redirect("taxonomy:list")
+    return _form_page(request, form, _("Edit term"), Term.objects.get(pk=term.pk))
+
+
+@programme_permission("cases.manage_taxonomy")
+@require_POST
+def term_delete(request: HttpRequest, term_id: int) -> HttpResponse:
+    term = get_object_or_404(Term, pk=term_id)
+    try:
+        services_observations.delete_term(term, by=_user(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("taxonomy:edit", term_id=term_id)
+    messages.success(request, _("The term was deleted."))
+    return redirect("taxonomy:list")

@@ -1,0 +1,87 @@
+"""The demo loader: 20+ cases with analysis data, observations and chronicle; idempotent."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+from kokoma.cases.demo import CASES, TAXONOMY, ensure_taxonomy, load_demo_cases
+from kokoma.cases.models import (
+    Actor,
+    Case,
+    ChronicleEntry,
+    EscalationAssessment,
+    Observation,
+    Relation,
+    Term,
+    ThreatAssessment,
+)
+
+pytestmark = pytest.mark.django_db
+
+DEMO_TITLES = [spec.title for spec in CASES]
+
+
+def test_the_demo_holds_twenty_cases_across_four_municipalities() -> None:
+    cases = Case.objects.filter(title__in=DEMO_TITLES)
+    assert cases.count() >= 20
+    assert set(cases.values_list("municipality__register__ags", flat=True)) == {
+        "12052000",
+        "14625020",
+        "13075039",
+        "03252006",
+    }
+    assert cases.filter(closed_at__isnull=False).exists()
+    assert len(set(cases.values_list("step__name", flat=True))) >= 5
+
+
+def test_demo_cases_carry_their_analysis() -> None:
+    cases = Case.objects.filter(title__in=DEMO_TITLES)
+    for case in cases:
+        assert Actor.objects.filter(case=case).count() >= 3, case
+        assert EscalationAssessment.objects.filter(case=case, actor=None).exists(), case
+    stages = set(
+        EscalationAssessment.objects.filter(case__in=cases).values_list("stage", flat=True)
+    )
+    assert {1, 2, 3, 4, 5, 6} <= stages
+    assert EscalationAssessment.objects.filter(case__in=cases, actor__isnull=False).exists()
+    assert ThreatAssessment.objects.filter(case__in=cases).exists()
+    assert Relation.objects.filter(case__in=cases, valid_to__isnull=False).exists()
+    assert cases.exclude(tree_core_problem="").exclude(dividers="").exists()
+
+
+def test_demo_observations_in_every_state_and_a_chronicle() -> None:
+    statuses = set(Observation.objects.values_list("status", flat=True))
+    assert {"new", "verified", "merged", "dismissed"} <= statuses
+    assert not Observation.objects.filter(status="dismissed", dismissal_reason="").exists()
+    assert ChronicleEntry.objects.count() >= 5
+
+
+def test_the_taxonomy_is_seeded_once() -> None:
+    before = Term.objects.count()
+    ensure_taxonomy()
+    assert Term.objects.count() == before
+    assert before >= sum(len(names) for names in TAXONOMY.values())
+
+
+def test_loading_twice_creates_nothing(django_assert_max_num_queries: Any) -> None:
+    counts = (Case.objects.count(), Observation.objects.count(), ChronicleEntry.objects.count())
+    with django_assert_max_num_queries(5):
+        load_demo_cases()
+    assert counts == (
+        Case.objects.count(),
+        Observation.objects.count(),
+        ChronicleEntry.objects.count(),
+    )
+
+
+def test_loading_from_scratch_is_fast() -> None:
+    Case.objects.all().delete()
+    ChronicleEntry.objects.all().delete()
+    Observation.objects.all().delete()
+    started = time.monotonic()
+    load_demo_cases()
+    assert time.monotonic() - started < 3
+    assert Case.objects.filter(title__in=DEMO_TITLES).count() == len(CASES)
