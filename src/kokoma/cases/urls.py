@@ -1,4 +1,38 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "cases"
-urlpatterns: list = []
+urlpatterns = [
+    path("<str:reference>/", views.case_detail, name="detail"),
+    path("<str:reference>/bearbeiten/", views.case_edit, name="edit"),
+    path("<str:reference>/schritt/", views.case_transition, name="transition"),
+    path("<str:reference>/gefaehrdung/neu/", views.threat_add, name="threat_add"),
+    path("<str:reference>/eskalation/neu/", views.escalation_add, name="escalation_add"),
+    path("<str:reference>/akteure/neu/", views.actor_add, name="actor_add"),
+    path("<str:reference>/akteure/<int:actor_id>/", views.actor_edit, name="actor_edit"),
+    path("<str:reference>/akteurslandkarte/", views.actor_map, name="actor_map"),
+    path("<str:reference>/beziehungen/neu/", views.relation_add, name="relation_add"),
+    path(
+        "<str:reference>/beziehungen/<int:relation_id>/",
+        views.relation_edit,
+        name="relation_edit",
+    ),
+    path(
+        "<str:reference>/beziehungen/<int:relation_id>/beenden/",
+        views.relation_end,
+        name="relation_end",
+    ),
+    path("<str:reference>/dokumente/neu/", views.document_add, name="document_add"),
+    path(
+        "<str:reference>/dokumente/<int:document_id>/",
+        views.document_download,
+        name="document_download",
+    ),
+    path("<str:reference>/team/", views.team, name="team"),
+    path(
+        "<str:reference>/team/<int:member_id>/entfernen/",
+        views.team_remove,
+        name="team_remove",
+    ),
+]

@@ -1,0 +1,145 @@
+"""Small server-rendered SVG helpers: accessible charts without any JavaScript or third party.
+
+Every function escapes all text it is given and returns a complete `<svg>` element with
+`role="img"`, a `<title>` and a `<desc>`; pages show a table alternative next to it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from html import escape
+
+# Colours with at least 4.5:1 contrast on white, told apart by dash pattern as well.
+PALETTE = ["#1b4f9c", "#b3261e", "#1e6b34", "#6a3d9a", "#8a4b00", "#00646e", "#444444"]
+DASHES = ["", "6 3", "2 3", "8 3 2 3", "10 4", "4 2 1 2", "1 2"]
+
+
+def text(value: object) -> str:
+    """Escape a value for use in SVG text or attribute values."""
+    return escape(str(value), quote=True)
+
+
+def number(value: float) -> str:
+    """A coordinate with at most one decimal, without a trailing `.0`."""
+    rounded = round(value, 1)
+    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}"
+
+
+@dataclass
+class Series:
+    """One line of a chart: a name and (date, value) points."""
+
+    name: str
+    points: list[tuple[datetime.date, float]] = field(default_factory=list)
+
+
+def line_chart(
+    series: Sequence[Series],
+    *,
+    title: str,
+    description: str,
+    y_min: int,
+    y_max: int,
+    y_labels: Mapping[int, str] | None = None,
+    chart_id: str = "chart",
+    width: int = 720,
+    height: int = 360,
+    empty_text: str = "–",
+) -> str:
+    """A date × integer line chart (e.g. Glasl stages over time), one line per series."""
+    y_labels = y_labels or {}
+    left = 210 if y_labels else 40
+    right, top, bottom = 45, 20, 60
+    legend_rows = len(series)
+    total_height = height + legend_rows * 20
+    plot_w = width - left - right
+    plot_h = height - top - bottom
+    dates = sorted({day for line in series for day, _value in line.points})
+    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        f'viewBox="0 0 {width} {total_height}" width="100%" '
+        f'aria-labelledby="{text(title_id)} {text(desc_id)}">',
+        f'<title id="{text(title_id)}">{text(title)}</title>',
+        f'<desc id="{text(desc_id)}">{text(description)}</desc>',
+        f'<rect x="0" y="0" width="{width}" height="{total_height}" fill="#ffffff"/>',
+    ]
+
+    def y_of(value: float) -> float:
+        span = max(y_max - y_min, 1)
+        return top + plot_h - (value - y_min) / span * plot_h
+
+    first = dates[0] if dates else datetime.date.today()  # noqa: DTZ011 - only a placeholder
+    last = dates[-1] if dates else first
+    days = max((last - first).days, 1)
+
+    def x_of(day: datetime.date) -> float:
+        if first == last:
+            return left + plot_w / 2
+        return left + (day - first).days / days * plot_w
+
+    # Grid and y axis labels
+    for level in range(y_min, y_max + 1):
+        y = number(y_of(level))
+        label = f"{level} {y_labels[level]}" if level in y_labels else str(level)
+        out.append(
+            f'<line x1="{left}" y1="{y}" x2="{left + plot_w}" y2="{y}" '
+            f'stroke="#d0d0d0" stroke-width="1"/>'
+        )
+        out.append(
+            f'<text x="{left - 6}" y="{y}" text-anchor="end" dominant-baseline="middle" '
+            f'font-size="12" fill="#222222">{text(label)}</text>'
+        )
+    out.append(
+        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" stroke="#222222"/>'
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" '
+        f'stroke="#222222"/>'
+    )
+    # x axis: the first and last date, and up to four in between
+    if dates:
+        ticks = [first, last]
+        if days > 1:
+            ticks += [first + datetime.timedelta(days=days * i // 5) for i in range(1, 5)]
+        for day in sorted(set(ticks)):
+            x = number(x_of(day))
+            out.append(
+                f'<text x="{x}" y="{top + plot_h + 18}" text-anchor="middle" font-size="12" '
+                f'fill="#222222">{text(day.strftime("%d.%m.%Y"))}</text>'
+            )
+    else:
+        out.append(
+            f'<text x="{left + plot_w / 2}" y="{top + plot_h / 2}" text-anchor="middle" '
+            f'font-size="14" fill="#222222">{text(empty_text)}</text>'
+        )
+    # Lines with point markers
+    for index, line in enumerate(series):
+        colour = PALETTE[index % len(PALETTE)]
+        dash = DASHES[index % len(DASHES)]
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        points = sorted(line.points)
+        out.append(f'<g class="series" data-series="{index}"><title>{text(line.name)}</title>')
+        if len(points) > 1:
+            path = " ".join(f"{number(x_of(d))},{number(y_of(v))}" for d, v in points)
+            out.append(
+                f'<polyline points="{path}" fill="none" stroke="{colour}" '
+                f'stroke-width="2.5"{dash_attr}/>'
+            )
+        for day, value in points:
+            out.append(
+                f'<circle cx="{number(x_of(day))}" cy="{number(y_of(value))}" r="4" '
+                f'fill="{colour}"><title>{text(line.name)}: {number(value)} '
+                f"({text(day.strftime('%d.%m.%Y'))})</title></circle>"
+            )
+        out.append("</g>")
+        # Legend row
+        ly = height + index * 20
+        out.append(
+            f'<line x1="{left}" y1="{ly}" x2="{left + 30}" y2="{ly}" stroke="{colour}" '
+            f'stroke-width="2.5"{dash_attr}/>'
+            f'<text x="{left + 38}" y="{ly}" dominant-baseline="middle" font-size="12" '
+            f'fill="#222222">{text(line.name)}</text>'
+        )
+    out.append("</svg>")
+    return "".join(out)
