@@ -226,8 +226,11 @@ def actor_map_svg(
             f'<g class="actor" data-actor="{actor.id}"><title>{text(actor.pseudonym)}</title>'
         )
         out.append(_shape(actor.kind, x, y, r, fill))
+        # Keep the label inside the drawing: estimate its width (about 7.5 px a character).
+        half = len(actor.pseudonym) * 3.75 + 4
+        label_x = min(max(x, half), WIDTH - half)
         out.append(
-            f'<text x="{number(x)}" y="{number(y + r + 15)}" text-anchor="middle" '
+            f'<text x="{number(label_x)}" y="{number(y + r + 15)}" text-anchor="middle" '
             f'font-size="13" font-weight="bold" fill="#111111">{text(actor.pseudonym)}</text>'
         )
         out.append("</g>")
@@ -259,7 +262,7 @@ def _legend(top: int) -> str:
         )
     out.append(
         f'<text x="300" y="{top + 12}" font-size="13" font-weight="bold" fill="#111111">'
-        f"{text(_('Fill: attitude towards de-escalation'))}</text>"
+        f"{text(_('Fill: attitude'))}</text>"
     )
     for row, (value, fill) in enumerate(ATTITUDE_FILLS.items()):
         y = top + 34 + row * 22
