@@ -38,7 +38,7 @@ demo-data: assets
 	$(PY) manage.py import_municipalities data/gemeinden.csv
 	$(PY) manage.py load_demo
 
-run: SYSTEM_DEPS = gettext
+run: SYSTEM_DEPS = gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 run: system-deps demo-data
 	@$(PY) manage.py demo_logins --url http://$(HOST):$(PORT)/
 	$(BIN)/gunicorn kokoma.wsgi:application --pythonpath src --bind $(HOST):$(PORT) --workers 2 --access-logfile -
@@ -46,7 +46,7 @@ run: system-deps demo-data
 serve:
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: SYSTEM_DEPS = gettext chromium
+test: SYSTEM_DEPS = gettext chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 test: system-deps install messages
 	$(BIN)/pytest $(PYTEST_ARGS)
 

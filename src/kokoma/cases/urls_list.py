@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views_comments, views_list
 
 app_name = "caselist"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views_list.case_list, name="list"),
+    path("kommune/<str:ags>/", views_list.municipality_case_list, name="municipality"),
+    path("<str:reference>/kommentare/", views_comments.comment_create, name="comment"),
+]

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kokoma.audit.models import AuditAction
-from kokoma.audit.services import record
+from kokoma.audit.services import diff, record
 
 from .models import EscalationLevel, ProcedureRules, ResponsibleRole, Step, Transition
 
@@ -146,4 +147,215 @@ def check_transition(case: Case, target: Step) -> None:
         raise ValidationError(
             _("The procedure rules do not allow the step from “%(source)s” to “%(target)s”.")
             % {"source": case.step.name, "target": target.name}
+        )
+
+
+# --- Editing the procedure rules (the municipality's tandem) ---------------------------------
+
+
+def check_rules(rules: ProcedureRules) -> None:
+    """The rules as a whole: one initial step, a final step, a way out of every other step."""
+    steps = list(rules.steps.all())
+    errors = []
+    initial = [step for step in steps if step.is_initial]
+    if len(initial) != 1:
+        errors.append(_("The procedure needs exactly one initial step."))
+    if not any(step.is_final for step in steps):
+        errors.append(_("The procedure needs at least one final step."))
+    with_exit = set(rules.transitions.values_list("source_id", flat=True))
+    for step in steps:
+        if not step.is_final and step.pk not in with_exit:
+            errors.append(
+                _("The step “%(name)s” is not final and needs at least one allowed next step.")
+                % {"name": step.name}
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _renumber(rules: ProcedureRules, moved: Step | None = None) -> None:
+    """Positions 1…n in the current order; a moved step goes before the one it now ties with."""
+    steps = sorted(
+        rules.steps.all(),
+        key=lambda step: (step.position, 0 if moved is not None and step.pk == moved.pk else 1),
+    )
+    for number, step in enumerate(steps, start=1):
+        if step.position != number:
+            Step.objects.filter(pk=step.pk).update(position=number)
+
+
+@transaction.atomic
+def update_rules(rules: ProcedureRules, *, by: User, title: str, preamble: str) -> ProcedureRules:
+    before = {"title": rules.title, "preamble": rules.preamble}
+    rules.title = title
+    rules.preamble = preamble
+    rules.full_clean()
+    rules.save()
+    changes = diff(before, {"title": title, "preamble": preamble})
+    if changes:
+        record(
+            by=by,
+            action=AuditAction.UPDATE,
+            obj=rules,
+            municipality=rules.municipality,
+            changes=changes,
+        )
+    return rules
+
+
+def _set_targets(step: Step, targets: list[Step]) -> dict[str, Any]:
+    """Make `targets` the step's allowed next steps; returns the change for the audit log."""
+    current = {transition.target_id: transition for transition in step.outgoing.all()}
+    wanted = {target.pk: target for target in targets}
+    for target in targets:
+        if target.rules_id != step.rules_id:
+            raise ValidationError(_("This step does not belong to the municipality's procedure."))
+        if target.pk == step.pk:
+            raise ValidationError(_("A step cannot lead to itself."))
+    Transition.objects.filter(pk__in=[t.pk for k, t in current.items() if k not in wanted]).delete()
+    Transition.objects.bulk_create(
+        Transition(rules_id=step.rules_id, source=step, target=target)
+        for key, target in wanted.items()
+        if key not in current
+    )
+    before = ", ".join(sorted(str(t.target) for t in current.values()))
+    after = ", ".join(sorted(target.name for target in targets))
+    return {"next steps": [before, after]} if before != after else {}
+
+
+@transaction.atomic
+def save_step(
+    rules: ProcedureRules,
+    *,
+    by: User,
+    step: Step | None = None,
+    name: str,
+    description: str,
+    position: int,
+    responsible: str,
+    response_days: int | None,
+    is_initial: bool,
+    is_final: bool,
+    targets: list[Step],
+) -> Step:
+    """Create or change a step with its allowed next steps; the whole procedure must stay valid.
+
+    Marking a step as initial takes that mark from the previous initial step.
+    """
+    creating = step is None
+    if step is None:
+        step = Step(rules=rules)
+    before = {
+        "name": step.name,
+        "description": step.description,
+        "position": step.position,
+        "responsible": step.responsible,
+        "response_days": step.response_days,
+        "is_initial": step.is_initial,
+        "is_final": step.is_final,
+    }
+    after = {
+        "name": name,
+        "description": description,
+        "position": position,
+        "responsible": responsible,
+        "response_days": response_days,
+        "is_initial": is_initial,
+        "is_final": is_final,
+    }
+    if is_initial:
+        rules.steps.filter(is_initial=True).exclude(pk=step.pk).update(is_initial=False)
+    for field, value in after.items():
+        setattr(step, field, value)
+    step.full_clean()
+    step.save()
+    changes = diff(before, after)
+    changes.update(_set_targets(step, targets))
+    _renumber(rules, moved=step)
+    check_rules(rules)
+    step.refresh_from_db()
+    record(
+        by=by,
+        action=AuditAction.CREATE if creating else AuditAction.UPDATE,
+        obj=step,
+        municipality=rules.municipality,
+        changes=changes,
+    )
+    return step
+
+
+@transaction.atomic
+def move_step(step: Step, *, by: User, up: bool) -> None:
+    """Swap a step with its neighbour in the order of the procedure."""
+    rules = step.rules
+    steps = list(rules.steps.all())
+    index = next(i for i, s in enumerate(steps) if s.pk == step.pk)
+    other_index = index - 1 if up else index + 1
+    if not 0 <= other_index < len(steps):
+        return
+    other = steps[other_index]
+    Step.objects.filter(pk=step.pk).update(position=other.position)
+    Step.objects.filter(pk=other.pk).update(position=step.position)
+    record(
+        by=by,
+        action=AuditAction.UPDATE,
+        obj=step,
+        municipality=rules.municipality,
+        changes={"position": [step.position, other.position]},
+    )
+
+
+@transaction.atomic
+def delete_step(step: Step, *, by: User) -> None:
+    """Delete a step that no case is on and none has passed through; the rest must stay valid."""
+    from kokoma.cases.models import CaseStepChange
+
+    count = step.cases.count()
+    if count:
+        raise ValidationError(
+            ngettext(
+                "The step “%(name)s” cannot be deleted: %(count)d case is on it. "
+                "Move the case to another step first.",
+                "The step “%(name)s” cannot be deleted: %(count)d cases are on it. "
+                "Move the cases to another step first.",
+                count,
+            )
+            % {"name": step.name, "count": count},
+            code="step_in_use",
+        )
+    if CaseStepChange.objects.filter(models.Q(from_step=step) | models.Q(to_step=step)).exists():
+        raise ValidationError(
+            _(
+                "The step “%(name)s” cannot be deleted: cases have passed through it and their "
+                "history refers to it. Rename it or take away the transitions that lead to it."
+            )
+            % {"name": step.name},
+            code="step_in_history",
+        )
+    rules = step.rules
+    record(by=by, action=AuditAction.DELETE, obj=step, municipality=rules.municipality)
+    step.delete()
+    _renumber(rules)
+    check_rules(rules)
+
+
+@transaction.atomic
+def set_escalation_chain(
+    rules: ProcedureRules, *, by: User, levels: list[tuple[int, str, str]]
+) -> None:
+    """Replace the escalation chain by `levels` = [(days overdue, notify, action)], by days."""
+    before = [str(level) for level in rules.escalation_levels.all()]
+    rules.escalation_levels.all().delete()
+    created = EscalationLevel.objects.bulk_create(
+        EscalationLevel(rules=rules, position=position, days_overdue=days, notify=notify, action=a)
+        for position, (days, notify, a) in enumerate(sorted(levels, key=lambda x: x[0]), start=1)
+    )
+    after = [str(level) for level in created]
+    if before != after:
+        record(
+            by=by,
+            action=AuditAction.UPDATE,
+            obj=rules,
+            municipality=rules.municipality,
+            changes={"escalation chain": [before, after]},
         )

@@ -1,4 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "workflow"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.rules_detail, name="detail"),
+    path("pdf/", views.rules_pdf, name="pdf"),
+    path("bearbeiten/", views.rules_edit, name="edit"),
+    path("schritte/neu/", views.step_create, name="step_create"),
+    path("schritte/<int:step_id>/", views.step_edit, name="step_edit"),
+    path("schritte/<int:step_id>/loeschen/", views.step_delete, name="step_delete"),
+    path("schritte/<int:step_id>/verschieben/", views.step_move, name="step_move"),
+    path("eskalation/", views.escalation_edit, name="escalation"),
+]

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from kokoma.accounts.models import User
+from kokoma.core.access import login_only
+
+from . import services
+from .models import Notification
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+@login_only
+@require_safe
+def notification_list(request: HttpRequest) -> HttpResponse:
+    queryset = Notification.objects.filter(recipient=_user(request))
+    if request.GET.get("ungelesen"):
+        queryset = queryset.unread()
+    page = Paginator(queryset, settings.KOKOMA_PAGE_SIZE).get_page(request.GET.get("seite"))
+    query = request.GET.copy()
+    query.pop("seite", None)
+    return render(
+        request,
+        "notifications/notification_list.html",
+        {
+            "page": page,
+            "query": query.urlencode(),
+            "only_unread": bool(request.GET.get("ungelesen")),
+            "unread_total": services.unread_count(_user(request)),
+        },
+    )
+
+
+@login_only
+@require_POST
+def notification_mark_read(request: HttpRequest) -> HttpResponse:
+    """POST `notification` (an id) marks one as read, without it all; then follows `next`."""
+    raw = request.POST.get("notification", "")
+    notification_id = int(raw) if raw.isdigit() else None
+    changed = services.mark_read(by=_user(request), notification_id=notification_id)
+    if notification_id is None and changed:
+        messages.success(request, _("All notifications are marked as read."))
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect("notifications:list")

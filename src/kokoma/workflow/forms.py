@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import EscalationLevel, ProcedureRules, ResponsibleRole, Step
+
+
+class RulesForm(forms.ModelForm):
+    class Meta:
+        model = ProcedureRules
+        fields = ["title", "preamble"]
+        widgets = {"preamble": forms.Textarea(attrs={"rows": 5})}
+
+
+class StepForm(forms.ModelForm):
+    targets = forms.ModelMultipleChoiceField(
+        label=_("Allowed next steps"),
+        queryset=Step.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Every step that is not final needs at least one allowed next step."),
+    )
+
+    class Meta:
+        model = Step
+        fields = [
+            "name",
+            "description",
+            "position",
+            "responsible",
+            "response_days",
+            "is_initial",
+            "is_final",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, rules: ProcedureRules, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.rules = rules
+        others = rules.steps.all()
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+            self.fields["targets"].initial = [t.target_id for t in self.instance.outgoing.all()]
+        else:
+            self.fields["position"].initial = rules.steps.count() + 1
+        self.fields["targets"].queryset = others  # type: ignore[attr-defined]
+        self.fields["position"].help_text = _("1 is the first step; the others move along.")
+
+
+class EscalationLevelForm(forms.ModelForm):
+    class Meta:
+        model = EscalationLevel
+        fields = ["days_overdue", "notify", "action"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["notify"].choices = ResponsibleRole.choices  # type: ignore[attr-defined]
+
+
+EscalationFormSet = forms.modelformset_factory(
+    EscalationLevel, form=EscalationLevelForm, extra=1, can_delete=True
+)

@@ -1,0 +1,187 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from kokoma.accounts.models import User
+from kokoma.core.access import municipality_permission
+from kokoma.municipalities.models import Municipality
+
+from . import services
+from .forms import EscalationFormSet, RulesForm, StepForm
+from .models import ProcedureRules, Step
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def _add_errors(form: BaseForm, error: ValidationError) -> None:
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+def _rules_context(municipality: Municipality) -> dict[str, Any]:
+    rules = services.rules_for(municipality)
+    steps = list(rules.steps.prefetch_related("outgoing__target").order_by("position", "pk"))
+    return {
+        "municipality": municipality,
+        "rules": rules,
+        "steps": steps,
+        "escalation_levels": list(rules.escalation_levels.all()),
+    }
+
+
+@municipality_permission("workflow.view_rules")
+@require_safe
+def rules_detail(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    context = _rules_context(municipality)
+    context["can_change"] = _user(request).has_perm("workflow.change_rules", municipality)
+    context["problems"] = []
+    try:
+        services.check_rules(context["rules"])
+    except ValidationError as error:
+        context["problems"] = error.messages
+    return render(request, "workflow/rules_detail.html", context)
+
+
+@municipality_permission("workflow.view_rules")
+@require_safe
+def rules_pdf(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    from weasyprint import HTML  # imported here: loading pango costs time at start-up
+
+    html = render_to_string("workflow/rules_pdf.html", _rules_context(municipality), request)
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"Verfahrensordnung-{municipality.ags}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@municipality_permission("workflow.change_rules")
+@require_http_methods(["GET", "POST"])
+def rules_edit(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    rules = services.rules_for(municipality)
+    form = RulesForm(request.POST or None, instance=ProcedureRules.objects.get(pk=rules.pk))
+    if request.method == "POST" and form.is_valid():
+        services.update_rules(
+            rules,
+            by=_user(request),
+            title=form.cleaned_data["title"],
+            preamble=form.cleaned_data["preamble"],
+        )
+        messages.success(request, _("The procedure rules were saved."))
+        return redirect("workflow:detail", ags=municipality.ags)
+    return render(
+        request,
+        "workflow/rules_form.html",
+        {"municipality": municipality, "form": form, "title": _("Edit title and preamble")},
+    )
+
+
+def _step_page(request: HttpRequest, municipality: Municipality, step: Step | None) -> HttpResponse:
+    rules = services.rules_for(municipality)
+    form = StepForm(request.POST or None, instance=step, rules=rules)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            saved = services.save_step(
+                rules,
+                by=_user(request),
+                step=step,
+                name=data["name"],
+                description=data["description"],
+                position=data["position"],
+                responsible=data["responsible"],
+                response_days=data["response_days"],
+                is_initial=data["is_initial"],
+                is_final=data["is_final"],
+                targets=list(data["targets"]),
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The step “%(name)s” was saved.") % {"name": saved.name})
+            return redirect("workflow:detail", ags=municipality.ags)
+    title = _("Add a step") if step is None else _("Edit step “%(name)s”") % {"name": step.name}
+    return render(
+        request,
+        "workflow/step_form.html",
+        {"municipality": municipality, "form": form, "title": title, "step": step},
+    )
+
+
+def _step(municipality: Municipality, step_id: int) -> Step:
+    return get_object_or_404(Step, pk=step_id, rules__municipality=municipality)
+
+
+@municipality_permission("workflow.change_rules")
+@require_http_methods(["GET", "POST"])
+def step_create(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    return _step_page(request, municipality, None)
+
+
+@municipality_permission("workflow.change_rules")
+@require_http_methods(["GET", "POST"])
+def step_edit(request: HttpRequest, municipality: Municipality, step_id: int) -> HttpResponse:
+    return _step_page(request, municipality, _step(municipality, step_id))
+
+
+@municipality_permission("workflow.change_rules")
+@require_POST
+def step_delete(request: HttpRequest, municipality: Municipality, step_id: int) -> HttpResponse:
+    step = _step(municipality, step_id)
+    name = step.name
+    try:
+        services.delete_step(step, by=_user(request))
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The step “%(name)s” was deleted.") % {"name": name})
+    return redirect("workflow:detail", ags=municipality.ags)
+
+
+@municipality_permission("workflow.change_rules")
+@require_POST
+def step_move(request: HttpRequest, municipality: Municipality, step_id: int) -> HttpResponse:
+    services.move_step(
+        _step(municipality, step_id), by=_user(request), up=request.POST.get("direction") != "down"
+    )
+    return redirect("workflow:detail", ags=municipality.ags)
+
+
+@municipality_permission("workflow.change_rules")
+@require_http_methods(["GET", "POST"])
+def escalation_edit(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    rules = services.rules_for(municipality)
+    formset = EscalationFormSet(
+        request.POST or None, queryset=rules.escalation_levels.all(), prefix="stufe"
+    )
+    if request.method == "POST" and formset.is_valid():
+        levels = [
+            (
+                form.cleaned_data["days_overdue"],
+                form.cleaned_data["notify"],
+                form.cleaned_data["action"],
+            )
+            for form in formset.forms
+            if form.has_changed() or form.instance.pk
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        services.set_escalation_chain(rules, by=_user(request), levels=levels)
+        messages.success(request, _("The escalation chain was saved."))
+        return redirect("workflow:detail", ags=municipality.ags)
+    return render(
+        request,
+        "workflow/escalation_form.html",
+        {"municipality": municipality, "formset": formset, "title": _("Edit escalation chain")},
+    )

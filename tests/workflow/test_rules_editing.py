@@ -1,0 +1,296 @@
+"""Procedure rules: validation of the whole, the edit pages and the PDF."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from kokoma.audit.models import AuditEntry
+from kokoma.cases import services as case_services
+from kokoma.municipalities.models import Municipality
+from kokoma.workflow import services
+from kokoma.workflow.models import ResponsibleRole, Step, Transition
+from tests.conftest import COTTBUS
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cottbus():
+    return Municipality.objects.get(register__ags=COTTBUS)
+
+
+@pytest.fixture
+def rules(cottbus):
+    return services.rules_for(cottbus)
+
+
+def step_fields(step: Step, **changes):
+    fields = {
+        "name": step.name,
+        "description": step.description,
+        "position": step.position,
+        "responsible": step.responsible,
+        "response_days": step.response_days,
+        "is_initial": step.is_initial,
+        "is_final": step.is_final,
+        "targets": [t.target for t in step.outgoing.all()],
+    }
+    fields.update(changes)
+    return fields
+
+
+def test_the_default_rules_are_valid(rules):
+    services.check_rules(rules)
+
+
+def test_taking_the_initial_mark_away_is_refused(rules, persona):
+    first = rules.steps.get(is_initial=True)
+    with pytest.raises(ValidationError, match="exactly one initial step"):
+        services.save_step(
+            rules, by=persona("local_a"), step=first, **step_fields(first, is_initial=False)
+        )
+    assert rules.steps.filter(is_initial=True).count() == 1
+
+
+def test_a_new_initial_step_takes_the_mark(rules, persona):
+    analysis = rules.steps.get(name="Analyse")
+    services.save_step(
+        rules, by=persona("local_a"), step=analysis, **step_fields(analysis, is_initial=True)
+    )
+    assert list(rules.steps.filter(is_initial=True)) == [analysis]
+
+
+def test_without_a_final_step_the_rules_are_refused(rules, persona):
+    final = rules.steps.get(is_final=True)
+    with pytest.raises(ValidationError, match="at least one final step"):
+        services.save_step(
+            rules,
+            by=persona("local_a"),
+            step=final,
+            **step_fields(final, is_final=False, targets=[rules.steps.get(name="Eingang")]),
+        )
+
+
+def test_a_non_final_step_needs_a_way_out(rules, persona):
+    analysis = rules.steps.get(name="Analyse")
+    with pytest.raises(ValidationError, match="needs at least one allowed next step"):
+        services.save_step(
+            rules, by=persona("local_a"), step=analysis, **step_fields(analysis, targets=[])
+        )
+    assert analysis.outgoing.count() == 2
+
+
+def test_adding_and_reordering_a_step(rules, persona):
+    analysis = rules.steps.get(name="Analyse")
+    new = services.save_step(
+        rules,
+        by=persona("local_a"),
+        name="Vorgespräch",
+        description="Gespräch mit den Beteiligten",
+        position=3,
+        responsible=ResponsibleRole.TANDEM,
+        response_days=10,
+        is_initial=False,
+        is_final=False,
+        targets=[analysis],
+    )
+    names = list(rules.steps.values_list("name", flat=True))
+    assert names.index("Vorgespräch") == 2
+    assert list(rules.steps.values_list("position", flat=True)) == list(range(1, len(names) + 1))
+    assert Transition.objects.filter(source=new, target=analysis).exists()
+    assert AuditEntry.objects.filter(object_type="workflow.Step", object_id=str(new.pk)).exists()
+    services.move_step(new, by=persona("local_a"), up=True)
+    assert list(rules.steps.values_list("name", flat=True)).index("Vorgespräch") == 1
+
+
+def test_a_step_with_cases_cannot_be_deleted(rules, persona, cottbus):
+    initial = rules.steps.get(is_initial=True)
+    case_services.open_case(municipality=cottbus, by=persona("local_a"), title="Testfall")
+    with pytest.raises(ValidationError, match="cannot be deleted"):
+        services.delete_step(initial, by=persona("local_a"))
+    assert Step.objects.filter(pk=initial.pk).exists()
+
+
+def test_an_unused_step_can_be_deleted(rules, persona):
+    extra = services.save_step(
+        rules,
+        by=persona("local_a"),
+        name="Extra",
+        description="",
+        position=99,
+        responsible=ResponsibleRole.TANDEM,
+        response_days=None,
+        is_initial=False,
+        is_final=True,
+        targets=[],
+    )
+    services.delete_step(extra, by=persona("local_a"))
+    assert not Step.objects.filter(pk=extra.pk).exists()
+
+
+def test_deleting_the_only_exit_of_a_step_is_refused(rules, persona):
+    # Eingang's only exit is Ersteinschätzung; a new step Z with no history may go, but a step
+    # whose loss leaves another step stuck may not.
+    stuck_maker = services.save_step(
+        rules,
+        by=persona("local_a"),
+        name="Zwischenschritt",
+        description="",
+        position=99,
+        responsible=ResponsibleRole.TANDEM,
+        response_days=None,
+        is_initial=False,
+        is_final=True,
+        targets=[],
+    )
+    extra = services.save_step(
+        rules,
+        by=persona("local_a"),
+        name="Sackgasse",
+        description="",
+        position=99,
+        responsible=ResponsibleRole.TANDEM,
+        response_days=5,
+        is_initial=False,
+        is_final=False,
+        targets=[stuck_maker],
+    )
+    with pytest.raises(ValidationError, match="needs at least one allowed next step"):
+        services.delete_step(stuck_maker, by=persona("local_a"))
+    assert Step.objects.filter(pk=extra.pk).exists()
+
+
+def test_transitions_follow_the_edited_rules(rules, persona, cottbus):
+    case = case_services.open_case(municipality=cottbus, by=persona("local_a"), title="Regeltest")
+    analysis = rules.steps.get(name="Analyse")
+    with pytest.raises(ValidationError):
+        case_services.transition_case(case, by=persona("local_a"), to_step=analysis)
+    entrance = rules.steps.get(is_initial=True)
+    services.save_step(
+        rules, by=persona("local_a"), step=entrance, **step_fields(entrance, targets=[analysis])
+    )
+    case_services.transition_case(case, by=persona("local_a"), to_step=analysis)
+    case.refresh_from_db()
+    assert case.step == analysis
+
+
+def test_the_escalation_chain_is_replaced_in_order(rules, persona):
+    services.set_escalation_chain(
+        rules,
+        by=persona("local_a"),
+        levels=[(20, ResponsibleRole.EXTERNAL_COMPANION, "B"), (5, ResponsibleRole.TANDEM, "A")],
+    )
+    assert list(rules.escalation_levels.values_list("position", "days_overdue", "action")) == [
+        (1, 5, "A"),
+        (2, 20, "B"),
+    ]
+
+
+# --- pages ---------------------------------------------------------------------------------
+
+
+def test_the_rules_page_shows_steps_to_members(client, login):
+    login("actor_a")
+    response = client.get(reverse("workflow:detail", args=[COTTBUS]))
+    assert response.status_code == 200
+    assert b"Ersteinsch" in response.content
+    assert reverse("workflow:step_create", args=[COTTBUS]).encode() not in response.content
+
+
+def test_the_tandem_adds_a_step_through_the_form(client, login, rules):
+    login("local_a")
+    analysis = rules.steps.get(name="Analyse")
+    response = client.post(
+        reverse("workflow:step_create", args=[COTTBUS]),
+        {
+            "name": "Klärung",
+            "description": "",
+            "position": 2,
+            "responsible": "tandem",
+            "response_days": 5,
+            "targets": [analysis.pk],
+        },
+    )
+    assert response.status_code == 302
+    assert rules.steps.filter(name="Klärung", position=2).exists()
+
+
+def test_a_bad_step_form_keeps_the_input(client, login, rules):
+    login("local_a")
+    response = client.post(
+        reverse("workflow:step_create", args=[COTTBUS]),
+        {
+            "name": "Ohne Ausgang",
+            "description": "",
+            "position": 2,
+            "responsible": "tandem",
+            "response_days": 5,
+        },
+    )
+    assert response.status_code == 200
+    assert b'value="Ohne Ausgang"' in response.content
+    assert not rules.steps.filter(name="Ohne Ausgang").exists()
+    assert response.context["form"].non_field_errors()
+
+
+def test_deleting_a_step_with_cases_shows_a_message(client, login, rules, persona, cottbus):
+    case_services.open_case(municipality=cottbus, by=persona("local_a"), title="Testfall")
+    login("local_a")
+    initial = rules.steps.get(is_initial=True)
+    response = client.post(reverse("workflow:step_delete", args=[COTTBUS, initial.pk]), follow=True)
+    assert Step.objects.filter(pk=initial.pk).exists()
+    assert [m.level_tag for m in response.context["messages"]] == ["error"]
+
+
+def test_the_escalation_formset_saves(client, login, rules):
+    login("external")
+    levels = list(rules.escalation_levels.all())
+    data = {
+        "stufe-TOTAL_FORMS": len(levels) + 1,
+        "stufe-INITIAL_FORMS": len(levels),
+        "stufe-MIN_NUM_FORMS": 0,
+        "stufe-MAX_NUM_FORMS": 1000,
+    }
+    for index, level in enumerate(levels):
+        data.update(
+            {
+                f"stufe-{index}-id": level.pk,
+                f"stufe-{index}-days_overdue": level.days_overdue,
+                f"stufe-{index}-notify": level.notify,
+                f"stufe-{index}-action": level.action,
+            }
+        )
+    data["stufe-0-DELETE"] = "on"
+    n = len(levels)
+    data.update(
+        {f"stufe-{n}-days_overdue": 30, f"stufe-{n}-notify": "tandem", f"stufe-{n}-action": "Neu"}
+    )
+    response = client.post(reverse("workflow:escalation", args=[COTTBUS]), data)
+    assert response.status_code == 302
+    assert list(rules.escalation_levels.values_list("days_overdue", flat=True)) == [14, 30]
+
+
+def test_the_rules_print_as_pdf(client, login, tmp_path):
+    login("board_a")
+    response = client.get(reverse("workflow:pdf", args=[COTTBUS]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "Verfahrensordnung" in response["Content-Disposition"]
+    assert response.content.startswith(b"%PDF")
+    assert len(response.content) > 2000
+    if shutil.which("pdftotext"):
+        path = tmp_path / "rules.pdf"
+        path.write_bytes(response.content)
+        text = subprocess.run(
+            ["pdftotext", str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for name in ["Eingang", "Ersteinschätzung", "Analyse", "Nachsorge"]:
+            assert name in text
