@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from kokoma.audit.models import AuditEntry
 from kokoma.cases import services as case_services
@@ -17,6 +19,13 @@ from kokoma.workflow.models import ResponsibleRole, Step, Transition
 from tests.conftest import COTTBUS
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english_messages() -> Any:
+    """The service messages are asserted by their English msgids."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

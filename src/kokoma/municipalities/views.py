@@ -178,6 +178,12 @@ def municipality_detail(request: HttpRequest, municipality: Municipality) -> Htt
         "can_view_work_log": user.has_perm("municipalities.view_work_log", municipality),
         # `perms` in templates asks without the object, which object-level rules cannot answer.
         "can_change_profile": user.has_perm("municipalities.change_profile", municipality),
+        "can": {
+            "list_cases": user.has_perm("cases.list_cases", municipality),
+            "triage": user.has_perm("cases.triage_observations", municipality),
+            "report": user.has_perm("cases.report_observation", municipality),
+            "audit": user.has_perm("cases.view_audit_log", municipality),
+        },
     }
     if context["can_view_work_log"]:
         context["work_log"] = municipality.work_log.select_related("author")[:5]

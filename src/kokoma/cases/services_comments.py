@@ -1,0 +1,93 @@
+"""Comments on a case, with @mentions that notify the people mentioned.
+
+Mention syntax: `@` followed by the local part of the person's e-mail address, for example
+`@akteur.cottbus` for akteur.cottbus@example.org. Only people who can see the case (its team and
+the municipality's tandem) can be mentioned; other mentions are left as text and reported back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from kokoma.accounts.models import COMPANION_ROLES, User
+from kokoma.audit.models import AuditAction
+from kokoma.audit.services import record
+from kokoma.notifications.services import notify
+
+from .models import Case, Comment
+
+MENTION = re.compile(r"(?<![\w.+-])@([\w.+-]*\w)")
+MAX_COMMENT_LENGTH = 5000
+
+
+@dataclass
+class PostedComment:
+    comment: Comment
+    notified: list[User] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+
+
+def people_who_see(case: Case) -> list[User]:
+    """The case team and the municipality's tandem: everyone who may read the case."""
+    return list(
+        User.objects.filter(is_active=True)
+        .filter(
+            Q(
+                memberships__municipality_id=case.municipality_id,
+                memberships__role__in=COMPANION_ROLES,
+            )
+            | Q(pk__in=case.team.values("user_id"))
+        )
+        .distinct()
+    )
+
+
+def mentions_in(text: str) -> list[str]:
+    seen: dict[str, None] = {}
+    for name in MENTION.findall(text):
+        seen.setdefault(name.lower(), None)
+    return list(seen)
+
+
+def case_link(case: Case) -> str:
+    try:
+        return reverse("cases:detail", kwargs={"reference": case.reference}) + "#kommentare"
+    except NoReverseMatch:
+        return reverse("caselist:municipality", kwargs={"ags": case.municipality.ags})
+
+
+@transaction.atomic
+def post_comment(case: Case, *, by: User, text: str) -> PostedComment:
+    """Add a comment; each person mentioned who can see the case gets a notification."""
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("Please write a comment."))
+    if len(text) > MAX_COMMENT_LENGTH:
+        raise ValidationError(
+            _("A comment can have at most %(max)d characters.") % {"max": MAX_COMMENT_LENGTH}
+        )
+    comment = Comment.objects.create(case=case, author=by, text=text)
+    record(by=by, action=AuditAction.CREATE, obj=comment, municipality=case.municipality)
+    readers = {user.email.split("@", 1)[0].lower(): user for user in people_who_see(case)}
+    result = PostedComment(comment=comment)
+    for name in mentions_in(text):
+        if name in readers:
+            if readers[name].pk != by.pk:
+                result.notified.append(readers[name])
+        else:
+            result.ignored.append(name)
+    if result.notified:
+        notify(
+            result.notified,
+            text=_("%(author)s mentioned you in a comment on case %(reference)s.")
+            % {"author": by, "reference": case.reference},
+            link=case_link(case),
+        )
+    return result
