@@ -31,7 +31,10 @@ class CaseFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     step = forms.ChoiceField(label=_("Step"), required=False)
     topic = forms.ModelChoiceField(
-        label=_("Topic"), required=False, queryset=Term.objects.filter(kind=TermKind.TOPIC)
+        label=_("Topic"),
+        required=False,
+        queryset=Term.objects.filter(kind=TermKind.TOPIC),
+        empty_label=_("all"),
     )
     glasl = forms.ChoiceField(
         label=_("Glasl stage"),
@@ -39,7 +42,7 @@ class CaseFilterForm(forms.Form):
         choices=[("", _("all")), ("1-3", "1–3"), ("4-6", "4–6"), ("7-9", "7–9")],
     )
     member = forms.ModelChoiceField(
-        label=_("Team member"), required=False, queryset=User.objects.none()
+        label=_("Team member"), required=False, queryset=User.objects.none(), empty_label=_("all")
     )
     status = forms.ChoiceField(
         label=_("Status"),
