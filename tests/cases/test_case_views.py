@@ -358,7 +358,7 @@ def test_relation_add_edit_and_end(
     relation.refresh_from_db()
     assert relation.kind == RelationKind.COOPERATION and relation.directed
     end = client.post(
-        url("relation_end", case, relation_id=relation.pk), {"valid_to": "2026-02-01"}
+        url("relation_end", case, relation_id=relation.pk), {"end-valid_to": "2026-02-01"}
     )
     assert end.status_code == 302
     relation.refresh_from_db()
@@ -414,7 +414,7 @@ def test_ending_before_the_start_is_refused(
     login("local_a")
     for value in ("2026-01-01", "nonsense"):
         response = client.post(
-            url("relation_end", case, relation_id=relation.pk), {"valid_to": value}
+            url("relation_end", case, relation_id=relation.pk), {"end-valid_to": value}
         )
         assert response.status_code == 200
         assert response.context["end_form"].errors

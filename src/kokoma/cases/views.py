@@ -313,7 +313,7 @@ def _relation_form(
         else:
             messages.success(request, _("The relation was saved."))
             return redirect("cases:detail", reference=case.reference)
-    end_form = EndRelationForm() if relation.pk and not relation.valid_to else None
+    end_form = EndRelationForm(prefix="end") if relation.pk and not relation.valid_to else None
     return _form_page(
         request, case, form, title, "cases/relation_form.html", relation=relation, end_form=end_form
     )
@@ -336,7 +336,7 @@ def relation_edit(request: HttpRequest, case: Case, relation_id: int) -> HttpRes
 @require_POST
 def relation_end(request: HttpRequest, case: Case, relation_id: int) -> HttpResponse:
     relation = get_object_or_404(case.relations.select_related("source", "target"), pk=relation_id)
-    form = EndRelationForm(request.POST)
+    form = EndRelationForm(request.POST, prefix="end")
     if form.is_valid():
         try:
             services_analysis.end_relation(

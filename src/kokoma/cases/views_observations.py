@@ -195,7 +195,7 @@ def observation_new_case(
                 _("Case %(reference)s was opened from the observation.")
                 % {"reference": case.reference},
             )
-            return redirect("observations:list", ags=municipality.ags)
+            return redirect("cases:detail", reference=case.reference)
     return _action_page(request, municipality, observation, form, _("Open a new case"))
 
 
@@ -225,7 +225,7 @@ def observation_attach(
                 _("The observation was assigned to case %(reference)s.")
                 % {"reference": case.reference},
             )
-            return redirect("observations:list", ags=municipality.ags)
+            return redirect("cases:detail", reference=case.reference)
     return _action_page(
         request,
         municipality,
