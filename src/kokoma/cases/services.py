@@ -173,6 +173,12 @@ def update_case(case: Case, *, by: User, version: int, **fields: Any) -> Case:
     return current
 
 
-def record_case_view(case: Case, *, by: User) -> None:
-    """Every read of a case's details is logged."""
-    record(by=by, action=AuditAction.VIEW, obj=case, municipality=case.municipality)
+def record_case_view(case: Case, *, by: User, path: str = "") -> None:
+    """Every read of a case's details is logged, with the page that showed them."""
+    record(
+        by=by,
+        action=AuditAction.VIEW,
+        obj=case,
+        municipality=case.municipality,
+        changes={"page": path} if path else None,
+    )

@@ -155,7 +155,6 @@ def case_detail(request: HttpRequest, case: Case) -> HttpResponse:
         "can_view_identity": can_view_identity,
         "can_transition": user.has_perm("cases.transition_case", case),
     }
-    services.record_case_view(case, by=user)
     return render(request, "cases/case_detail.html", context)
 
 

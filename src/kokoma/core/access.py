@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from kokoma.cases.models import Case
+from kokoma.cases.services import record_case_view
 from kokoma.municipalities.models import Municipality
 
 View = Callable[..., HttpResponse]
@@ -122,6 +123,9 @@ def case_permission(permission: str) -> Callable[[View], View]:
             if response := _require_login(request):
                 return response
             case = access_case(request, reference, permission)
+            if request.method == "GET":
+                # Every page of a case shows its details: each read goes to the audit log.
+                record_case_view(case, by=request.user, path=request.path)  # type: ignore[arg-type]
             return view(request, case, *args, **kwargs)
 
         return _declare(wrapper, Access("case", permission))
