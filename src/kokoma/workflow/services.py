@@ -115,10 +115,8 @@ def create_default_rules(municipality: Municipality, *, by: User | None = None) 
 
 
 def rules_for(municipality: Municipality) -> ProcedureRules:
-    try:
-        return municipality.procedure_rules  # type: ignore[attr-defined]
-    except ProcedureRules.DoesNotExist:
-        return create_default_rules(municipality)
+    rules = ProcedureRules.objects.filter(municipality=municipality).first()
+    return rules if rules is not None else create_default_rules(municipality)
 
 
 def initial_step(municipality: Municipality) -> Step:
