@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "kokoma.workflow",
     "kokoma.cases",
     "kokoma.notifications",
+    "kokoma.tasks",
+    "kokoma.guidance",
 ]
 
 MIDDLEWARE = [

@@ -21,8 +21,10 @@ def test_the_office_sees_the_three_kinds(client: Any, login: Any) -> None:
         TermKind.TOPIC,
         TermKind.MOTIVE,
         TermKind.INCIDENT_TYPE,
+        TermKind.PROCEDURE,  # the procedure catalogue of conflict processing (issue 4)
     ]
     assert "Flucht/Migration" in response.content.decode()
+    assert "Mediation" in response.content.decode()
 
 
 @pytest.mark.parametrize("role", ["local_a", "external", "actor_a"])

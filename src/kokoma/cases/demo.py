@@ -7,6 +7,7 @@ Every case, actor and observation here is invented. The taxonomy terms are progr
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -14,12 +15,16 @@ from django.utils import timezone
 from kokoma.accounts.models import Membership, MembershipRole, User
 from kokoma.municipalities.models import Municipality
 
-from . import services, services_observations
+from . import services, services_observations, services_processing
 from .models import (
     Actor,
+    Agreement,
     Case,
+    CaseOutcome,
+    CaseProcedure,
     ConflictType,
     EscalationAssessment,
+    Measure,
     Observation,
     Relation,
     RelationKind,
@@ -60,6 +65,16 @@ TAXONOMY: dict[str, list[str]] = {
         "Propaganda/Aufkleber/Graffiti",
         "Veranstaltung",
         "Äußerung",
+    ],
+    TermKind.PROCEDURE: [
+        "Mediation",
+        "moderierter Dialog",
+        "Runder Tisch",
+        "Bürgerforum",
+        "Konfliktberatung",
+        "Schlichtung",
+        "Pendeldiplomatie/Einzelgespräche",
+        "Öffentlichkeitsarbeit",
     ],
 }
 
@@ -899,7 +914,14 @@ def _demo_case(
     )
     steps = {step.name: step for step in case.step.rules.steps.all()}
     for name in spec.path:
-        if name in steps:
+        if name not in steps:
+            continue
+        if steps[name].is_final:
+            outcome, lessons = _closing(spec)
+            services_processing.close_case(
+                case, by=tandem, outcome=outcome, lessons=lessons, to_step=steps[name]
+            )
+        else:
             services.transition_case(case, by=tandem, to_step=steps[name])
     Case.objects.filter(pk=case.pk).update(
         conflict_type=spec.conflict_type,
@@ -973,7 +995,106 @@ def _demo_case(
         )
         for index, (dimension, score) in enumerate(spec.threats.items())
     )
+    if "Bearbeitung" in spec.path:
+        _demo_processing(case, spec, list(actors.values()), tandem, taxonomy, ago)
     return case
+
+
+CLOSING_OUTCOMES = [
+    CaseOutcome.RESOLVED,
+    CaseOutcome.DEESCALATED,
+    CaseOutcome.TRANSFORMED,
+    CaseOutcome.DORMANT,
+]
+
+
+def _closing(spec: DemoCase) -> tuple[str, str]:
+    """The outcome and lessons learned of a demo case that ends in the final step."""
+    outcome = CLOSING_OUTCOMES[sum(map(ord, spec.title)) % len(CLOSING_OUTCOMES)]
+    lessons = (
+        "Früh mit allen Seiten einzeln sprechen, bevor ein gemeinsames Format angeboten wird.\n"
+        "Vereinbarungen schriftlich festhalten und einen Termin zur Überprüfung setzen."
+    )
+    return outcome, lessons
+
+
+def _demo_processing(
+    case: Case,
+    spec: DemoCase,
+    actors: list[Actor],
+    tandem: User,
+    taxonomy: dict[tuple[str, str], Term],
+    ago: Callable[[int], datetime.date],
+) -> None:
+    """Procedures, measures and agreements of a case that reached the processing step."""
+    closed = "abgeschlossen" in spec.path
+    opened = spec.opened_days_ago
+    single = CaseProcedure.objects.create(
+        case=case,
+        procedure=taxonomy[(TermKind.PROCEDURE, "Pendeldiplomatie/Einzelgespräche")],
+        goal="Sichtweisen und Anliegen aller Seiten in Einzelgesprächen kennenlernen.",
+        status=CaseProcedure.Status.COMPLETED,
+        started_on=ago(opened * 2 // 3),
+        ended_on=ago(opened // 2),
+    )
+    single.participants.set(actors)
+    joint = CaseProcedure.objects.create(
+        case=case,
+        procedure=taxonomy[
+            (TermKind.PROCEDURE, "Runder Tisch" if closed else "moderierter Dialog")
+        ],
+        goal="Gemeinsame Regeln für das Zusammenleben vereinbaren.",
+        status=CaseProcedure.Status.COMPLETED if closed else CaseProcedure.Status.RUNNING,
+        started_on=ago(opened // 2),
+        ended_on=ago(opened // 4) if closed else None,
+    )
+    joint.participants.set(actors[:2])
+    measures = Measure.objects.bulk_create(
+        [
+            Measure(
+                case=case,
+                title="Gesprächstermine mit allen Beteiligten vereinbaren",
+                owner=tandem,
+                due_on=ago(opened // 2),
+                status=Measure.Status.DONE,
+                result="Alle Seiten waren zu Einzelgesprächen bereit.",
+            ),
+            Measure(
+                case=case,
+                title="Protokoll des letzten Treffens an alle versenden",
+                owner=tandem,
+                due_on=ago(opened // 4) if closed else ago(5),
+                status=Measure.Status.DONE if closed else Measure.Status.OPEN,
+                result="Versandt und bestätigt." if closed else "",
+            ),
+            Measure(
+                case=case,
+                title="Raum für das nächste Treffen organisieren",
+                description="Neutraler Ort, barrierefrei erreichbar.",
+                owner=tandem,
+                due_on=ago(opened // 4) if closed else ago(-14),
+                status=Measure.Status.CANCELLED if closed else Measure.Status.IN_PROGRESS,
+            ),
+        ]
+    )
+    Measure.objects.filter(pk__in=[m.pk for m in measures]).update(
+        created_at=timezone.now() - datetime.timedelta(days=opened * 2 // 3)
+    )
+    kept = Agreement.objects.create(
+        case=case,
+        text="Beschwerden werden zuerst direkt und sachlich angesprochen, nicht in sozialen Medien.",
+        agreed_on=ago(opened // 3),
+        review_on=ago(opened // 6),
+        status=Agreement.Status.KEPT if closed else Agreement.Status.IN_FORCE,
+    )
+    kept.parties.set(actors[:2])
+    broken = Agreement.objects.create(
+        case=case,
+        text="Beide Seiten verzichten bis zum nächsten Treffen auf öffentliche Aktionen.",
+        agreed_on=ago(opened // 2),
+        status=Agreement.Status.BROKEN if closed else Agreement.Status.RENEGOTIATED,
+    )
+    broken.parties.set(actors[:2])
 
 
 def _demo_observation(

@@ -130,6 +130,13 @@ def transition_case(case: Case, *, by: User, to_step: Step, note: str = "") -> C
     """Move a case to another step, as far as the municipality's procedure rules allow."""
     case = Case.objects.select_for_update().select_related("step").get(pk=case.pk)
     workflow.check_transition(case, to_step)
+    if to_step.is_final and not case.outcome:
+        raise ValidationError(
+            _(
+                "A case can only be closed with an outcome and lessons learned; "
+                "please use “Close case”."
+            )
+        )
     change = CaseStepChange.objects.create(
         case=case, from_step=case.step, to_step=to_step, changed_by=by, note=note
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_processing
 
 app_name = "cases"
 urlpatterns = [
@@ -35,4 +35,30 @@ urlpatterns = [
         views.team_remove,
         name="team_remove",
     ),
+]
+
+urlpatterns += [
+    path("<str:reference>/verfahren/neu/", views_processing.procedure_add, name="procedure_add"),
+    path(
+        "<str:reference>/verfahren/<int:procedure_id>/",
+        views_processing.procedure_edit,
+        name="procedure_edit",
+    ),
+    path("<str:reference>/massnahmen/neu/", views_processing.measure_add, name="measure_add"),
+    path(
+        "<str:reference>/massnahmen/<int:measure_id>/",
+        views_processing.measure_edit,
+        name="measure_edit",
+    ),
+    path(
+        "<str:reference>/vereinbarungen/neu/",
+        views_processing.agreement_add,
+        name="agreement_add",
+    ),
+    path(
+        "<str:reference>/vereinbarungen/<int:agreement_id>/",
+        views_processing.agreement_edit,
+        name="agreement_edit",
+    ),
+    path("<str:reference>/abschliessen/", views_processing.case_close, name="close"),
 ]

@@ -183,6 +183,7 @@ def municipality_detail(request: HttpRequest, municipality: Municipality) -> Htt
             "triage": user.has_perm("cases.triage_observations", municipality),
             "report": user.has_perm("cases.report_observation", municipality),
             "audit": user.has_perm("cases.view_audit_log", municipality),
+            "tasks": user.has_perm("tasks.view_tasks", municipality),
         },
     }
     if context["can_view_work_log"]:

@@ -1,0 +1,202 @@
+"""Conflict processing on a case: procedures, measures, agreements and closing with an outcome.
+
+Like `services.py`: keyword-only arguments, the acting user as `by`, atomic, audited. Each
+function validates on its own, so that a crafted request cannot bypass a form's checks.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.forms.models import model_to_dict
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kokoma.accounts.models import User
+from kokoma.audit.models import AuditAction
+from kokoma.audit.services import diff, record
+from kokoma.workflow.models import Step
+
+from . import services
+from .models import Actor, Agreement, Case, CaseOutcome, CaseProcedure, Measure, Term, TermKind
+
+
+def _audit(by: User, action: AuditAction, obj: Any, case: Case, changes: Any = None) -> None:
+    record(by=by, action=action, obj=obj, municipality=case.municipality, changes=changes)
+
+
+def _check_actors(case: Case, actors: Iterable[Actor]) -> list[Actor]:
+    actors = list(actors)
+    if any(actor.case_id != case.pk for actor in actors):
+        raise ValidationError(_("Please choose only actors of this case."))
+    return actors
+
+
+def _snapshot(obj: Any, m2m: str) -> dict[str, Any]:
+    data = model_to_dict(obj, exclude=[m2m]) if obj.pk else {}
+    if obj.pk:
+        data[m2m] = sorted(getattr(obj, m2m).values_list("pk", flat=True))
+    return data
+
+
+@transaction.atomic
+def save_procedure(
+    procedure: CaseProcedure, *, by: User, participants: Iterable[Actor] = ()
+) -> CaseProcedure:
+    """Create or update a procedure of the case; participants must be actors of the case."""
+    case = procedure.case
+    people = _check_actors(case, participants)
+    term = Term.objects.filter(pk=procedure.procedure_id).first()
+    if term is None or term.kind != TermKind.PROCEDURE:
+        raise ValidationError({"procedure": _("Please choose a procedure from the catalogue.")})
+    if procedure.started_on and procedure.ended_on and procedure.ended_on < procedure.started_on:
+        raise ValidationError({"ended_on": _("The end date must not be before the start date.")})
+    before = (
+        _snapshot(CaseProcedure.objects.get(pk=procedure.pk), "participants")
+        if procedure.pk
+        else {}
+    )
+    creating = procedure.pk is None
+    procedure.full_clean(exclude=["participants"])
+    procedure.save()
+    procedure.participants.set(people)
+    if creating:
+        _audit(by, AuditAction.CREATE, procedure, case)
+    else:
+        _audit(
+            by,
+            AuditAction.UPDATE,
+            procedure,
+            case,
+            diff(before, _snapshot(procedure, "participants")),
+        )
+    return procedure
+
+
+def owner_choices(case: Case) -> list[User]:
+    """Who may own a measure: everyone who can see the case."""
+    candidates = User.objects.filter(is_active=True, memberships__municipality=case.municipality)
+    return [
+        user
+        for user in candidates.distinct().order_by("username")
+        if user.has_perm("cases.view_case", case)
+    ]
+
+
+@transaction.atomic
+def save_measure(measure: Measure, *, by: User) -> Measure:
+    """Create or update a measure; the owner must be able to see the case."""
+    case = measure.case
+    owner = User.objects.filter(pk=measure.owner_id).first()
+    if owner is None or not owner.is_active or not owner.has_perm("cases.view_case", case):
+        raise ValidationError(
+            {"owner": _("The responsible person must be someone who can see this case.")}
+        )
+    created_on = (
+        timezone.localdate(measure.created_at) if measure.created_at else timezone.localdate()
+    )
+    if measure.due_on is not None and measure.due_on < created_on:
+        raise ValidationError(
+            {"due_on": _("The due date must not be before the day the measure was created.")}
+        )
+    creating = measure.pk is None
+    before = model_to_dict(Measure.objects.get(pk=measure.pk)) if not creating else {}
+    measure.full_clean()
+    measure.save()
+    if creating:
+        _audit(by, AuditAction.CREATE, measure, case)
+    else:
+        _audit(by, AuditAction.UPDATE, measure, case, diff(before, model_to_dict(measure)))
+    return measure
+
+
+@transaction.atomic
+def save_agreement(agreement: Agreement, *, by: User, parties: Iterable[Actor] = ()) -> Agreement:
+    """Create or update an agreement; the parties must be actors of the case."""
+    case = agreement.case
+    people = _check_actors(case, parties)
+    if agreement.review_on and agreement.agreed_on and agreement.review_on < agreement.agreed_on:
+        raise ValidationError(
+            {"review_on": _("The review date must not be before the date of the agreement.")}
+        )
+    creating = agreement.pk is None
+    before = _snapshot(Agreement.objects.get(pk=agreement.pk), "parties") if not creating else {}
+    agreement.full_clean(exclude=["parties"])
+    agreement.save()
+    agreement.parties.set(people)
+    if creating:
+        _audit(by, AuditAction.CREATE, agreement, case)
+    else:
+        _audit(
+            by, AuditAction.UPDATE, agreement, case, diff(before, _snapshot(agreement, "parties"))
+        )
+    return agreement
+
+
+def final_steps(case: Case) -> list[Step]:
+    """The final steps the procedure rules allow from the case's current step."""
+    from kokoma.workflow import services as workflow
+
+    return [step for step in workflow.allowed_targets(case.step) if step.is_final]
+
+
+@transaction.atomic
+def close_case(
+    case: Case, *, by: User, outcome: str, lessons: str, to_step: Step, note: str = ""
+) -> Case:
+    """Record the outcome and lessons learned and move the case to a final step."""
+    errors: dict[str, str] = {}
+    if outcome not in CaseOutcome.values:
+        errors["outcome"] = _("Please choose the outcome of the case.")
+    if not lessons.strip():
+        errors["lessons"] = _("Please write down the lessons learned.")
+    if not to_step.is_final:
+        errors["to_step"] = _("Please choose a final step.")
+    if errors:
+        raise ValidationError(errors)
+    current = Case.objects.select_for_update().get(pk=case.pk)
+    if current.closed_at is not None:
+        raise ValidationError(_("The case is already closed."))
+    before = {"outcome": current.outcome, "lessons_learned": current.lessons_learned}
+    current.outcome = outcome
+    current.lessons_learned = lessons.strip()
+    current.save(update_fields=["outcome", "lessons_learned", "updated_at"])
+    _audit(
+        by,
+        AuditAction.UPDATE,
+        current,
+        current,
+        diff(before, {"outcome": current.outcome, "lessons_learned": current.lessons_learned}),
+    )
+    services.transition_case(current, by=by, to_step=to_step, note=note)
+    current.refresh_from_db()
+    return current
+
+
+def add_procedure(
+    case: Case, *, by: User, participants: Iterable[Actor] = (), **fields: Any
+) -> CaseProcedure:
+    return save_procedure(CaseProcedure(case=case, **fields), by=by, participants=participants)
+
+
+def add_measure(case: Case, *, by: User, **fields: Any) -> Measure:
+    return save_measure(Measure(case=case, **fields), by=by)
+
+
+def add_agreement(
+    case: Case,
+    *,
+    by: User,
+    parties: Iterable[Actor] = (),
+    agreed_on: datetime.date | None = None,
+    **fields: Any,
+) -> Agreement:
+    return save_agreement(
+        Agreement(case=case, agreed_on=agreed_on or timezone.localdate(), **fields),
+        by=by,
+        parties=parties,
+    )

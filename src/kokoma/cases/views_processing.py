@@ -1,0 +1,159 @@
+"""Conflict processing pages of a case: procedures, measures, agreements, closing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from kokoma.accounts.models import User
+from kokoma.core.access import case_permission
+
+from . import services_processing
+from .forms_processing import AgreementForm, CloseCaseForm, MeasureForm, ProcedureForm
+from .models import Agreement, Case, CaseProcedure, Measure
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def _add_errors(form: BaseForm, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+def _page(
+    request: HttpRequest, case: Case, form: BaseForm, title: str, template: str, **extra: Any
+) -> HttpResponse:
+    return render(request, template, {"case": case, "form": form, "title": title, **extra})
+
+
+def _detail(case: Case, anchor: str) -> HttpResponse:
+    response = redirect("cases:detail", reference=case.reference)
+    response["Location"] += f"#{anchor}"
+    return response
+
+
+def _procedure_form(
+    request: HttpRequest, case: Case, procedure: CaseProcedure, title: str
+) -> HttpResponse:
+    form = ProcedureForm(request.POST or None, instance=procedure, case=case)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_processing.save_procedure(
+                form.instance, by=_user(request), participants=form.cleaned_data["participants"]
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The procedure was saved."))
+            return _detail(case, "procedures-heading")
+    return _page(request, case, form, title, "cases/procedure_form.html")
+
+
+@case_permission("cases.change_case")
+@require_http_methods(["GET", "POST"])
+def procedure_add(request: HttpRequest, case: Case) -> HttpResponse:
+    return _procedure_form(request, case, CaseProcedure(case=case), _("Add procedure"))
+
+
+@case_permission("cases.change_case")
+@require_http_methods(["GET", "POST"])
+def procedure_edit(request: HttpRequest, case: Case, procedure_id: int) -> HttpResponse:
+    procedure = get_object_or_404(case.procedures.all(), pk=procedure_id)
+    return _procedure_form(request, case, procedure, _("Edit procedure"))
+
+
+def _measure_form(request: HttpRequest, case: Case, measure: Measure, title: str) -> HttpResponse:
+    owners = services_processing.owner_choices(case)
+    if measure.pk is None:
+        measure.owner = _user(request)
+    form = MeasureForm(request.POST or None, instance=measure, case=case, owners=owners)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_processing.save_measure(form.instance, by=_user(request))
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The measure was saved."))
+            return _detail(case, "measures-heading")
+    return _page(request, case, form, title, "cases/measure_form.html")
+
+
+@case_permission("cases.change_case")
+@require_http_methods(["GET", "POST"])
+def measure_add(request: HttpRequest, case: Case) -> HttpResponse:
+    return _measure_form(request, case, Measure(case=case), _("Add measure"))
+
+
+@case_permission("cases.change_case")
+@require_http_methods(["GET", "POST"])
+def measure_edit(request: HttpRequest, case: Case, measure_id: int) -> HttpResponse:
+    measure = get_object_or_404(case.measures.all(), pk=measure_id)
+    return _measure_form(request, case, measure, _("Edit measure"))
+
+
+def _agreement_form(
+    request: HttpRequest, case: Case, agreement: Agreement, title: str
+) -> HttpResponse:
+    form = AgreementForm(request.POST or None, instance=agreement, case=case)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_processing.save_agreement(
+                form.instance, by=_user(request), parties=form.cleaned_data["parties"]
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The agreement was saved."))
+            return _detail(case, "agreements-heading")
+    return _page(request, case, form, title, "cases/agreement_form.html")
+
+
+@case_permission("cases.change_case")
+@require_http_methods(["GET", "POST"])
+def agreement_add(request: HttpRequest, case: Case) -> HttpResponse:
+    return _agreement_form(request, case, Agreement(case=case), _("Add agreement"))
+
+
+@case_permission("cases.change_case")
+@require_http_methods(["GET", "POST"])
+def agreement_edit(request: HttpRequest, case: Case, agreement_id: int) -> HttpResponse:
+    agreement = get_object_or_404(case.agreements.all(), pk=agreement_id)
+    return _agreement_form(request, case, agreement, _("Edit agreement"))
+
+
+@case_permission("cases.transition_case")
+@require_http_methods(["GET", "POST"])
+def case_close(request: HttpRequest, case: Case) -> HttpResponse:
+    final_steps = services_processing.final_steps(case) if case.closed_at is None else []
+    form = CloseCaseForm(request.POST or None, final_steps=final_steps)
+    if request.method == "POST" and final_steps and form.is_valid():
+        try:
+            services_processing.close_case(
+                case,
+                by=_user(request),
+                outcome=form.cleaned_data["outcome"],
+                lessons=form.cleaned_data["lessons"],
+                to_step=form.cleaned_data["to_step"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The case was closed."))
+            return redirect("cases:detail", reference=case.reference)
+    return _page(
+        request, case, form, _("Close case"), "cases/case_close.html", final_steps=final_steps
+    )

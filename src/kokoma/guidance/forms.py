@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Checklist, ChecklistItem
+
+
+class ChecklistForm(forms.ModelForm):
+    class Meta:
+        model = Checklist
+        fields = ["band", "title", "introduction", "position", "active"]
+        widgets = {"introduction": forms.Textarea(attrs={"rows": 4})}
+
+
+class ChecklistItemForm(forms.ModelForm):
+    class Meta:
+        model = ChecklistItem
+        fields = ["text", "position"]
+        labels = {"text": _("Item")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # An empty extra row stays empty even if its position is cleared.
+        self.fields["position"].required = False
+
+    def has_changed(self) -> bool:
+        if self.instance.pk:
+            return super().has_changed()
+        return bool(str(self.data.get(self.add_prefix("text"), "")).strip())
+
+    def clean_position(self) -> int:
+        return self.cleaned_data.get("position") or 0
+
+
+ChecklistItemFormSet = forms.inlineformset_factory(
+    Checklist,
+    ChecklistItem,
+    form=ChecklistItemForm,
+    extra=3,
+    can_delete=True,
+    min_num=1,
+    validate_min=True,
+)

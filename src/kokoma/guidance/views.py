@@ -1,0 +1,96 @@
+"""Programme office pages for the checklists, and ticking an item on a case."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from kokoma.accounts.models import User
+from kokoma.cases.models import Case
+from kokoma.core.access import case_permission, programme_permission
+
+from . import services
+from .forms import ChecklistForm, ChecklistItemFormSet
+from .models import Band, Checklist, ChecklistItem
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+@programme_permission("guidance.manage_guidance")
+def checklist_list(request: HttpRequest) -> HttpResponse:
+    checklists = list(Checklist.objects.prefetch_related("items"))
+    bands = [
+        (band, label, [checklist for checklist in checklists if checklist.band == band])
+        for band, label in Band.choices
+    ]
+    return render(request, "guidance/checklist_list.html", {"bands": bands})
+
+
+def _edit(request: HttpRequest, checklist: Checklist | None) -> HttpResponse:
+    initial = {}
+    if checklist is None and request.GET.get("band", "") in {str(b) for b in Band.values}:
+        initial["band"] = int(request.GET["band"])
+    form = ChecklistForm(request.POST or None, instance=checklist, initial=initial)
+    formset = ChecklistItemFormSet(request.POST or None, instance=checklist, prefix="punkt")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        items = [
+            services.ItemData(
+                item=item_form.instance if item_form.instance.pk else None,
+                text=item_form.cleaned_data["text"],
+                position=item_form.cleaned_data.get("position") or 0,
+            )
+            for item_form in formset.forms
+            if item_form.cleaned_data
+            and item_form.cleaned_data.get("text")
+            and not item_form.cleaned_data.get("DELETE")
+        ]
+        try:
+            saved = services.save_checklist(form.instance, items=items, by=_user(request))
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("The checklist was saved."))
+            return redirect(f"{reverse('guidance:list')}#band-{saved.band}")
+    title = _("Edit checklist") if checklist else _("Add a checklist")
+    return render(
+        request,
+        "guidance/checklist_form.html",
+        {"form": form, "formset": formset, "title": title, "checklist": checklist},
+    )
+
+
+@programme_permission("guidance.manage_guidance")
+@require_http_methods(["GET", "POST"])
+def checklist_create(request: HttpRequest) -> HttpResponse:
+    return _edit(request, None)
+
+
+@programme_permission("guidance.manage_guidance")
+@require_http_methods(["GET", "POST"])
+def checklist_edit(request: HttpRequest, checklist_id: int) -> HttpResponse:
+    return _edit(request, get_object_or_404(Checklist, pk=checklist_id))
+
+
+@programme_permission("guidance.manage_guidance")
+@require_POST
+def checklist_deactivate(request: HttpRequest, checklist_id: int) -> HttpResponse:
+    checklist = get_object_or_404(Checklist, pk=checklist_id)
+    services.set_active(checklist, active=False, by=_user(request))
+    messages.success(request, _("The checklist was deactivated."))
+    return redirect(f"{reverse('guidance:list')}#band-{checklist.band}")
+
+
+@case_permission("guidance.tick")
+@require_POST
+def tick(request: HttpRequest, case: Case, item_id: int) -> HttpResponse:
+    item = get_object_or_404(ChecklistItem, pk=item_id, checklist__active=True)
+    services.set_tick(case, item, done=request.POST.get("done") == "1", by=_user(request))
+    return redirect(f"{reverse('cases:detail', kwargs={'reference': case.reference})}#leitfaden")

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kokoma.accounts.models import User
+from kokoma.cases.models import Case
+from kokoma.municipalities.forms import DateInput
+from kokoma.municipalities.models import Municipality
+
+from .models import Task
+
+
+class TaskForm(forms.ModelForm):
+    class Meta:
+        model = Task
+        fields = ["title", "description", "assignee", "case", "due_on"]
+        widgets = {
+            "due_on": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "case": _("Optional. Only people who can see the case may be assigned."),
+            "due_on": _("Optional. Tasks with a due date appear in the personal calendar feed."),
+        }
+
+    def __init__(self, *args: Any, municipality: Municipality, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            memberships__municipality=municipality, is_active=True
+        ).distinct()
+        self.fields["case"].queryset = (  # type: ignore[attr-defined]
+            Case.objects.visible_to(user).filter(municipality=municipality).open()
+        )
+
+
+class TaskFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[("", _("open tasks")), ("done", _("done tasks"))],
+    )

@@ -1,0 +1,141 @@
+"""Writes for tasks and calendar tokens: validated, atomic and audited."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kokoma.accounts.models import Membership, User
+from kokoma.audit.models import AuditAction
+from kokoma.audit.services import diff, record
+from kokoma.cases.models import Case
+from kokoma.municipalities.models import Municipality
+from kokoma.notifications.services import notify
+
+from .models import CalendarToken, Task, new_token
+
+TRACKED = ("title", "description", "assignee_id", "case_id", "due_on", "done_at")
+
+
+def _fields(task: Task) -> dict[str, object]:
+    return {name: getattr(task, name) for name in TRACKED}
+
+
+def task_url(task: Task) -> str:
+    return reverse("tasks:detail", kwargs={"ags": task.municipality.ags, "task_id": task.pk})
+
+
+def _validate(task: Task, *, due_changed: bool) -> None:
+    errors: dict[str, list[str]] = {}
+    if not Membership.objects.filter(user=task.assignee, municipality=task.municipality).exists():
+        errors.setdefault("assignee", []).append(
+            _("The assignee must be a member of the municipality.")
+        )
+    if task.case is not None:
+        if task.case.municipality_id != task.municipality.pk:
+            errors.setdefault("case", []).append(_("The case belongs to another municipality."))
+        elif not Case.objects.visible_to(task.assignee).filter(pk=task.case.pk).exists():
+            errors.setdefault("assignee", []).append(
+                _("The assignee cannot see this case. Add them to the case team first.")
+            )
+    if due_changed and task.due_on is not None and task.due_on < timezone.localdate():
+        errors.setdefault("due_on", []).append(_("The due date must not be in the past."))
+    if errors:
+        raise ValidationError(errors)
+
+
+def _tell_assignee(task: Task, *, by: User) -> None:
+    if task.assignee_id != by.pk:
+        notify(
+            [task.assignee],
+            text=_("%(person)s assigned a task to you: %(title)s")
+            % {"person": by, "title": task.title},
+            link=task_url(task),
+        )
+
+
+@transaction.atomic
+def create_task(
+    *,
+    municipality: Municipality,
+    by: User,
+    title: str,
+    assignee: User,
+    description: str = "",
+    case: Case | None = None,
+    due_on: datetime.date | None = None,
+) -> Task:
+    task = Task(
+        municipality=municipality,
+        case=case,
+        title=title,
+        description=description,
+        assignee=assignee,
+        created_by=by,
+        due_on=due_on,
+    )
+    _validate(task, due_changed=True)
+    task.save()
+    record(by=by, action=AuditAction.CREATE, obj=task, municipality=municipality)
+    _tell_assignee(task, by=by)
+    return task
+
+
+@transaction.atomic
+def update_task(task: Task, *, by: User) -> Task:
+    """Save the changed fields of `task` (as the form set them)."""
+    before = Task.objects.get(pk=task.pk)
+    _validate(task, due_changed=task.due_on != before.due_on)
+    task.save()
+    record(
+        by=by,
+        action=AuditAction.UPDATE,
+        obj=task,
+        municipality=task.municipality,
+        changes=diff(_fields(before), _fields(task)),
+    )
+    if task.assignee_id != before.assignee_id:
+        _tell_assignee(task, by=by)
+    return task
+
+
+@transaction.atomic
+def set_done(task: Task, *, by: User, done: bool = True) -> Task:
+    before = _fields(task)
+    task.done_at = timezone.now() if done else None
+    task.save(update_fields=["done_at"])
+    record(
+        by=by,
+        action=AuditAction.UPDATE,
+        obj=task,
+        municipality=task.municipality,
+        changes=diff(before, _fields(task)),
+    )
+    return task
+
+
+@transaction.atomic
+def issue_calendar_token(*, by: User) -> CalendarToken:
+    """Create the user's feed token, or renew it: the old feed URL stops working at once."""
+    token, created = CalendarToken.objects.get_or_create(user=by)
+    if not created:
+        token.token = new_token()
+        token.revoked_at = None
+        token.created_at = timezone.now()
+        token.save()
+    record(by=by, action=AuditAction.CREATE if created else AuditAction.UPDATE, obj=token)
+    return token
+
+
+@transaction.atomic
+def revoke_calendar_token(*, by: User) -> None:
+    token = CalendarToken.objects.filter(user=by, revoked_at__isnull=True).first()
+    if token is not None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        record(by=by, action=AuditAction.UPDATE, obj=token, changes={"revoked": [False, True]})

@@ -1,0 +1,193 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from kokoma.accounts.models import User
+from kokoma.core.access import login_only, municipality_permission, public
+from kokoma.municipalities.models import Municipality
+
+from . import services
+from .calendar import build_calendar
+from .forms import TaskFilterForm, TaskForm
+from .models import CalendarToken, Task, TaskQuerySet
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def _filtered(request: HttpRequest, tasks: TaskQuerySet) -> tuple[TaskFilterForm, TaskQuerySet]:
+    form = TaskFilterForm(request.GET or None)
+    done = form.is_valid() and form.cleaned_data["status"] == "done"
+    return form, (tasks.done().order_by("-done_at", "-id") if done else tasks.open())
+
+
+def _page_query(form: TaskFilterForm) -> str:
+    return "status=done" if form.is_valid() and form.cleaned_data["status"] else ""
+
+
+@login_only
+@require_GET
+def my_tasks(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    tasks = Task.objects.visible_to(user).filter(assignee=user)
+    form, tasks = _filtered(request, tasks)
+    tasks = tasks.select_related("municipality__register", "case", "created_by")
+    page = Paginator(tasks, settings.KOKOMA_PAGE_SIZE).get_page(request.GET.get("seite"))
+    return render(
+        request,
+        "tasks/task_mine.html",
+        {"page": page, "filter_form": form, "query": _page_query(form)},
+    )
+
+
+@municipality_permission("tasks.view_tasks")
+@require_GET
+def task_list(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    user = _user(request)
+    tasks = Task.objects.visible_to(user).filter(municipality=municipality)
+    form, tasks = _filtered(request, tasks)
+    tasks = tasks.select_related("municipality__register", "assignee", "case", "created_by")
+    page = Paginator(tasks, settings.KOKOMA_PAGE_SIZE).get_page(request.GET.get("seite"))
+    return render(
+        request,
+        "tasks/task_list.html",
+        {
+            "municipality": municipality,
+            "page": page,
+            "filter_form": form,
+            "query": _page_query(form),
+            "may_add": user.has_perm("tasks.add_task", municipality),
+        },
+    )
+
+
+def _add_errors(form: TaskForm, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, field_errors in error.message_dict.items():
+            for message in field_errors:
+                form.add_error(field if field in form.fields else None, message)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+@municipality_permission("tasks.add_task")
+@require_http_methods(["GET", "POST"])
+def task_create(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    user = _user(request)
+    form = TaskForm(request.POST or None, municipality=municipality, user=user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            task = services.create_task(
+                municipality=municipality,
+                by=user,
+                title=data["title"],
+                description=data["description"],
+                assignee=data["assignee"],
+                case=data["case"],
+                due_on=data["due_on"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The task has been created."))
+            return redirect(services.task_url(task))
+    return render(
+        request,
+        "tasks/task_form.html",
+        {
+            "municipality": municipality,
+            "form": form,
+            "title": _("New task"),
+            "back": "tasks:list",
+        },
+    )
+
+
+@municipality_permission("tasks.view_tasks")
+@require_http_methods(["GET", "POST"])
+def task_detail(request: HttpRequest, municipality: Municipality, task_id: int) -> HttpResponse:
+    user = _user(request)
+    task = get_object_or_404(
+        Task.objects.visible_to(user)
+        .filter(municipality=municipality)
+        .select_related("assignee", "created_by", "case"),
+        pk=task_id,
+    )
+    task.municipality = municipality
+    may_edit = task.may_edit(user)
+    form = TaskForm(instance=task, municipality=municipality, user=user) if may_edit else None
+    if request.method == "POST":
+        if not may_edit:
+            raise PermissionDenied
+        action = request.POST.get("action", "save")
+        if action in ("done", "reopen"):
+            services.set_done(task, by=user, done=action == "done")
+            if action == "done":
+                messages.success(request, _("The task is marked as done."))
+            else:
+                messages.success(request, _("The task is open again."))
+            return redirect(services.task_url(task))
+        form = TaskForm(request.POST, instance=task, municipality=municipality, user=user)
+        if form.is_valid():
+            try:
+                services.update_task(form.save(commit=False), by=user)
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("The task has been saved."))
+                return redirect(services.task_url(task))
+    return render(
+        request,
+        "tasks/task_detail.html",
+        {"municipality": municipality, "task": task, "form": form, "may_edit": may_edit},
+    )
+
+
+@login_only
+@require_http_methods(["GET", "POST"])
+def calendar_settings(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action in ("create", "renew"):
+            services.issue_calendar_token(by=user)
+            messages.success(request, _("Your calendar address has been created."))
+        elif action == "revoke":
+            services.revoke_calendar_token(by=user)
+            messages.success(request, _("Your calendar address no longer works."))
+        return redirect("calendar:settings")
+    token = CalendarToken.objects.filter(user=user, revoked_at__isnull=True).first()
+    feed_url = (
+        request.build_absolute_uri(reverse("calendar:feed", kwargs={"token": token.token}))
+        if token
+        else ""
+    )
+    return render(request, "tasks/calendar_settings.html", {"token": token, "feed_url": feed_url})
+
+
+@public
+@require_GET
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    found = (
+        CalendarToken.objects.filter(token=token, revoked_at__isnull=True)
+        .select_related("user")
+        .first()
+    )
+    if found is None or not found.user.is_active:
+        raise Http404
+    body = build_calendar(found.user, base_url=request.build_absolute_uri("/"))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="kokoma.ics"'
+    response["Cache-Control"] = "private, no-store"
+    return response

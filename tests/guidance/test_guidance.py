@@ -1,0 +1,275 @@
+"""Guidance checklists per escalation band: band selection, ticks per case, office pages."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.template import Context, Template
+from django.urls import reverse
+
+from kokoma.audit.models import AuditEntry
+from kokoma.cases import services as case_services
+from kokoma.cases.models import Actor, Case, EscalationAssessment
+from kokoma.guidance import services
+from kokoma.guidance.demo import CHECKLISTS, ensure_guidance
+from kokoma.guidance.models import Band, Checklist, ChecklistItem, ChecklistTick, band_for_stage
+from kokoma.municipalities.models import Municipality
+
+from ..cases.matrix_samples import cottbus_case
+from ..conftest import COTTBUS, demo_user
+
+pytestmark = pytest.mark.django_db
+
+
+def _assess(case: Case, stage: int, day: int, actor: Actor | None = None) -> EscalationAssessment:
+    return EscalationAssessment.objects.create(
+        case=case,
+        actor=actor,
+        stage=stage,
+        assessed_on=datetime.date(2026, 3, day),
+        rationale="Test",
+    )
+
+
+def _other_case() -> Case:
+    return case_services.open_case(
+        municipality=Municipality.objects.get(register__ags=COTTBUS),
+        by=demo_user("lokal.cottbus"),
+        title="Zweiter Fall",
+        team=[demo_user("akteur.cottbus")],
+    )
+
+
+def _item(band: Band) -> ChecklistItem:
+    ensure_guidance()
+    item = ChecklistItem.objects.filter(checklist__band=band, checklist__active=True).first()
+    assert item is not None
+    return item
+
+
+@pytest.mark.parametrize(("stage", "band"), [(1, 1), (3, 1), (4, 2), (6, 2), (7, 3), (9, 3)])
+def test_band_for_stage(stage: int, band: int) -> None:
+    assert band_for_stage(stage) == band
+
+
+def test_without_assessment_the_band_is_one() -> None:
+    case = _other_case()
+    case.escalations.all().delete()
+    assert services.current_band(case) == (Band.SELF_HELP, None)
+
+
+def test_the_latest_whole_case_assessment_wins_and_actor_views_are_ignored() -> None:
+    case = _other_case()
+    actor = Actor.objects.create(case=case, pseudonym="Initiative", kind=Actor.Kind.GROUP)
+    _assess(case, 8, 1)
+    latest = _assess(case, 5, 10)
+    _assess(case, 2, 5)  # entered later, but assessed earlier
+    _assess(case, 9, 20, actor=actor)  # one actor's perspective: ignored
+    band, assessment = services.current_band(case)
+    assert assessment == latest
+    assert band == Band.PROCESS_SUPPORT
+    # same date: the later entry wins
+    same_day = _assess(case, 7, 10)
+    assert services.current_band(case) == (Band.POWER_INTERVENTION, same_day)
+
+
+def test_ensure_guidance_is_idempotent() -> None:
+    ensure_guidance()
+    count = Checklist.objects.count()
+    items = ChecklistItem.objects.count()
+    ensure_guidance()
+    assert Checklist.objects.count() == count
+    assert ChecklistItem.objects.count() == items
+    for band in Band:
+        seeded = [entry for entry in CHECKLISTS if entry[0] == band]
+        assert len(seeded) == 2
+        assert all(4 <= len(entry[3]) <= 6 for entry in seeded)
+
+
+def test_ticks_are_stored_per_case_and_audited(client: Any, login: Any) -> None:
+    login("actor_a")
+    case, other = cottbus_case(), _other_case()
+    item = _item(Band.SELF_HELP)
+    url = reverse("guidance:tick", kwargs={"reference": case.reference, "item_id": item.pk})
+    response = client.post(url, {"done": "1"})
+    assert response.status_code == 302
+    assert response["Location"].endswith(
+        reverse("cases:detail", kwargs={"reference": case.reference}) + "#leitfaden"
+    )
+    tick = ChecklistTick.objects.get(case=case, item=item)
+    assert tick.ticked_by == demo_user("akteur.cottbus")
+    assert not ChecklistTick.objects.filter(case=other, item=item).exists()
+    assert AuditEntry.objects.filter(
+        object_type="guidance.ChecklistTick", object_id=str(tick.pk), action="create"
+    ).exists()
+    # ticking twice is harmless; unticking removes the tick of this case only
+    client.post(url, {"done": "1"})
+    assert ChecklistTick.objects.filter(case=case, item=item).count() == 1
+    services.set_tick(other, item, done=True, by=demo_user("lokal.cottbus"))
+    client.post(url, {})
+    assert not ChecklistTick.objects.filter(case=case, item=item).exists()
+    assert ChecklistTick.objects.filter(case=other, item=item).exists()
+
+
+def test_tick_is_post_only(client: Any, login: Any) -> None:
+    login("local_a")
+    item = _item(Band.SELF_HELP)
+    url = reverse(
+        "guidance:tick", kwargs={"reference": cottbus_case().reference, "item_id": item.pk}
+    )
+    assert client.get(url).status_code == 405
+
+
+@pytest.mark.parametrize("role", ["board_a", "trainee_a", "local_b", "office"])
+def test_outsiders_get_404_for_the_tick(client: Any, login: Any, role: str) -> None:
+    login(role)
+    case = cottbus_case()
+    item = _item(Band.SELF_HELP)
+    url = reverse("guidance:tick", kwargs={"reference": case.reference, "item_id": item.pk})
+    assert client.post(url, {"done": "1"}).status_code == 404
+    assert not ChecklistTick.objects.filter(case=case, item=item).exists()
+
+
+def test_an_unknown_or_inactive_item_is_404(client: Any, login: Any) -> None:
+    login("local_a")
+    case = cottbus_case()
+    item = _item(Band.SELF_HELP)
+    Checklist.objects.filter(pk=item.checklist_id).update(active=False)
+    url = reverse("guidance:tick", kwargs={"reference": case.reference, "item_id": item.pk})
+    assert client.post(url, {"done": "1"}).status_code == 404
+    url = reverse("guidance:tick", kwargs={"reference": case.reference, "item_id": 999999})
+    assert client.post(url, {"done": "1"}).status_code == 404
+
+
+def _render(case: Case, user: Any) -> str:
+    template = Template("{% load guidance %}{% case_guidance case user %}")
+    return template.render(Context({"case": case, "user": user, "csrf_token": "x"}))
+
+
+def test_the_tag_shows_the_band_checklists_with_ticks() -> None:
+    ensure_guidance()
+    case = _other_case()
+    user = demo_user("akteur.cottbus")
+    html = _render(case, user)
+    assert 'id="leitfaden"' in html
+    self_help = Checklist.objects.filter(band=Band.SELF_HELP, active=True)
+    power = Checklist.objects.filter(band=Band.POWER_INTERVENTION, active=True)
+    assert all(checklist.title in html for checklist in self_help)
+    assert not any(checklist.title in html for checklist in power)
+    assert 'type="checkbox"' in html
+
+    _assess(case, 8, 1)
+    item = _item(Band.POWER_INTERVENTION)
+    services.set_tick(case, item, done=True, by=user)
+    html = _render(case, user)
+    assert all(checklist.title in html for checklist in power)
+    assert not any(checklist.title in html for checklist in self_help)
+    assert f'id="guidance-item-{item.pk}" checked' in html
+    assert str(user) in html
+
+
+def test_the_tag_hides_the_tick_forms_from_those_who_may_not_tick() -> None:
+    ensure_guidance()
+    html = _render(_other_case(), demo_user("gremium.cottbus"))
+    assert 'type="checkbox"' not in html
+    assert "<form" not in html
+
+
+def test_the_office_lists_checklists_per_band(client: Any, login: Any) -> None:
+    ensure_guidance()
+    login("office")
+    response = client.get(reverse("guidance:list"))
+    assert response.status_code == 200
+    assert [band for band, _, _ in response.context["bands"]] == [1, 2, 3]
+    assert CHECKLISTS[0][1] in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ["local_a", "actor_a", "external", "supervisor"])
+def test_others_may_not_maintain_checklists(client: Any, login: Any, role: str) -> None:
+    login(role)
+    assert client.get(reverse("guidance:list")).status_code == 403
+    response = client.post(reverse("guidance:create"), _payload("Neu"))
+    assert response.status_code == 403
+    assert not Checklist.objects.filter(title="Neu").exists()
+
+
+def _payload(title: str, items: list[tuple[str, str, str]] | None = None, **extra: Any) -> dict:
+    data: dict[str, Any] = {
+        "band": "2",
+        "title": title,
+        "introduction": "Einleitung",
+        "position": "5",
+        "active": "on",
+    }
+    rows = items or [("", "Erster Punkt", "1"), ("", "Zweiter Punkt", "2"), ("", "", "")]
+    data.update(
+        {
+            "punkt-TOTAL_FORMS": str(len(rows)),
+            "punkt-INITIAL_FORMS": str(sum(1 for row in rows if row[0])),
+            "punkt-MIN_NUM_FORMS": "1",
+            "punkt-MAX_NUM_FORMS": "1000",
+        }
+    )
+    for index, (pk, text, position) in enumerate(rows):
+        data[f"punkt-{index}-id"] = pk
+        data[f"punkt-{index}-text"] = text
+        data[f"punkt-{index}-position"] = position
+    data.update(extra)
+    return data
+
+
+def test_create_edit_and_deactivate_a_checklist(client: Any, login: Any) -> None:
+    login("office")
+    assert client.get(reverse("guidance:create") + "?band=3").status_code == 200
+    response = client.post(reverse("guidance:create"), _payload("Runder Tisch"))
+    assert response.status_code == 302, response.context["formset"].errors
+    checklist = Checklist.objects.get(title="Runder Tisch")
+    assert checklist.band == 2
+    assert list(checklist.items.values_list("text", flat=True)) == [
+        "Erster Punkt",
+        "Zweiter Punkt",
+    ]
+    first, second = checklist.items.all()
+    edit = reverse("guidance:edit", kwargs={"checklist_id": checklist.pk})
+    assert client.get(edit).status_code == 200
+    response = client.post(
+        edit,
+        _payload(
+            "Runder Tisch vorbereiten",
+            [
+                (str(first.pk), "Erster Punkt, geändert", "1"),
+                (str(second.pk), "Zweiter Punkt", "2"),
+                ("", "Dritter Punkt", "3"),
+            ],
+            **{"punkt-1-DELETE": "on"},
+        ),
+    )
+    assert response.status_code == 302
+    checklist.refresh_from_db()
+    assert checklist.title == "Runder Tisch vorbereiten"
+    assert list(checklist.items.values_list("text", flat=True)) == [
+        "Erster Punkt, geändert",
+        "Dritter Punkt",
+    ]
+    assert AuditEntry.objects.filter(
+        object_type="guidance.Checklist", object_id=str(checklist.pk), action="update"
+    ).exists()
+
+    response = client.post(reverse("guidance:deactivate", kwargs={"checklist_id": checklist.pk}))
+    assert response.status_code == 302
+    checklist.refresh_from_db()
+    assert not checklist.active
+
+
+def test_bad_input_rerenders_and_keeps_it(client: Any, login: Any) -> None:
+    login("office")
+    response = client.post(
+        reverse("guidance:create"),
+        _payload("", [("", "Ein Punkt bleibt", "1")]),
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert "Ein Punkt bleibt" in response.content.decode()
+    assert not Checklist.objects.filter(items__text="Ein Punkt bleibt").exists()

@@ -1,0 +1,183 @@
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+
+from kokoma.cases.models import Measure
+from kokoma.municipalities.models import Municipality, WorkLogEntry
+from kokoma.tasks import services
+from kokoma.tasks.calendar import calendar_items
+from kokoma.tasks.models import CalendarToken, Task
+
+from ..cases.matrix_samples import cottbus_case
+from ..conftest import BAUTZEN, COTTBUS
+
+pytestmark = pytest.mark.django_db
+
+TOMORROW = timezone.localdate() + datetime.timedelta(days=1)
+
+
+def _feed(client: Any, token: str) -> Any:
+    return client.get(reverse("calendar:feed", kwargs={"token": token}))
+
+
+def _events(response: Any) -> dict[str, Any]:
+    calendar = Calendar.from_ical(response.content)
+    return {str(event["UID"]): event for event in calendar.walk("VEVENT")}
+
+
+def test_feed_contains_exactly_the_users_open_dated_items(client: Any, persona: Any) -> None:
+    cottbus = Municipality.objects.get(register__ags=COTTBUS)
+    bautzen = Municipality.objects.get(register__ags=BAUTZEN)
+    local, actor = persona("local_a"), persona("actor_a")
+    mine = services.create_task(
+        municipality=cottbus,
+        by=actor,
+        assignee=local,
+        title="Mein Termin",
+        description="Details",
+        due_on=TOMORROW,
+    )
+    done = services.create_task(
+        municipality=cottbus, by=actor, assignee=local, title="Erledigt", due_on=TOMORROW
+    )
+    services.set_done(done, by=local)
+    services.create_task(  # no due date: not in the feed
+        municipality=cottbus, by=actor, assignee=local, title="Ohne Datum"
+    )
+    services.create_task(  # someone else's
+        municipality=cottbus, by=local, assignee=actor, title="Fremd", due_on=TOMORROW
+    )
+    step = WorkLogEntry.objects.create(
+        municipality=cottbus,
+        date=timezone.localdate(),
+        participants="Tandem",
+        topic="Runde",
+        next_steps="Einladung verschicken",
+        next_steps_due=TOMORROW,
+    )
+    WorkLogEntry.objects.create(  # done next steps are left out
+        municipality=cottbus,
+        date=timezone.localdate(),
+        participants="Tandem",
+        topic="Alt",
+        next_steps="Erledigt",
+        next_steps_due=TOMORROW,
+        next_steps_done=True,
+    )
+    WorkLogEntry.objects.create(  # another municipality's tandem
+        municipality=bautzen,
+        date=timezone.localdate(),
+        participants="Tandem",
+        topic="Bautzen",
+        next_steps="Anrufen",
+        next_steps_due=TOMORROW,
+    )
+    cottbus_open_steps = set(
+        WorkLogEntry.objects.open_next_steps()
+        .filter(municipality=cottbus, next_steps_due__isnull=False)
+        .values_list("pk", flat=True)
+    )
+    token = services.issue_calendar_token(by=local)
+
+    response = _feed(client, token.token)
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    events = _events(response)
+    expected_steps = {f"worklog-next-steps-{pk}@kokoma" for pk in cottbus_open_steps}
+    own_tasks = set(
+        Task.objects.filter(assignee=local, done_at__isnull=True, due_on__isnull=False).values_list(
+            "pk", flat=True
+        )
+    )
+    own_measures = set(
+        Measure.objects.filter(owner=local, due_on__isnull=False)
+        .exclude(status__in=[Measure.Status.DONE, Measure.Status.CANCELLED])
+        .values_list("pk", flat=True)
+    )
+    assert set(events) == (
+        {f"task-{pk}@kokoma" for pk in own_tasks}
+        | expected_steps
+        | {f"measure-{pk}@kokoma" for pk in own_measures}
+    )
+    assert f"task-{mine.pk}@kokoma" in events
+    assert f"worklog-next-steps-{step.pk}@kokoma" in events
+    event = events[f"task-{mine.pk}@kokoma"]
+    assert str(event["SUMMARY"]) == "Mein Termin"
+    assert event.decoded("DTSTART") == TOMORROW
+    assert event.decoded("DTEND") == TOMORROW + datetime.timedelta(days=1)
+    assert str(event["URL"]) == "http://testserver" + services.task_url(mine)
+    assert "Details" in str(event["DESCRIPTION"])
+
+
+def test_uid_is_stable(client: Any, persona: Any) -> None:
+    local = persona("local_a")
+    cottbus = Municipality.objects.get(register__ags=COTTBUS)
+    services.create_task(municipality=cottbus, by=local, assignee=local, title="A", due_on=TOMORROW)
+    token = services.issue_calendar_token(by=local)
+    assert set(_events(_feed(client, token.token))) == set(_events(_feed(client, token.token)))
+
+
+def test_calendar_items_is_the_single_collection_point(persona: Any) -> None:
+    actor = persona("actor_a")  # not in the tandem: no next steps
+    cottbus = Municipality.objects.get(register__ags=COTTBUS)
+    task = services.create_task(
+        municipality=cottbus, by=actor, assignee=actor, title="B", due_on=TOMORROW
+    )
+    assert [item.uid for item in calendar_items(actor)] == [f"task-{task.pk}"]
+
+
+def test_unknown_and_revoked_tokens_are_404(client: Any, persona: Any) -> None:
+    assert _feed(client, "nope").status_code == 404
+    local = persona("local_a")
+    token = services.issue_calendar_token(by=local)
+    assert _feed(client, token.token).status_code == 200
+    services.revoke_calendar_token(by=local)
+    assert _feed(client, token.token).status_code == 404
+
+
+def test_renewing_changes_the_url(client: Any, login: Any) -> None:
+    user = login("actor_a")
+    page = reverse("calendar:settings")
+    assert client.get(page).context["feed_url"] == ""
+    assert client.post(page, {"action": "create"}).status_code == 302
+    old_url = client.get(page).context["feed_url"]
+    assert old_url.startswith("http://testserver/kalender/") and old_url.endswith(".ics")
+    assert client.get(old_url).status_code == 200
+    client.post(page, {"action": "renew"})
+    new_url = client.get(page).context["feed_url"]
+    assert new_url != old_url
+    assert client.get(old_url).status_code == 404
+    assert client.get(new_url).status_code == 200
+    client.post(page, {"action": "revoke"})
+    assert client.get(page).context["feed_url"] == ""
+    assert client.get(new_url).status_code == 404
+    assert CalendarToken.objects.get(user=user).revoked_at is not None
+
+
+def test_settings_page_needs_login(client: Any) -> None:
+    response = client.get(reverse("calendar:settings"))
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_feed_lists_open_measures_of_the_owner(persona: Any) -> None:
+    case = cottbus_case()
+    owner = persona("local_a")
+    due = timezone.localdate() + datetime.timedelta(days=5)
+    open_measure = Measure.objects.create(
+        case=case, title="Runder Tisch vorbereiten", owner=owner, due_on=due
+    )
+    Measure.objects.create(
+        case=case, title="Erledigt", owner=owner, due_on=due, status=Measure.Status.DONE
+    )
+    uids = {item.uid for item in calendar_items(owner)}
+    assert f"measure-{open_measure.pk}" in uids
+    assert not any(item.summary.startswith("Erledigt") for item in calendar_items(owner))
+    assert f"measure-{open_measure.pk}" not in {i.uid for i in calendar_items(persona("board_a"))}
