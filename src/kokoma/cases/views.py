@@ -39,9 +39,12 @@ from .forms import (
 from .models import (
     GLASL_STAGES,
     Actor,
+    Agreement,
     Case,
+    CaseProcedure,
     CaseTeamMember,
     EscalationAssessment,
+    Measure,
     Relation,
     ThreatAssessment,
     ThreatDimension,
@@ -120,6 +123,13 @@ def case_detail(request: HttpRequest, case: Case) -> HttpResponse:
     escalations = list(case.escalations.select_related("actor", "assessor"))
     threats = list(case.threat_assessments.select_related("assessor"))
     step_changes = list(case.step_changes.select_related("from_step", "to_step", "changed_by"))
+    procedures = list(
+        CaseProcedure.objects.filter(case=case)
+        .select_related("procedure")
+        .prefetch_related("participants")
+    )
+    measures = list(Measure.objects.filter(case=case).select_related("owner"))
+    agreements = list(Agreement.objects.filter(case=case).prefetch_related("parties"))
     latest_threats: dict[str, ThreatAssessment] = {}
     for threat in threats:  # newest first
         latest_threats.setdefault(threat.dimension, threat)
@@ -128,6 +138,9 @@ def case_detail(request: HttpRequest, case: Case) -> HttpResponse:
     allowed = workflow.allowed_targets(case.step)
     context: dict[str, Any] = {
         "case": case,
+        "procedures": procedures,
+        "measures": measures,
+        "agreements": agreements,
         "topics": list(case.topics.all()),
         "due_at": workflow.due_at(case),
         "overdue": workflow.is_overdue(case),
