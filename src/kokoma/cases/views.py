@@ -17,9 +17,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kokoma.accounts.models import User
 from kokoma.core.access import case_permission
 from kokoma.core.svg import Series, line_chart
+from kokoma.core.viewutils import acting_user as _user
+from kokoma.core.viewutils import add_validation_errors as _add_errors
 from kokoma.workflow import services as workflow
 
 from . import services, services_analysis
@@ -50,19 +51,6 @@ from .models import (
     ThreatDimension,
 )
 from .timeline import case_timeline
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
-def _add_errors(form: BaseForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 def _form_page(

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_safe
 
 from kokoma.accounts.models import Membership, User
 from kokoma.core.access import login_only, municipality_permission
+from kokoma.core.viewutils import acting_user as _user
 from kokoma.municipalities.models import Municipality
 from kokoma.workflow.models import Step
 from kokoma.workflow.services import is_overdue
@@ -69,10 +70,6 @@ class CaseFilterForm(forms.Form):
             municipality__in=municipalities, municipality_id__in=own
         ).values("user_id")
         fields["member"].queryset = User.objects.filter(pk__in=people).order_by("display_name")
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
 
 
 def latest_stage() -> Subquery:

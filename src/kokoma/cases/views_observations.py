@@ -14,8 +14,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kokoma.accounts.models import User
 from kokoma.core.access import municipality_permission
+from kokoma.core.viewutils import acting_user as _user
+from kokoma.core.viewutils import add_validation_errors as _add_errors
 from kokoma.municipalities.models import Municipality
 
 from . import services, services_observations
@@ -28,15 +29,6 @@ from .forms_observations import (
     TriageFilterForm,
 )
 from .models import Case, ChronicleEntry, Observation
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
-def _add_errors(form: BaseForm, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 def _observation(request: HttpRequest, municipality: Municipality, reference: str) -> Observation:

@@ -12,25 +12,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from kokoma.accounts.models import User
 from kokoma.core.access import case_permission
+from kokoma.core.viewutils import acting_user as _user
+from kokoma.core.viewutils import add_validation_errors as _add_errors
 
 from . import services_processing
 from .forms_processing import AgreementForm, CloseCaseForm, MeasureForm, ProcedureForm
 from .models import Agreement, Case, CaseProcedure, Measure
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
-def _add_errors(form: BaseForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 def _page(

@@ -9,16 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kokoma.accounts.models import User
 from kokoma.core.access import programme_permission
+from kokoma.core.viewutils import acting_user as _user
 
 from . import services_observations
 from .forms_observations import TermForm
 from .models import Term, TermKind
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
 
 
 @programme_permission("cases.manage_taxonomy")

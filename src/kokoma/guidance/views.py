@@ -10,17 +10,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kokoma.accounts.models import User
 from kokoma.cases.models import Case
 from kokoma.core.access import case_permission, programme_permission
+from kokoma.core.viewutils import acting_user as _user
 
 from . import services
 from .forms import ChecklistForm, ChecklistItemFormSet
 from .models import Band, Checklist, ChecklistItem
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
 
 
 @programme_permission("guidance.manage_guidance")

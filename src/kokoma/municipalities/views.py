@@ -14,8 +14,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kokoma.accounts.models import COMPANION_ROLES, Membership, User
+from kokoma.accounts.models import COMPANION_ROLES, Membership
 from kokoma.core.access import login_only, municipality_permission, programme_permission
+from kokoma.core.viewutils import acting_user as _user
+from kokoma.core.viewutils import add_validation_errors as _add_errors
 
 from . import services
 from .forms import (
@@ -40,10 +42,6 @@ SORT_FIELDS = {
 }
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 def _form_page(
     request: HttpRequest,
     municipality: Municipality,
@@ -63,11 +61,6 @@ def _form_page(
             "delete_url": delete_url,
         },
     )
-
-
-def _add_errors(form: BaseForm, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 @login_only

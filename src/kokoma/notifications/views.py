@@ -9,15 +9,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from kokoma.accounts.models import User
 from kokoma.core.access import login_only
+from kokoma.core.viewutils import acting_user as _user
 
 from . import services
 from .models import Notification
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
 
 
 @login_only

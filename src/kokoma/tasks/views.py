@@ -10,18 +10,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from kokoma.accounts.models import User
 from kokoma.core.access import login_only, municipality_permission, public
+from kokoma.core.viewutils import acting_user as _user
+from kokoma.core.viewutils import add_validation_errors as _add_errors
 from kokoma.municipalities.models import Municipality
 
 from . import services
 from .calendar import build_calendar
 from .forms import TaskFilterForm, TaskForm
 from .models import CalendarToken, Task, TaskQuerySet
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
 
 
 def _filtered(request: HttpRequest, tasks: TaskQuerySet) -> tuple[TaskFilterForm, TaskQuerySet]:
@@ -68,16 +65,6 @@ def task_list(request: HttpRequest, municipality: Municipality) -> HttpResponse:
             "may_add": user.has_perm("tasks.add_task", municipality),
         },
     )
-
-
-def _add_errors(form: TaskForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, field_errors in error.message_dict.items():
-            for message in field_errors:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 @municipality_permission("tasks.add_task")

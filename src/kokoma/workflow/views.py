@@ -4,29 +4,20 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from kokoma.accounts.models import User
 from kokoma.core.access import municipality_permission
+from kokoma.core.viewutils import acting_user as _user
+from kokoma.core.viewutils import add_validation_errors as _add_errors
 from kokoma.municipalities.models import Municipality
 
 from . import services
 from .forms import EscalationFormSet, RulesForm, StepForm
 from .models import ProcedureRules, Step
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
-def _add_errors(form: BaseForm, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 def _rules_context(municipality: Municipality) -> dict[str, Any]:
