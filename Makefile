@@ -37,10 +37,14 @@ demo-data: assets
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py import_municipalities data/gemeinden.csv
 	$(PY) manage.py load_demo
+	$(PY) manage.py schedule_periodic_tasks
 
 run: SYSTEM_DEPS = gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 run: system-deps demo-data
 	@$(PY) manage.py demo_logins --url http://$(HOST):$(PORT)/
+	@# the background worker (e-mail, alerts, digests) runs beside the web server and stops with it
+	$(PY) manage.py db_worker --no-reload --interval 5 -v0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn kokoma.wsgi:application --pythonpath src --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
 serve:

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_htmx",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -77,6 +79,9 @@ INSTALLED_APPS = [
     "kokoma.notifications",
     "kokoma.tasks",
     "kokoma.guidance",
+    "kokoma.directory",
+    "kokoma.prevention",
+    "kokoma.situation",
 ]
 
 MIDDLEWARE = [
@@ -173,6 +178,18 @@ KOKOMA_REQUIRE_MFA_FOR_OFFICE = env_bool("KOKOMA_REQUIRE_MFA_FOR_OFFICE", defaul
 # E-mail: the demo writes mails as files under var/mail (see README); production sets SMTP.
 EMAIL_BACKEND = env_str("KOKOMA_EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
 EMAIL_FILE_PATH = VAR_DIR / "mail"
+# Background work (e-mail, alerts, digests) goes through django-tasks; the database backend needs no
+# extra server, and `manage.py db_worker` executes it (docs/decisions/0010-background-tasks.md).
+TASKS = {
+    "default": {
+        "BACKEND": env_str("KOKOMA_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# Periodic work: name → (task, local time of day); queued by `manage.py schedule_periodic_tasks`.
+KOKOMA_PERIODIC_TASKS = {
+    "daily-digest": ("kokoma.notifications.tasks.send_daily_digests", "07:00"),
+}
 EMAIL_HOST = env_str("KOKOMA_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env_str("KOKOMA_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env_str("KOKOMA_EMAIL_HOST_USER", "")

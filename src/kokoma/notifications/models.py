@@ -20,6 +20,7 @@ class Notification(models.Model):
     link = models.CharField(_("link"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("time"), auto_now_add=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("sent by e-mail"), null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 
@@ -31,3 +32,33 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class EmailFrequency(models.TextChoices):
+    IMMEDIATE = "immediate", _("immediately, one e-mail per notification")
+    DAILY = "daily", _("once a day, as a digest")
+    NEVER = "never", _("never, only in KoKoMa")
+
+
+class EmailPreference(models.Model):
+    """How a person wants notifications by e-mail; without a row the default applies."""
+
+    DEFAULT = EmailFrequency.DAILY
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_preference"
+    )
+    frequency = models.CharField(
+        _("notifications by e-mail"),
+        max_length=16,
+        choices=EmailFrequency.choices,
+        default=EmailFrequency.DAILY,
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("e-mail preference")
+        verbose_name_plural = _("e-mail preferences")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_frequency_display()}"

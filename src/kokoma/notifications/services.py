@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kokoma.accounts.models import User
+from kokoma.audit.models import AuditAction
+from kokoma.audit.services import record
 
-from .models import Notification
+from .emails import immediate_recipients
+from .models import EmailFrequency, EmailPreference, Notification
+from .tasks import send_notification_email
 
 UNREAD_CACHE_KEY = "notifications:unread:{user_id}"
 UNREAD_CACHE_SECONDS = 60
@@ -41,7 +48,29 @@ def notify(recipients: Iterable[User], *, text: str, link: str = "") -> list[Not
     # Forget now and again after the commit, so that no request caches the count in between.
     _forget_unread_count(unique)
     transaction.on_commit(lambda: _forget_unread_count(unique))
+    _mail_immediately(created)
     return created
+
+
+def _mail_immediately(created: list[Notification]) -> None:
+    """Queue one e-mail per notification for those who want it at once (after the commit)."""
+    wanted = immediate_recipients([notification.recipient_id for notification in created])
+    for notification in created:
+        if notification.recipient_id in wanted:
+            transaction.on_commit(
+                partial(send_notification_email.enqueue, notification.pk), robust=True
+            )
+
+
+@transaction.atomic
+def set_email_frequency(*, by: User, frequency: str) -> EmailPreference:
+    if frequency not in EmailFrequency.values:
+        raise ValidationError({"frequency": _("Please choose one of the offered options.")})
+    preference, _created = EmailPreference.objects.update_or_create(
+        user=by, defaults={"frequency": frequency}
+    )
+    record(by=by, action=AuditAction.UPDATE, obj=preference, changes={"frequency": frequency})
+    return preference
 
 
 @transaction.atomic

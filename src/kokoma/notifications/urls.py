@@ -6,4 +6,5 @@ app_name = "notifications"
 urlpatterns = [
     path("", views.notification_list, name="list"),
     path("gelesen/", views.notification_mark_read, name="mark_read"),
+    path("einstellungen/", views.email_settings, name="settings"),
 ]

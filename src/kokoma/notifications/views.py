@@ -2,17 +2,20 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kokoma.core.access import login_only
 from kokoma.core.viewutils import acting_user as _user
+from kokoma.core.viewutils import add_validation_errors as _add_errors
 
-from . import services
+from . import emails, services
+from .forms import EmailPreferenceForm
 from .models import Notification
 
 
@@ -52,3 +55,22 @@ def notification_mark_read(request: HttpRequest) -> HttpResponse:
     ):
         return redirect(target)
     return redirect("notifications:list")
+
+
+@login_only
+@require_http_methods(["GET", "HEAD", "POST"])
+def email_settings(request: HttpRequest) -> HttpResponse:
+    """Each person chooses: one e-mail per notification, a daily digest, or none."""
+    user = _user(request)
+    form = EmailPreferenceForm(
+        request.POST or None, initial={"frequency": emails.frequency_of(user)}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_email_frequency(by=user, frequency=form.cleaned_data["frequency"])
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Your e-mail settings are saved."))
+            return redirect("notifications:settings")
+    return render(request, "notifications/email_settings.html", {"form": form})

@@ -1,0 +1,125 @@
+"""Notifications by e-mail: one mail per notification, or one digest a day (per person's choice).
+
+The mails go out from background tasks (`kokoma.notifications.tasks`), never in a request. They carry
+the notification's short text and a link; the details stay behind the login.
+"""
+
+from __future__ import annotations
+
+import datetime
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from kokoma.accounts.models import User
+
+from .models import EmailFrequency, EmailPreference, Notification
+
+DIGEST_LIMIT = 50
+
+
+def frequency_of(user: User) -> str:
+    preference = EmailPreference.objects.filter(user=user).first()
+    return preference.frequency if preference else EmailPreference.DEFAULT
+
+
+def immediate_recipients(user_ids: list[int]) -> set[int]:
+    """Of these people, those who want one e-mail per notification."""
+    return set(
+        EmailPreference.objects.filter(
+            user_id__in=user_ids, frequency=EmailFrequency.IMMEDIATE
+        ).values_list("user_id", flat=True)
+    )
+
+
+def _absolute(link: str) -> str:
+    return urljoin(settings.KOKOMA_BASE_URL, link or reverse("notifications:list"))
+
+
+def _context(user: User) -> dict[str, object]:
+    return {
+        "user": user,
+        "centre_url": _absolute(reverse("notifications:list")),
+        "settings_url": _absolute(reverse("notifications:settings")),
+    }
+
+
+def _send(user: User, template: str, context: dict[str, object]) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = str(render_to_string(f"notifications/email/{template}_subject.txt", context))
+        body = render_to_string(f"notifications/email/{template}.txt", context)
+    send_mail(
+        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split()), body, None, [user.email]
+    )
+
+
+def send_notification_email(notification_id: int) -> bool:
+    """Send one notification by e-mail, once; False when there is nothing (more) to send."""
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update()
+            .select_related("recipient")
+            .filter(pk=notification_id, emailed_at__isnull=True, read_at__isnull=True)
+            .first()
+        )
+        if notification is None:
+            return False
+        recipient = notification.recipient
+        if not recipient.is_active or not recipient.email:
+            return False
+        context = _context(recipient)
+        context.update(notification=notification, url=_absolute(notification.link))
+        _send(recipient, "notification", context)
+        notification.emailed_at = timezone.now()
+        notification.save(update_fields=["emailed_at"])
+    return True
+
+
+def digest_recipients(now: datetime.datetime) -> list[User]:
+    """Active people on the daily digest (the default) with unread notifications not yet mailed."""
+    pending = Notification.objects.filter(
+        emailed_at__isnull=True, read_at__isnull=True, created_at__lte=now
+    )
+    return list(
+        User.objects.filter(is_active=True, pk__in=pending.values("recipient_id"))
+        .filter(
+            Q(email_preference__isnull=True) | Q(email_preference__frequency=EmailFrequency.DAILY)
+        )
+        .exclude(email="")
+        .order_by("pk")
+    )
+
+
+def send_digest(user: User, now: datetime.datetime) -> int:
+    """One mail with the person's pending notifications; returns how many it covered."""
+    with transaction.atomic():
+        pending = list(
+            Notification.objects.select_for_update()
+            .filter(recipient=user, emailed_at__isnull=True, read_at__isnull=True)
+            .filter(created_at__lte=now)
+            .order_by("created_at", "pk")
+        )
+        if not pending:
+            return 0
+        shown = pending[-DIGEST_LIMIT:]
+        context = _context(user)
+        context.update(
+            notifications=[(item, _absolute(item.link)) for item in shown],
+            total=len(pending),
+            more=len(pending) - len(shown),
+        )
+        _send(user, "digest", context)
+        Notification.objects.filter(pk__in=[item.pk for item in pending]).update(emailed_at=now)
+    return len(pending)
+
+
+def send_digests(now: datetime.datetime | None = None) -> int:
+    """The daily digest for everybody who chose it; returns the number of mails sent."""
+    now = now or timezone.now()
+    return sum(1 for user in digest_recipients(now) if send_digest(user, now))

@@ -1,0 +1,90 @@
+"""Periodic background work: the next run in local time, one pending run per entry, rescheduling."""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from kokoma.core import periodic
+from kokoma.core.tasks import run_periodic
+
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+pytestmark = pytest.mark.django_db
+
+
+def pending():
+    return DBTaskResult.objects.filter(
+        task_path=periodic.RUNNER_PATH, status=TaskResultStatus.READY
+    )
+
+
+def test_next_run_is_later_today_or_tomorrow_in_local_time():
+    entry = periodic.Periodic("x", "x", datetime.time(7, 0))
+    morning = datetime.datetime(2026, 11, 24, 6, 59, tzinfo=BERLIN)
+    assert entry.next_run(morning) == datetime.datetime(2026, 11, 24, 7, 0, tzinfo=BERLIN)
+    exactly = datetime.datetime(2026, 11, 24, 7, 0, tzinfo=BERLIN)
+    assert entry.next_run(exactly) == datetime.datetime(2026, 11, 25, 7, 0, tzinfo=BERLIN)
+
+
+def test_next_run_keeps_the_local_hour_across_the_clock_change():
+    entry = periodic.Periodic("x", "x", datetime.time(7, 0))
+    before_dst_ends = datetime.datetime(2026, 10, 24, 12, 0, tzinfo=datetime.UTC)
+    run = entry.next_run(before_dst_ends)
+    assert run.astimezone(BERLIN).hour == 7
+    assert run.astimezone(datetime.UTC).hour == 6  # CET, UTC+1 after 25 October
+
+
+def test_every_entry_names_an_importable_task():
+    for entry in periodic.schedule().values():
+        task = __import__("django.utils.module_loading").utils.module_loading.import_string(
+            entry.task_path
+        )
+        assert hasattr(task, "enqueue"), entry.task_path
+
+
+def test_ensure_scheduled_is_idempotent():
+    pending().delete()
+    first = periodic.ensure_scheduled()
+    assert set(first) == set(periodic.schedule())
+    assert periodic.ensure_scheduled() == {}
+    assert pending().count() == len(periodic.schedule())
+
+
+def test_the_runner_requeues_the_next_run_even_when_the_task_fails(monkeypatch):
+    pending().delete()
+
+    def boom(name):
+        raise RuntimeError("kaputt")
+
+    monkeypatch.setattr(periodic, "call", boom)
+    with pytest.raises(RuntimeError):
+        run_periodic.call("daily-digest")
+    (queued,) = pending()
+    assert queued.args_kwargs["args"] == ["daily-digest"]
+    assert queued.run_after > datetime.datetime.now(datetime.UTC)
+
+
+def test_the_database_worker_runs_a_due_entry_and_queues_the_next(monkeypatch):
+    pending().delete()
+    calls = []
+    monkeypatch.setattr(periodic, "call", lambda name: calls.append(name) or 0)
+    run_periodic.using(
+        run_after=datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=1)
+    ).enqueue("daily-digest")
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    assert calls == ["daily-digest"]
+    (queued,) = pending()
+    assert queued.run_after > datetime.datetime.now(datetime.UTC)
+
+
+def test_command_runs_an_entry_now_and_refuses_unknown_names(capsys):
+    call_command("schedule_periodic_tasks", run_now="daily-digest")
+    assert "daily-digest" in capsys.readouterr().out
+    with pytest.raises(CommandError):
+        call_command("schedule_periodic_tasks", run_now="stündlich")
