@@ -206,7 +206,7 @@ def _serve(database_url: str | None) -> Iterator[support.LiveServer]:
         )
     try:
         _wait_until_up(url, process, log)
-        yield support.LiveServer(url=url, host=f"127.0.0.1:{port}", var_dir=var_dir)
+        yield support.LiveServer(url=url, host=f"127.0.0.1:{port}", var_dir=var_dir, env=env)
     finally:
         process.terminate()
         try:

@@ -8,6 +8,8 @@ import email.policy
 import gettext as gettext_module
 import json
 import re
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +44,21 @@ class LiveServer:
     url: str
     host: str
     var_dir: Path
+    env: dict[str, str] = field(default_factory=dict)
+
+    def manage(self, *args: str) -> str:
+        """Run a management command against the server's database (as cron or the worker would)."""
+        result = subprocess.run(
+            [sys.executable, str(PROJECT_DIR / "manage.py"), *args],
+            cwd=PROJECT_DIR,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert result.returncode == 0, f"manage.py {args}: {result.stdout}\n{result.stderr}"
+        return result.stdout
 
     def mails(self) -> list[email.message.EmailMessage]:
         """Every mail the server wrote with the file backend, oldest file first."""

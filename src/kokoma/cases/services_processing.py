@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -135,6 +136,41 @@ def save_agreement(agreement: Agreement, *, by: User, parties: Iterable[Actor] =
             by, AuditAction.UPDATE, agreement, case, diff(before, _snapshot(agreement, "parties"))
         )
     return agreement
+
+
+def _delete(obj: CaseProcedure | Measure | Agreement, *, by: User, case: Case) -> None:
+    """Delete one processing record of `case`, audited with what it held."""
+    if obj.case_id != case.pk:
+        raise ValidationError(_("This entry does not belong to the case."))
+    m2m = {CaseProcedure: "participants", Agreement: "parties"}.get(type(obj))
+    snapshot = _snapshot(obj, m2m) if m2m else model_to_dict(obj)
+    _audit(by, AuditAction.DELETE, obj, case, diff(snapshot, dict.fromkeys(snapshot)))
+    try:
+        with transaction.atomic():
+            obj.delete()
+    except (ProtectedError, RestrictedError) as error:
+        raise ValidationError(
+            _("This entry cannot be deleted because other records refer to it.")
+        ) from error
+
+
+@transaction.atomic
+def delete_procedure(procedure: CaseProcedure, *, by: User, case: Case) -> None:
+    """Delete a procedure. Its participants stay actors of the case; measures and agreements are
+    not linked to procedures and stay as they are."""
+    _delete(procedure, by=by, case=case)
+
+
+@transaction.atomic
+def delete_measure(measure: Measure, *, by: User, case: Case) -> None:
+    """Delete a measure; it also leaves the owner's calendar feed."""
+    _delete(measure, by=by, case=case)
+
+
+@transaction.atomic
+def delete_agreement(agreement: Agreement, *, by: User, case: Case) -> None:
+    """Delete an agreement; the parties stay actors of the case."""
+    _delete(agreement, by=by, case=case)
 
 
 def final_steps(case: Case) -> list[Step]:

@@ -61,4 +61,19 @@ urlpatterns += [
         name="agreement_edit",
     ),
     path("<str:reference>/abschliessen/", views_processing.case_close, name="close"),
+    path(
+        "<str:reference>/verfahren/<int:procedure_id>/loeschen/",
+        views_processing.procedure_delete,
+        name="procedure_delete",
+    ),
+    path(
+        "<str:reference>/massnahmen/<int:measure_id>/loeschen/",
+        views_processing.measure_delete,
+        name="measure_delete",
+    ),
+    path(
+        "<str:reference>/vereinbarungen/<int:agreement_id>/loeschen/",
+        views_processing.agreement_delete,
+        name="agreement_delete",
+    ),
 ]

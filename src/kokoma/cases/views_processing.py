@@ -145,3 +145,104 @@ def case_close(request: HttpRequest, case: Case) -> HttpResponse:
     return _page(
         request, case, form, _("Close case"), "cases/case_close.html", final_steps=final_steps
     )
+
+
+def _delete_page(
+    request: HttpRequest,
+    case: Case,
+    obj: CaseProcedure | Measure | Agreement,
+    *,
+    delete: Any,
+    title: str,
+    label: str,
+    consequences: list[str],
+    done: str,
+    anchor: str,
+) -> HttpResponse:
+    """GET: the confirmation page; POST: delete, then back to the case page's section."""
+    errors: list[str] = []
+    if request.method == "POST":
+        try:
+            delete(obj, by=_user(request), case=case)
+        except ValidationError as error:
+            errors = list(error.messages)
+        else:
+            messages.success(request, done)
+            return _detail(case, anchor)
+    return render(
+        request,
+        "cases/processing_delete.html",
+        {
+            "case": case,
+            "title": title,
+            "label": label,
+            "consequences": consequences,
+            "errors": errors,
+            "anchor": anchor,
+        },
+    )
+
+
+@case_permission("cases.change_case")
+@require_http_methods(["GET", "POST"])
+def procedure_delete(request: HttpRequest, case: Case, procedure_id: int) -> HttpResponse:
+    procedure = get_object_or_404(case.procedures.select_related("procedure"), pk=procedure_id)
+    return _delete_page(
+        request,
+        case,
+        procedure,
+        delete=services_processing.delete_procedure,
+        title=_("Delete procedure"),
+        label=str(procedure),
+        consequences=[
+            _("The participants remain actors of the case."),
+            _(
+                "Measures and agreements are not linked to a procedure; they stay as they are. "
+                "Delete or change them separately if they belonged to this procedure."
+            ),
+        ],
+        done=_("The procedure was deleted."),
+        anchor="procedures-heading",
+    )
+
+
+@case_permission("cases.change_case")
+@require_http_methods(["GET", "POST"])
+def measure_delete(request: HttpRequest, case: Case, measure_id: int) -> HttpResponse:
+    measure = get_object_or_404(case.measures.all(), pk=measure_id)
+    return _delete_page(
+        request,
+        case,
+        measure,
+        delete=services_processing.delete_measure,
+        title=_("Delete measure"),
+        label=str(measure),
+        consequences=[
+            _("The measure also disappears from the calendar of the responsible person."),
+        ],
+        done=_("The measure was deleted."),
+        anchor="measures-heading",
+    )
+
+
+@case_permission("cases.change_case")
+@require_http_methods(["GET", "POST"])
+def agreement_delete(request: HttpRequest, case: Case, agreement_id: int) -> HttpResponse:
+    agreement = get_object_or_404(case.agreements.all(), pk=agreement_id)
+    return _delete_page(
+        request,
+        case,
+        agreement,
+        delete=services_processing.delete_agreement,
+        title=_("Delete agreement"),
+        label=str(agreement),
+        consequences=[
+            _("The parties remain actors of the case."),
+            _(
+                "If the agreement was broken or renegotiated, consider changing its status "
+                "instead, so that the history stays visible."
+            ),
+        ],
+        done=_("The agreement was deleted."),
+        anchor="agreements-heading",
+    )

@@ -177,6 +177,7 @@ def municipality_detail(request: HttpRequest, municipality: Municipality) -> Htt
             "report": user.has_perm("cases.report_observation", municipality),
             "audit": user.has_perm("cases.view_audit_log", municipality),
             "tasks": user.has_perm("tasks.view_tasks", municipality),
+            "directory": user.has_perm("directory.view_directory", municipality),
         },
     }
     if context["can_view_work_log"]:

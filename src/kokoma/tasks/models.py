@@ -105,6 +105,16 @@ class Task(models.Model):
             user=user, municipality_id=self.municipality_id, role__in=COMPANION_ROLES
         ).exists()
 
+    def may_delete(self, user: User) -> bool:
+        """The creator or the municipality's tandem may withdraw it; the assignee marks it done."""
+        if not user.is_authenticated or not user.is_active:
+            return False
+        if self.created_by_id is not None and user.pk == self.created_by_id:
+            return True
+        return Membership.objects.filter(
+            user=user, municipality_id=self.municipality_id, role__in=COMPANION_ROLES
+        ).exists()
+
 
 def new_token() -> str:
     return secrets.token_urlsafe(32)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -117,6 +117,30 @@ def set_done(task: Task, *, by: User, done: bool = True) -> Task:
         changes=diff(before, _fields(task)),
     )
     return task
+
+
+@transaction.atomic
+def delete_task(task: Task, *, by: User) -> None:
+    """Withdraw a task: audited, and the assignee learns that it is gone."""
+    if not task.may_delete(by):
+        raise PermissionDenied
+    municipality = task.municipality
+    record(
+        by=by,
+        action=AuditAction.DELETE,
+        obj=task,
+        municipality=municipality,
+        changes=diff(_fields(task), dict.fromkeys(TRACKED)),
+    )
+    assignee, title = task.assignee, task.title
+    task.delete()
+    if assignee.pk != by.pk:
+        notify(
+            [assignee],
+            text=_("%(person)s withdrew the task assigned to you: %(title)s")
+            % {"person": by, "title": title},
+            link=reverse("tasks:mine"),
+        )
 
 
 @transaction.atomic

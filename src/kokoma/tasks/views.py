@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kokoma.cases.models import Case
 from kokoma.core.access import login_only, municipality_permission, public
 from kokoma.core.viewutils import acting_user as _user
 from kokoma.core.viewutils import add_validation_errors as _add_errors
@@ -67,11 +68,34 @@ def task_list(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     )
 
 
+def _case_from_query(request: HttpRequest, municipality: Municipality) -> Case | None:
+    """The open case named by `?fall=<reference>`, if the user can see it in this municipality.
+
+    Anything else (another municipality's case, a case out of the user's reach, a closed one)
+    is ignored: the form then simply starts without a case and reveals nothing.
+    """
+    reference = request.GET.get("fall", "").strip()
+    if not reference:
+        return None
+    return (
+        Case.objects.visible_to(_user(request))
+        .filter(municipality=municipality, reference=reference)
+        .open()
+        .first()
+    )
+
+
 @municipality_permission("tasks.add_task")
 @require_http_methods(["GET", "POST"])
 def task_create(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     user = _user(request)
-    form = TaskForm(request.POST or None, municipality=municipality, user=user)
+    from_case = _case_from_query(request, municipality)
+    form = TaskForm(
+        request.POST or None,
+        municipality=municipality,
+        user=user,
+        initial={"case": from_case} if from_case else None,
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -88,7 +112,15 @@ def task_create(request: HttpRequest, municipality: Municipality) -> HttpRespons
             _add_errors(form, error)
         else:
             messages.success(request, _("The task has been created."))
+            if from_case is not None and task.case_id == from_case.pk:
+                url = reverse("cases:detail", kwargs={"reference": from_case.reference})
+                return redirect(f"{url}#tasks-heading")
             return redirect(services.task_url(task))
+    cancel_url = (
+        reverse("cases:detail", kwargs={"reference": from_case.reference}) + "#tasks-heading"
+        if from_case
+        else reverse("tasks:list", kwargs={"ags": municipality.ags})
+    )
     return render(
         request,
         "tasks/task_form.html",
@@ -96,7 +128,8 @@ def task_create(request: HttpRequest, municipality: Municipality) -> HttpRespons
             "municipality": municipality,
             "form": form,
             "title": _("New task"),
-            "back": "tasks:list",
+            "from_case": from_case,
+            "cancel_url": cancel_url,
         },
     )
 
@@ -137,7 +170,43 @@ def task_detail(request: HttpRequest, municipality: Municipality, task_id: int) 
     return render(
         request,
         "tasks/task_detail.html",
-        {"municipality": municipality, "task": task, "form": form, "may_edit": may_edit},
+        {
+            "municipality": municipality,
+            "task": task,
+            "form": form,
+            "may_edit": may_edit,
+            "may_delete": task.may_delete(user),
+        },
+    )
+
+
+@municipality_permission("tasks.view_tasks")
+@require_http_methods(["GET", "POST"])
+def task_delete(request: HttpRequest, municipality: Municipality, task_id: int) -> HttpResponse:
+    """GET: the confirmation page (or why the user may not delete); POST: withdraw the task."""
+    user = _user(request)
+    task = get_object_or_404(
+        Task.objects.visible_to(user)
+        .filter(municipality=municipality)
+        .select_related("assignee", "created_by", "case"),
+        pk=task_id,
+    )
+    task.municipality = municipality
+    may_delete = task.may_delete(user)
+    if request.method == "POST":
+        if not may_delete:
+            raise PermissionDenied
+        case = task.case
+        services.delete_task(task, by=user)
+        messages.success(request, _("The task has been deleted."))
+        if case is not None:  # back to the case's task panel, which the user can see
+            url = reverse("cases:detail", kwargs={"reference": case.reference})
+            return redirect(f"{url}#tasks-heading")
+        return redirect("tasks:list", ags=municipality.ags)
+    return render(
+        request,
+        "tasks/task_delete.html",
+        {"municipality": municipality, "task": task, "may_delete": may_delete},
     )
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from kokoma.accounts.models import Membership, MembershipRole, ProgrammeRole, User
 from kokoma.cases.demo import load_demo_cases
+from kokoma.directory.demo import load_demo_directory
 from kokoma.guidance.demo import ensure_guidance
 from kokoma.municipalities import services
 from kokoma.municipalities.models import (
@@ -209,6 +210,7 @@ class Command(BaseCommand):
             for spec in MUNICIPALITIES:
                 self._municipality(spec, office, users)
             load_demo_cases()
+            load_demo_directory()
             ensure_guidance()
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Demo data is in place."))
