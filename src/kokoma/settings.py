@@ -188,6 +188,7 @@ TASKS = {
 }
 # Periodic work: name → (task, local time of day); queued by `manage.py schedule_periodic_tasks`.
 KOKOMA_PERIODIC_TASKS = {
+    "daily-check": ("kokoma.prevention.tasks.daily_check", "06:00"),
     "daily-digest": ("kokoma.notifications.tasks.send_daily_digests", "07:00"),
 }
 EMAIL_HOST = env_str("KOKOMA_EMAIL_HOST", "localhost")

@@ -17,6 +17,12 @@ from tests.conftest import COTTBUS
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _no_demo_notifications() -> None:
+    """The demo's notifications (alerts, response tasks) would blur the counts here."""
+    Notification.objects.all().delete()
+
+
 @pytest.fixture
 def case(persona):
     return services.open_case(

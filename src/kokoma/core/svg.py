@@ -7,6 +7,7 @@ Every function escapes all text it is given and returns a complete `<svg>` eleme
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -141,5 +142,176 @@ def line_chart(
             f'<text x="{left + 38}" y="{ly}" dominant-baseline="middle" font-size="12" '
             f'fill="#222222">{text(line.name)}</text>'
         )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def nice_ceiling(value: float, steps: int = 5) -> tuple[int, int]:
+    """An upper bound and a step (1, 2 or 5 × 10ⁿ) so that at most `steps` steps reach `value`."""
+    if value <= 0:
+        return 1, 1
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            step = magnitude * factor
+            if value <= step * steps:
+                return step * math.ceil(value / step), step
+        magnitude *= 10
+
+
+def count_chart(
+    series: Sequence[Series],
+    *,
+    title: str,
+    description: str,
+    chart_id: str = "chart",
+    x_labels: Mapping[datetime.date, str] | None = None,
+    width: int = 720,
+    height: int = 320,
+    empty_text: str = "–",
+) -> str:
+    """Counts over time (e.g. observations per week), one line per series, y axis from 0.
+
+    Unlike `line_chart`, the y axis is scaled to the data with about five grid lines, and the
+    x axis may carry own labels (e.g. calendar weeks) for up to seven of the dates.
+    """
+    x_labels = x_labels or {}
+    left, right, top, bottom = 50, 50, 20, 50
+    total_height = height + len(series) * 20
+    plot_w = width - left - right
+    plot_h = height - top - bottom
+    dates = sorted({day for line in series for day, _value in line.points})
+    peak = max((value for line in series for _day, value in line.points), default=0)
+    y_max, y_step = nice_ceiling(peak)
+    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        f'viewBox="0 0 {width} {total_height}" width="100%" '
+        f'aria-labelledby="{text(title_id)} {text(desc_id)}">',
+        f'<title id="{text(title_id)}">{text(title)}</title>',
+        f'<desc id="{text(desc_id)}">{text(description)}</desc>',
+        f'<rect x="0" y="0" width="{width}" height="{total_height}" fill="#ffffff"/>',
+    ]
+
+    def y_of(value: float) -> float:
+        return top + plot_h - value / y_max * plot_h
+
+    def x_of(index: int) -> float:
+        if len(dates) <= 1:
+            return left + plot_w / 2
+        return left + index / (len(dates) - 1) * plot_w
+
+    position = {day: index for index, day in enumerate(dates)}
+    for level in range(0, y_max + 1, y_step):
+        y = number(y_of(level))
+        out.append(
+            f'<line x1="{left}" y1="{y}" x2="{left + plot_w}" y2="{y}" '
+            f'stroke="#d0d0d0" stroke-width="1"/>'
+            f'<text x="{left - 6}" y="{y}" text-anchor="end" dominant-baseline="middle" '
+            f'font-size="12" fill="#222222">{level}</text>'
+        )
+    out.append(
+        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" stroke="#222222"/>'
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" '
+        f'stroke="#222222"/>'
+    )
+    if dates:
+        count = len(dates)
+        shown = (
+            sorted({round(i * (count - 1) / 6) for i in range(7)}) if count > 7 else range(count)
+        )
+        for index in shown:
+            day = dates[index]
+            label = x_labels.get(day, day.strftime("%d.%m.%Y"))
+            out.append(
+                f'<text x="{number(x_of(index))}" y="{top + plot_h + 18}" text-anchor="middle" '
+                f'font-size="12" fill="#222222">{text(label)}</text>'
+            )
+    else:
+        out.append(
+            f'<text x="{left + plot_w / 2}" y="{top + plot_h / 2}" text-anchor="middle" '
+            f'font-size="14" fill="#222222">{text(empty_text)}</text>'
+        )
+    for index, line in enumerate(series):
+        colour = PALETTE[index % len(PALETTE)]
+        dash = DASHES[index % len(DASHES)]
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        points = sorted(line.points)
+        out.append(f'<g class="series" data-series="{index}"><title>{text(line.name)}</title>')
+        if len(points) > 1:
+            path = " ".join(f"{number(x_of(position[d]))},{number(y_of(v))}" for d, v in points)
+            out.append(
+                f'<polyline points="{path}" fill="none" stroke="{colour}" '
+                f'stroke-width="2.5"{dash_attr}/>'
+            )
+        for day, value in points:
+            label = x_labels.get(day, day.strftime("%d.%m.%Y"))
+            out.append(
+                f'<circle cx="{number(x_of(position[day]))}" cy="{number(y_of(value))}" r="3" '
+                f'fill="{colour}"><title>{text(line.name)}: {number(value)} '
+                f"({text(label)})</title></circle>"
+            )
+        out.append("</g>")
+        ly = height + index * 20
+        out.append(
+            f'<line x1="{left}" y1="{ly}" x2="{left + 30}" y2="{ly}" stroke="{colour}" '
+            f'stroke-width="2.5"{dash_attr}/>'
+            f'<text x="{left + 38}" y="{ly}" dominant-baseline="middle" font-size="12" '
+            f'fill="#222222">{text(line.name)}</text>'
+        )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def bar_chart(
+    bars: Sequence[tuple[str, float]],
+    *,
+    title: str,
+    description: str,
+    chart_id: str = "chart",
+    x_max: float | None = None,
+    width: int = 720,
+    label_width: int = 260,
+    empty_text: str = "–",
+) -> str:
+    """Horizontal bars with their label on the left and their value at the end of the bar.
+
+    `x_max` fixes the scale (e.g. 3 for threat scores); otherwise the largest value fills it.
+    """
+    row, top, right = 26, 10, 60
+    height = top * 2 + max(len(bars), 1) * row
+    plot_w = width - label_width - right
+    scale = x_max if x_max is not None else max((value for _label, value in bars), default=0)
+    scale = scale or 1
+    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        f'viewBox="0 0 {width} {height}" width="100%" '
+        f'aria-labelledby="{text(title_id)} {text(desc_id)}">',
+        f'<title id="{text(title_id)}">{text(title)}</title>',
+        f'<desc id="{text(desc_id)}">{text(description)}</desc>',
+        f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>',
+    ]
+    if not bars:
+        out.append(
+            f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle" dominant-baseline='
+            f'"middle" font-size="14" fill="#222222">{text(empty_text)}</text>'
+        )
+    for index, (label, value) in enumerate(bars):
+        y = top + index * row
+        bar_w = max(value, 0) / scale * plot_w
+        out.append(
+            f'<g class="bar"><title>{text(label)}: {number(value)}</title>'
+            f'<text x="{label_width - 8}" y="{number(y + row / 2)}" text-anchor="end" '
+            f'dominant-baseline="middle" font-size="12" fill="#222222">{text(label)}</text>'
+            f'<rect x="{label_width}" y="{y + 4}" width="{number(bar_w)}" height="{row - 8}" '
+            f'fill="{PALETTE[0]}"/>'
+            f'<text x="{number(label_width + bar_w + 6)}" y="{number(y + row / 2)}" '
+            f'dominant-baseline="middle" font-size="12" fill="#222222">{number(value)}</text></g>'
+        )
+    out.append(
+        f'<line x1="{label_width}" y1="{top}" x2="{label_width}" y2="{height - top}" '
+        f'stroke="#222222"/>'
+    )
     out.append("</svg>")
     return "".join(out)

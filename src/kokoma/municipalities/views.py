@@ -178,6 +178,11 @@ def municipality_detail(request: HttpRequest, municipality: Municipality) -> Htt
             "audit": user.has_perm("cases.view_audit_log", municipality),
             "tasks": user.has_perm("tasks.view_tasks", municipality),
             "directory": user.has_perm("directory.view_directory", municipality),
+            "alerts": user.has_perm("prevention.view_alerts", municipality),
+            "situation": user.has_perm("situation.view_situation", municipality),
+            "prevention_measures": user.has_perm(
+                "situation.view_prevention_measures", municipality
+            ),
         },
     }
     if context["can_view_work_log"]:

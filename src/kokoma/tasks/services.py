@@ -49,8 +49,14 @@ def _validate(task: Task, *, due_changed: bool) -> None:
         raise ValidationError(errors)
 
 
-def _tell_assignee(task: Task, *, by: User) -> None:
-    if task.assignee_id != by.pk:
+def _tell_assignee(task: Task, *, by: User | None) -> None:
+    if by is None:  # created by the system, e.g. as the pre-planned response to an alert
+        notify(
+            [task.assignee],
+            text=_("A task was assigned to you: %(title)s") % {"title": task.title},
+            link=task_url(task),
+        )
+    elif task.assignee_id != by.pk:
         notify(
             [task.assignee],
             text=_("%(person)s assigned a task to you: %(title)s")
@@ -63,7 +69,7 @@ def _tell_assignee(task: Task, *, by: User) -> None:
 def create_task(
     *,
     municipality: Municipality,
-    by: User,
+    by: User | None,
     title: str,
     assignee: User,
     description: str = "",

@@ -29,6 +29,8 @@ from kokoma.municipalities.models import (
     RegisterEntry,
     WorkLogEntry,
 )
+from kokoma.prevention.demo import load_demo_prevention
+from kokoma.situation.demo import load_demo_situation
 
 DEMO_PASSWORD = "kokoma-demo"
 DOMAIN = "kokoma.example"
@@ -211,6 +213,8 @@ class Command(BaseCommand):
                 self._municipality(spec, office, users)
             load_demo_cases()
             load_demo_directory()
+            load_demo_prevention()
+            load_demo_situation()
             ensure_guidance()
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Demo data is in place."))

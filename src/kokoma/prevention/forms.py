@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kokoma.accounts.models import User
+from kokoma.cases.models import Term, TermKind
+from kokoma.municipalities.models import Municipality
+
+from .models import AlertKind, ResponderRole, WarningSettings
+from .services import MAX_CLIMB_STAGES, MAX_DUE_DAYS, MAX_PER_WEEK, MAX_WINDOW_DAYS, PlannedStep
+
+
+def whole_number(maximum: int, **kwargs: Any) -> forms.IntegerField:
+    message = _("Please enter a whole number from 1 to %(max)s.") % {"max": maximum}
+    return forms.IntegerField(
+        min_value=1,
+        max_value=maximum,
+        error_messages={
+            "invalid": message,
+            "min_value": message,
+            "max_value": message,
+            "required": message,
+        },
+        widget=forms.NumberInput(attrs={"min": 1, "max": maximum}),
+        **kwargs,
+    )
+
+
+class SettingsForm(forms.Form):
+    observations_per_week = whole_number(
+        MAX_PER_WEEK,
+        label=_("Observations per topic and calendar week"),
+        help_text=_(
+            "An alert is raised when more observations than this on one topic fall into one "
+            "calendar week (Monday to Sunday)."
+        ),
+    )
+    climb_stages = whole_number(
+        MAX_CLIMB_STAGES,
+        label=_("Rapid escalation: number of Glasl stages"),
+        help_text=_("An alert is raised when a case climbs at least this many stages …"),
+    )
+    climb_window_days = whole_number(
+        MAX_WINDOW_DAYS,
+        label=_("Rapid escalation: within days"),
+        help_text=_("… within this many days."),
+    )
+
+    def __init__(
+        self, *args: Any, current: WarningSettings, topics: list[Term], **kwargs: Any
+    ) -> None:
+        overrides = {t.topic_id: t.observations_per_week for t in current.topic_thresholds.all()}
+        initial = {
+            "observations_per_week": current.observations_per_week,
+            "climb_stages": current.climb_stages,
+            "climb_window_days": current.climb_window_days,
+            **{f"topic_{topic.pk}": overrides.get(topic.pk) for topic in topics},
+        }
+        kwargs["initial"] = initial
+        super().__init__(*args, **kwargs)
+        self.topics = topics
+        for topic in topics:
+            self.fields[f"topic_{topic.pk}"] = whole_number(
+                MAX_PER_WEEK,
+                required=False,
+                label=_("Topic “%(topic)s”") % {"topic": topic.name},
+                help_text=_("Optional. Empty: the general threshold applies."),
+            )
+
+    def topic_thresholds(self) -> dict[Term, int | None]:
+        return {topic: self.cleaned_data.get(f"topic_{topic.pk}") for topic in self.topics}
+
+
+def topics_for_settings() -> list[Term]:
+    return list(Term.objects.filter(kind=TermKind.TOPIC, active=True).order_by("position", "name"))
+
+
+class ResponseStepForm(forms.Form):
+    # A blank first choice keeps the empty extra form unchanged, so it is ignored on saving.
+    responsible = forms.ChoiceField(
+        label=_("Who"), choices=[("", "---------"), *ResponderRole.choices]
+    )
+    member = forms.ModelChoiceField(
+        label=_("Member"),
+        queryset=User.objects.none(),
+        required=False,
+        help_text=_("Only when “a specific member” is chosen."),
+    )
+    action = forms.CharField(label=_("What"), max_length=200)
+    due_days = whole_number(MAX_DUE_DAYS, label=_("Due within days"), initial=3)
+
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            memberships__municipality=municipality, is_active=True
+        ).distinct()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("responsible") == ResponderRole.MEMBER and not data.get("member"):
+            self.add_error("member", _("Please choose the member who does it."))
+        return data
+
+    def planned(self) -> PlannedStep:
+        data = self.cleaned_data
+        return PlannedStep(
+            responsible=data["responsible"],
+            action=data["action"],
+            due_days=data["due_days"],
+            member=data.get("member"),
+        )
+
+
+ResponseStepFormSet = forms.formset_factory(ResponseStepForm, extra=1, can_delete=True)
+
+
+class AcknowledgeForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What has been done or decided."),
+        error_messages={
+            "required": _("Please write a short comment on what has been done or decided.")
+        },
+    )
+
+
+class AlertFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[
+            ("", _("open alerts")),
+            ("acknowledged", _("acknowledged alerts")),
+            ("all", _("all alerts")),
+        ],
+    )
+    kind = forms.ChoiceField(
+        label=_("Type"), required=False, choices=[("", _("all types")), *AlertKind.choices]
+    )

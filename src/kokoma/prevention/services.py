@@ -1,0 +1,711 @@
+"""Early warning: thresholds, response plans, acknowledgements and the scheduled check."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings as django_settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from kokoma.accounts.models import Membership, MembershipRole, User
+from kokoma.audit.models import AuditAction
+from kokoma.audit.services import diff, record
+from kokoma.cases.models import Case, EscalationAssessment, Observation, Term, TermKind
+from kokoma.municipalities.models import Municipality
+from kokoma.notifications.services import notify
+from kokoma.tasks.models import Task
+from kokoma.tasks.services import create_task
+from kokoma.workflow.models import ProcedureRules
+
+from . import rules_engine
+from .models import (
+    Alert,
+    AlertKind,
+    ResponderRole,
+    ResponseStep,
+    TopicThreshold,
+    WarningSettings,
+    tandem_memberships,
+)
+
+# Stage and topic conditions older than this are not raised: a municipality that starts using
+# the platform with a long history does not get a flood of stale alerts (decision 0011).
+LOOKBACK_DAYS = 30
+MAX_CLIMB_STAGES = 8
+MAX_WINDOW_DAYS = 365
+MAX_PER_WEEK = 1000
+MAX_DUE_DAYS = 365
+
+# (responsible, action, due within days) per alert kind, for a municipality's first use.
+DEFAULT_RESPONSES: dict[str, list[tuple[str, str, int]]] = {
+    AlertKind.STAGE_CLIMB: [
+        (
+            ResponderRole.TANDEM,
+            "Fallteam kurzfristig zusammenrufen und die Lage neu einschätzen",
+            2,
+        ),
+        (
+            ResponderRole.CASE_TEAM,
+            "Gespräche mit den Beteiligten führen und neue Ereignisse dokumentieren",
+            7,
+        ),
+    ],
+    AlertKind.STAGE_4: [
+        (
+            ResponderRole.LOCAL_COMPANION,
+            "Akteurslandkarte und Gefährdungseinschätzung aktualisieren",
+            5,
+        ),
+        (
+            ResponderRole.EXTERNAL_COMPANION,
+            "Beratung zu geeigneten Verfahren (z. B. Mediation, Runder Tisch) anbieten",
+            7,
+        ),
+    ],
+    AlertKind.STAGE_7: [
+        (ResponderRole.LOCAL_COMPANION, "Sofortiges Gespräch mit der Verwaltungsspitze", 1),
+        (
+            ResponderRole.EXTERNAL_COMPANION,
+            "Sicherheitslage mit Polizei und Ordnungsamt abstimmen",
+            1,
+        ),
+        (ResponderRole.TANDEM, "Schutz- und Unterstützungsangebote für Betroffene klären", 3),
+    ],
+    AlertKind.TOPIC_THRESHOLD: [
+        (
+            ResponderRole.LOCAL_COMPANION,
+            "Meldungen zum Thema sichten und prüfen, ob ein Fall eröffnet werden soll",
+            3,
+        ),
+        (
+            ResponderRole.TANDEM,
+            "Thema in der nächsten Sitzung des Begleitgremiums ansprechen",
+            14,
+        ),
+    ],
+    # The escalation chain's own "expected action" is the first task for a step overdue.
+    AlertKind.STEP_OVERDUE: [],
+}
+
+
+# --- Settings and response plans --------------------------------------------------------------
+
+
+@transaction.atomic
+def settings_for(municipality: Municipality) -> WarningSettings:
+    """The municipality's settings; on first use with the defaults and default response plans."""
+    found, created = WarningSettings.objects.get_or_create(municipality=municipality)
+    if created:
+        ResponseStep.objects.bulk_create(
+            ResponseStep(
+                municipality=municipality,
+                kind=kind,
+                position=position,
+                responsible=responsible,
+                action=action,
+                due_days=days,
+            )
+            for kind, steps in DEFAULT_RESPONSES.items()
+            for position, (responsible, action, days) in enumerate(steps, start=1)
+        )
+    return found
+
+
+def _positive(value: Any, *, maximum: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= maximum
+
+
+def check_settings(
+    *,
+    observations_per_week: Any,
+    climb_stages: Any,
+    climb_window_days: Any,
+    topic_thresholds: dict[Term, Any] | None = None,
+) -> None:
+    errors: dict[str, list[str]] = {}
+    if not _positive(observations_per_week, maximum=MAX_PER_WEEK):
+        errors["observations_per_week"] = [
+            _("Please enter a whole number from 1 to %(max)s.") % {"max": MAX_PER_WEEK}
+        ]
+    if not _positive(climb_stages, maximum=MAX_CLIMB_STAGES):
+        errors["climb_stages"] = [
+            _("Please enter a whole number from 1 to %(max)s (Glasl has nine stages).")
+            % {"max": MAX_CLIMB_STAGES}
+        ]
+    if not _positive(climb_window_days, maximum=MAX_WINDOW_DAYS):
+        errors["climb_window_days"] = [
+            _("Please enter a whole number of days from 1 to %(max)s.") % {"max": MAX_WINDOW_DAYS}
+        ]
+    for topic, value in (topic_thresholds or {}).items():
+        if topic.kind != TermKind.TOPIC:
+            errors.setdefault("topic_thresholds", []).append(_("Only topics can have thresholds."))
+        elif value is not None and not _positive(value, maximum=MAX_PER_WEEK):
+            errors.setdefault("topic_thresholds", []).append(
+                _("The threshold for “%(topic)s” must be a whole number from 1 to %(max)s.")
+                % {"topic": topic.name, "max": MAX_PER_WEEK}
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def update_settings(
+    municipality: Municipality,
+    *,
+    by: User,
+    observations_per_week: Any,
+    climb_stages: Any,
+    climb_window_days: Any,
+    topic_thresholds: dict[Term, Any] | None = None,
+) -> WarningSettings:
+    """Save the thresholds; `topic_thresholds` maps a topic to its own value (None: general)."""
+    check_settings(
+        observations_per_week=observations_per_week,
+        climb_stages=climb_stages,
+        climb_window_days=climb_window_days,
+        topic_thresholds=topic_thresholds,
+    )
+    current = settings_for(municipality)
+    before = _settings_fields(current)
+    current.observations_per_week = observations_per_week
+    current.climb_stages = climb_stages
+    current.climb_window_days = climb_window_days
+    current.save()
+    if topic_thresholds is not None:
+        current.topic_thresholds.all().delete()
+        TopicThreshold.objects.bulk_create(
+            TopicThreshold(settings=current, topic=topic, observations_per_week=value)
+            for topic, value in topic_thresholds.items()
+            if value is not None
+        )
+    record(
+        by=by,
+        action=AuditAction.UPDATE,
+        obj=current,
+        municipality=municipality,
+        changes=diff(before, _settings_fields(current)),
+    )
+    return current
+
+
+def _settings_fields(current: WarningSettings) -> dict[str, Any]:
+    return {
+        "observations_per_week": current.observations_per_week,
+        "climb_stages": current.climb_stages,
+        "climb_window_days": current.climb_window_days,
+        "topic_thresholds": {
+            threshold.topic.name: threshold.observations_per_week
+            for threshold in current.topic_thresholds.select_related("topic")
+        },
+    }
+
+
+@dataclass
+class PlannedStep:
+    responsible: str
+    action: str
+    due_days: int
+    member: User | None = None
+
+
+def check_response_plan(municipality: Municipality, steps: Iterable[PlannedStep]) -> None:
+    errors: list[str] = []
+    for number, step in enumerate(steps, start=1):
+        if step.responsible not in ResponderRole.values:
+            errors.append(_("Step %(number)s: please choose who does it.") % {"number": number})
+        if not step.action.strip():
+            errors.append(_("Step %(number)s: please describe what to do.") % {"number": number})
+        if not _positive(step.due_days, maximum=MAX_DUE_DAYS):
+            errors.append(
+                _(
+                    "Step %(number)s: the time limit must be a whole number of days from 1 to %(max)s."
+                )
+                % {"number": number, "max": MAX_DUE_DAYS}
+            )
+        if step.responsible == ResponderRole.MEMBER:
+            if step.member is None:
+                errors.append(
+                    _("Step %(number)s: please choose the member who does it.") % {"number": number}
+                )
+            elif not Membership.objects.filter(
+                user=step.member, municipality=municipality
+            ).exists():
+                errors.append(
+                    _("Step %(number)s: the person must be a member of the municipality.")
+                    % {"number": number}
+                )
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def save_response_plan(
+    municipality: Municipality, kind: str, *, by: User, steps: list[PlannedStep]
+) -> list[ResponseStep]:
+    """Replace the pre-planned response to one alert kind by `steps`, in this order."""
+    if kind not in AlertKind.values:
+        raise ValidationError(_("Unknown alert type."))
+    check_response_plan(municipality, steps)
+    settings_for(municipality)
+    existing = ResponseStep.objects.filter(municipality=municipality, kind=kind)
+    before = [str(step) for step in existing]
+    existing.delete()
+    created = ResponseStep.objects.bulk_create(
+        ResponseStep(
+            municipality=municipality,
+            kind=kind,
+            position=position,
+            responsible=step.responsible,
+            member=step.member if step.responsible == ResponderRole.MEMBER else None,
+            action=step.action.strip(),
+            due_days=step.due_days,
+        )
+        for position, step in enumerate(steps, start=1)
+    )
+    settings_obj = WarningSettings.objects.get(municipality=municipality)
+    record(
+        by=by,
+        action=AuditAction.UPDATE,
+        obj=settings_obj,
+        municipality=municipality,
+        changes={f"response_plan:{kind}": [before, [str(step) for step in created]]},
+    )
+    return created
+
+
+# --- Acknowledging ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def acknowledge_alert(alert: Alert, *, by: User, comment: str) -> Alert:
+    comment = (comment or "").strip()
+    if not comment:
+        raise ValidationError(
+            {"comment": [_("Please write a short comment on what has been done or decided.")]}
+        )
+    if alert.is_acknowledged:
+        raise ValidationError(_("This alert has already been acknowledged."))
+    alert.acknowledged_at = timezone.now()
+    alert.acknowledged_by = by
+    alert.acknowledgement = comment
+    alert.save(update_fields=["acknowledged_at", "acknowledged_by", "acknowledgement"])
+    record(
+        by=by,
+        action=AuditAction.UPDATE,
+        obj=alert,
+        municipality=alert.municipality,
+        changes={"acknowledged": [False, True], "comment": ["", comment]},
+    )
+    return alert
+
+
+# --- The scheduled check ----------------------------------------------------------------------
+
+
+@dataclass
+class CheckReport:
+    municipalities: int = 0
+    by_kind: Counter[str] = field(default_factory=Counter)
+    notifications: int = 0
+    tasks: int = 0
+
+    @property
+    def alerts(self) -> int:
+        return sum(self.by_kind.values())
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "municipalities": self.municipalities,
+            "alerts": self.alerts,
+            "notifications": self.notifications,
+            "tasks": self.tasks,
+            **{kind: self.by_kind.get(kind, 0) for kind in AlertKind.values},
+        }
+
+
+@dataclass
+class Condition:
+    """A condition the rules found; becomes an alert unless its fingerprint is known."""
+
+    kind: str
+    fingerprint: str
+    triggered_on: datetime.date
+    summary: str
+    case: Case | None = None
+    topic: Term | None = None
+    # For a step overdue: who the escalation level notifies and what it expects.
+    level_role: str = ""
+    level_action: str = ""
+
+
+def alert_url(alert: Alert) -> str:
+    return reverse(
+        "prevention:alert_detail", kwargs={"ags": alert.municipality.ags, "alert_id": alert.pk}
+    )
+
+
+def run_check(
+    today: datetime.date | None = None, municipality: Municipality | None = None
+) -> CheckReport:
+    """Raise the alerts for every condition not raised before; notify and create the tasks.
+
+    Idempotent: each condition has a fingerprint that is unique per municipality.
+    """
+    today = today or timezone.localdate()
+    report = CheckReport()
+    municipalities = Municipality.objects.with_register()
+    if municipality is not None:
+        municipalities = municipalities.filter(pk=municipality.pk)
+    with translation.override(django_settings.LANGUAGE_CODE):
+        for current in municipalities:
+            report.municipalities += 1
+            _check_municipality(current, today, report)
+    return report
+
+
+def _check_municipality(
+    municipality: Municipality, today: datetime.date, report: CheckReport
+) -> None:
+    current = settings_for(municipality)
+    known = set(
+        Alert.objects.filter(municipality=municipality).values_list("fingerprint", flat=True)
+    )
+    conditions = [
+        *_case_conditions(municipality, current, today),
+        *_topic_conditions(municipality, current, today),
+    ]
+    plans: dict[str, list[ResponseStep]] = defaultdict(list)
+    for step in ResponseStep.objects.filter(municipality=municipality).select_related("member"):
+        plans[step.kind].append(step)
+    for condition in conditions:
+        if condition.fingerprint in known:
+            continue
+        known.add(condition.fingerprint)
+        try:
+            with transaction.atomic():
+                _raise(municipality, condition, plans[condition.kind], today, report)
+        except IntegrityError:
+            # A concurrent run raised the same condition first.
+            continue
+
+
+def _case_conditions(
+    municipality: Municipality, current: WarningSettings, today: datetime.date
+) -> list[Condition]:
+    since = today - datetime.timedelta(days=LOOKBACK_DAYS)
+    cases = {
+        case.pk: case
+        for case in Case.objects.filter(municipality=municipality)
+        .open()
+        .select_related("step", "municipality__register")
+    }
+    trajectories: dict[int, list[rules_engine.Point]] = defaultdict(list)
+    for case_id, day, stage in (
+        EscalationAssessment.objects.filter(
+            case_id__in=cases, actor__isnull=True, assessed_on__lte=today
+        )
+        .order_by("case_id", "assessed_on", "id")
+        .values_list("case_id", "assessed_on", "stage")
+    ):
+        trajectories[case_id].append((day, stage))
+    conditions: list[Condition] = []
+    for case_id, points in trajectories.items():
+        case = cases[case_id]
+        for climb in rules_engine.climbs(
+            points, stages=current.climb_stages, window_days=current.climb_window_days
+        ):
+            if climb.on < since:
+                continue
+            conditions.append(
+                Condition(
+                    kind=AlertKind.STAGE_CLIMB,
+                    fingerprint=f"stage_climb:{case.pk}:{climb.on:%Y-%m-%d}:{climb.to_stage}",
+                    triggered_on=climb.on,
+                    case=case,
+                    summary=_(
+                        "Case %(reference)s climbed from Glasl stage %(from)s to %(to)s "
+                        "within %(days)s days."
+                    )
+                    % {
+                        "reference": case.reference,
+                        "from": climb.from_stage,
+                        "to": climb.to_stage,
+                        "days": (climb.on - climb.from_on).days,
+                    },
+                )
+            )
+        sevens = {
+            crossing.on
+            for crossing in rules_engine.crossings(points, threshold=7)
+            if crossing.on >= since
+        }
+        for threshold, kind in ((7, AlertKind.STAGE_7), (4, AlertKind.STAGE_4)):
+            for crossing in rules_engine.crossings(points, threshold=threshold):
+                # A jump straight into stage 7 raises the stage-7 alert only.
+                if crossing.on < since or (threshold == 4 and crossing.on in sevens):
+                    continue
+                conditions.append(
+                    Condition(
+                        kind=kind,
+                        fingerprint=f"{kind}:{case.pk}:{crossing.on:%Y-%m-%d}",
+                        triggered_on=crossing.on,
+                        case=case,
+                        summary=_crossing_summary(case, crossing),
+                    )
+                )
+    conditions.extend(_overdue_conditions(municipality, cases.values(), today))
+    return conditions
+
+
+def _crossing_summary(case: Case, crossing: rules_engine.Crossing) -> str:
+    if crossing.from_stage is None:
+        return _("Case %(reference)s was first assessed at Glasl stage %(stage)s.") % {
+            "reference": case.reference,
+            "stage": crossing.to_stage,
+        }
+    return _("Case %(reference)s is now at Glasl stage %(stage)s (before: %(previous)s).") % {
+        "reference": case.reference,
+        "stage": crossing.to_stage,
+        "previous": crossing.from_stage,
+    }
+
+
+def _overdue_conditions(
+    municipality: Municipality, cases: Iterable[Case], today: datetime.date
+) -> list[Condition]:
+    """The escalation chain: the highest level a case's overdue step has reached, once per
+    case, step entry and level; levels passed between two runs are skipped, not repeated."""
+    rules = (
+        ProcedureRules.objects.filter(municipality=municipality)
+        .prefetch_related("escalation_levels")
+        .first()
+    )
+    if rules is None:
+        return []
+    levels = {level.position: level for level in rules.escalation_levels.all()}
+    if not levels:
+        return []
+    conditions = []
+    for case in cases:
+        if case.step.response_days is None:
+            continue
+        due = timezone.localdate(case.step_since + datetime.timedelta(days=case.step.response_days))
+        days_over = (today - due).days
+        if days_over < 0:
+            continue
+        position = rules_engine.reached_level(
+            days_over, [(level.position, level.days_overdue) for level in levels.values()]
+        )
+        if position is None:
+            continue
+        level = levels[position]
+        conditions.append(
+            Condition(
+                kind=AlertKind.STEP_OVERDUE,
+                fingerprint=(
+                    f"step_overdue:{case.pk}:{case.step_id}:"
+                    f"{case.step_since:%Y%m%dT%H%M%S}:{position}"
+                ),
+                triggered_on=due + datetime.timedelta(days=level.days_overdue),
+                case=case,
+                summary=_(
+                    "Case %(reference)s: the step “%(step)s” is %(days)s days past its "
+                    "response time (escalation level %(level)s)."
+                )
+                % {
+                    "reference": case.reference,
+                    "step": case.step.name,
+                    "days": days_over,
+                    "level": position,
+                },
+                level_role=level.notify,
+                level_action=level.action,
+            )
+        )
+    return conditions
+
+
+def _topic_conditions(
+    municipality: Municipality, current: WarningSettings, today: datetime.date
+) -> list[Condition]:
+    since = today - datetime.timedelta(days=LOOKBACK_DAYS)
+    first_monday = since - datetime.timedelta(days=since.weekday())
+    overrides = {
+        threshold.topic_id: threshold.observations_per_week
+        for threshold in current.topic_thresholds.all()
+    }
+    dates: dict[int, list[datetime.date]] = defaultdict(list)
+    through = Observation.topics.through
+    for topic_id, day in (
+        through.objects.filter(
+            observation__municipality=municipality,
+            observation__occurred_on__range=(first_monday, today),
+        )
+        .exclude(observation__status=Observation.Status.DISMISSED)
+        .values_list("term_id", "observation__occurred_on")
+    ):
+        dates[topic_id].append(day)
+    topics = Term.objects.in_bulk(list(dates))
+    conditions = []
+    for topic_id, days in sorted(dates.items()):
+        threshold = overrides.get(topic_id, current.observations_per_week)
+        for week in rules_engine.busy_weeks(days, threshold=threshold):
+            topic = topics[topic_id]
+            conditions.append(
+                Condition(
+                    kind=AlertKind.TOPIC_THRESHOLD,
+                    fingerprint=f"topic:{topic_id}:{week.iso_year}-W{week.iso_week:02d}",
+                    triggered_on=min(week.monday + datetime.timedelta(days=6), today),
+                    topic=topic,
+                    summary=_(
+                        "%(count)s observations on the topic “%(topic)s” in calendar week "
+                        "%(week)s/%(year)s (threshold: %(threshold)s)."
+                    )
+                    % {
+                        "count": week.count,
+                        "topic": topic.name,
+                        "week": week.iso_week,
+                        "year": week.iso_year,
+                        "threshold": threshold,
+                    },
+                )
+            )
+    return conditions
+
+
+def _raise(
+    municipality: Municipality,
+    condition: Condition,
+    plan: list[ResponseStep],
+    today: datetime.date,
+    report: CheckReport,
+) -> Alert:
+    alert = Alert.objects.create(
+        municipality=municipality,
+        case=condition.case,
+        topic=condition.topic,
+        kind=condition.kind,
+        summary=condition.summary[:300],
+        triggered_on=condition.triggered_on,
+        raised_at=timezone.now(),
+        fingerprint=condition.fingerprint,
+    )
+    record(by=None, action=AuditAction.CREATE, obj=alert, municipality=municipality)
+    notes: list[str] = []
+    if condition.kind == AlertKind.STEP_OVERDUE:
+        recipients, fallback = _people(condition.level_role, municipality, condition.case)
+        if fallback:
+            notes.append(_fallback_note(condition.level_role))
+    else:
+        recipients = _tandem(municipality)
+        if condition.case is not None:
+            recipients += _people(ResponderRole.CASE_TEAM, municipality, condition.case)[0]
+    if recipients:
+        created = notify(
+            recipients,
+            text=_("Early warning: %(summary)s") % {"summary": alert.summary},
+            link=alert_url(alert),
+        )
+        report.notifications += len(created)
+    steps = [(step.responsible, step.action, step.due_days, step.member) for step in plan]
+    if condition.kind == AlertKind.STEP_OVERDUE and condition.level_action:
+        steps.insert(0, (condition.level_role, condition.level_action, 3, None))
+    base = max(today, timezone.localdate())
+    tasks: list[Task] = []
+    for responsible, action, due_days, member in steps:
+        people, fallback = _people(responsible, municipality, condition.case, member=member)
+        if fallback:
+            notes.append(_fallback_note(responsible))
+        for person in people:
+            try:
+                tasks.append(
+                    _response_task(
+                        alert, person, action, due_on=base + datetime.timedelta(days=due_days)
+                    )
+                )
+            except ValidationError as error:
+                # One refused task must not stop the alert or the other tasks.
+                notes.append(
+                    _("No task “%(action)s” for %(person)s: %(reason)s")
+                    % {"action": action, "person": person, "reason": " ".join(error.messages)}
+                )
+    if tasks:
+        alert.tasks.set(tasks)
+    if notes:
+        alert.note = "\n".join(dict.fromkeys(notes))
+        alert.save(update_fields=["note"])
+    report.by_kind[condition.kind] += 1
+    report.tasks += len(tasks)
+    return alert
+
+
+def _response_task(alert: Alert, person: User, action: str, *, due_on: datetime.date) -> Task:
+    # The check has no acting user: the task is created by the system (no creator), and the
+    # alert (audited as raised by the system) explains where it came from.
+    return create_task(
+        municipality=alert.municipality,
+        by=None,
+        title=action[:200],
+        description=_("Pre-planned response to the early warning: %(summary)s")
+        % {"summary": alert.summary},
+        assignee=person,
+        case=alert.case,
+        due_on=due_on,
+    )
+
+
+def _fallback_note(role: str) -> str:
+    return _("Nobody found for “%(role)s”; the process-support tandem was asked instead.") % {
+        "role": ResponderRole(role).label if role in ResponderRole.values else role
+    }
+
+
+def _tandem(municipality: Municipality) -> list[User]:
+    return [
+        membership.user for membership in tandem_memberships(municipality.pk).select_related("user")
+    ]
+
+
+def _people(
+    role: str, municipality: Municipality, case: Case | None, *, member: User | None = None
+) -> tuple[list[User], bool]:
+    """The members who take on `role`, limited to those who may see the case; when nobody is
+    found, the tandem (second value True)."""
+    members = Membership.objects.filter(municipality=municipality, user__is_active=True)
+    users: list[User]
+    if role == ResponderRole.TANDEM:
+        users = _tandem(municipality)
+    elif role in (MembershipRole.LOCAL_COMPANION, MembershipRole.EXTERNAL_COMPANION):
+        users = [m.user for m in members.filter(role=role).select_related("user")]
+    elif role == ResponderRole.CASE_TEAM:
+        users = (
+            list(
+                User.objects.filter(
+                    pk__in=case.team.values("user_id"),
+                    is_active=True,
+                    memberships__municipality=municipality,
+                ).distinct()
+            )
+            if case is not None
+            else []
+        )
+    elif role == ResponderRole.MEMBER and member is not None:
+        users = [member] if members.filter(user=member).exists() else []
+    else:
+        users = []
+    if case is not None:
+        users = [
+            user for user in users if Case.objects.visible_to(user).filter(pk=case.pk).exists()
+        ]
+    unique = list({user.pk: user for user in users}.values())
+    if unique or role == ResponderRole.TANDEM:
+        return unique, False
+    return _tandem(municipality), True

@@ -1,0 +1,203 @@
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from kokoma.cases.models import Case
+from kokoma.core.access import municipality_permission
+from kokoma.core.viewutils import acting_user as _user
+from kokoma.core.viewutils import add_validation_errors as _add_errors
+from kokoma.municipalities.models import Municipality
+from kokoma.tasks.models import Task
+
+from . import services
+from .forms import (
+    AcknowledgeForm,
+    AlertFilterForm,
+    ResponseStepFormSet,
+    SettingsForm,
+    topics_for_settings,
+)
+from .models import Alert, AlertKind, ResponseStep
+
+
+@municipality_permission("prevention.view_alerts")
+@require_GET
+def alert_list(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    user = _user(request)
+    alerts = Alert.objects.visible_to(user).filter(municipality=municipality)
+    form = AlertFilterForm(request.GET or None)
+    status = kind = ""
+    if form.is_valid():
+        status, kind = form.cleaned_data["status"], form.cleaned_data["kind"]
+    if status == "acknowledged":
+        alerts = alerts.acknowledged().order_by("-acknowledged_at", "-id")
+    elif status != "all":
+        alerts = alerts.open()
+    if kind:
+        alerts = alerts.filter(kind=kind)
+    alerts = alerts.select_related("case", "topic", "acknowledged_by")
+    page = Paginator(alerts, settings.KOKOMA_PAGE_SIZE).get_page(request.GET.get("seite"))
+    query = urlencode({key: value for key, value in (("status", status), ("kind", kind)) if value})
+    return render(
+        request,
+        "prevention/alert_list.html",
+        {
+            "municipality": municipality,
+            "page": page,
+            "filter_form": form,
+            "query": query,
+            "may_configure": user.has_perm("prevention.change_warning_settings", municipality),
+        },
+    )
+
+
+@municipality_permission("prevention.view_alerts")
+@require_http_methods(["GET", "POST"])
+def alert_detail(request: HttpRequest, municipality: Municipality, alert_id: int) -> HttpResponse:
+    user = _user(request)
+    alert = get_object_or_404(
+        Alert.objects.visible_to(user)
+        .filter(municipality=municipality)
+        .select_related("case", "topic", "acknowledged_by"),
+        pk=alert_id,
+    )
+    alert.municipality = municipality
+    may_acknowledge = not alert.is_acknowledged and user.has_perm(
+        "prevention.acknowledge_alert", alert
+    )
+    form = AcknowledgeForm(request.POST or None) if may_acknowledge else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.acknowledge_alert(alert, by=user, comment=form.cleaned_data["comment"])
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("The alert has been acknowledged."))
+                return redirect(services.alert_url(alert))
+    tasks = (
+        Task.objects.visible_to(user)
+        .filter(pk__in=alert.tasks.values("pk"))
+        .select_related("assignee", "municipality__register")
+    )
+    case_visible = (
+        alert.case is not None and Case.objects.visible_to(user).filter(pk=alert.case.pk).exists()
+    )
+    return render(
+        request,
+        "prevention/alert_detail.html",
+        {
+            "municipality": municipality,
+            "alert": alert,
+            "form": form,
+            "tasks": tasks,
+            "case_visible": case_visible,
+        },
+    )
+
+
+@municipality_permission("prevention.change_warning_settings")
+@require_http_methods(["GET", "POST"])
+def warning_settings(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    user = _user(request)
+    current = services.settings_for(municipality)
+    form = SettingsForm(request.POST or None, current=current, topics=topics_for_settings())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_settings(
+                municipality,
+                by=user,
+                observations_per_week=data["observations_per_week"],
+                climb_stages=data["climb_stages"],
+                climb_window_days=data["climb_window_days"],
+                topic_thresholds=form.topic_thresholds(),
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The thresholds have been saved."))
+            return redirect("prevention:settings", ags=municipality.ags)
+    return render(
+        request,
+        "prevention/warning_settings.html",
+        {"municipality": municipality, "form": form, "title": _("Early-warning thresholds")},
+    )
+
+
+@municipality_permission("prevention.change_warning_settings")
+@require_GET
+def response_plans(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    services.settings_for(municipality)
+    steps = ResponseStep.objects.filter(municipality=municipality).select_related("member")
+    plans = [
+        (kind, label, [step for step in steps if step.kind == kind])
+        for kind, label in AlertKind.choices
+    ]
+    return render(
+        request,
+        "prevention/response_plans.html",
+        {"municipality": municipality, "plans": plans},
+    )
+
+
+@municipality_permission("prevention.change_warning_settings")
+@require_http_methods(["GET", "POST"])
+def response_plan_edit(
+    request: HttpRequest, municipality: Municipality, alert_kind: str
+) -> HttpResponse:
+    if alert_kind not in AlertKind.values:
+        raise Http404
+    user = _user(request)
+    services.settings_for(municipality)
+    label = AlertKind(alert_kind).label
+    initial = [
+        {
+            "responsible": step.responsible,
+            "member": step.member_id,
+            "action": step.action,
+            "due_days": step.due_days,
+        }
+        for step in ResponseStep.objects.filter(municipality=municipality, kind=alert_kind)
+    ]
+    formset = ResponseStepFormSet(
+        request.POST or None,
+        initial=None if request.method == "POST" else initial,
+        prefix="schritt",
+        form_kwargs={"municipality": municipality},
+    )
+    errors: list[str] = []
+    if request.method == "POST" and formset.is_valid():
+        steps = [
+            form.planned()
+            for form in formset.forms
+            if form.has_changed() and not form.cleaned_data.get("DELETE")
+        ]
+        try:
+            services.save_response_plan(municipality, alert_kind, by=user, steps=steps)
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(request, _("The pre-planned response has been saved."))
+            return redirect("prevention:responses", ags=municipality.ags)
+    return render(
+        request,
+        "prevention/response_plan_form.html",
+        {
+            "municipality": municipality,
+            "formset": formset,
+            "kind_label": label,
+            "errors": errors,
+        },
+    )

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kokoma.accounts.models import User
+from kokoma.cases.models import Term, TermKind
+from kokoma.municipalities.forms import DateInput
+from kokoma.municipalities.models import Municipality
+
+from .indicators import Period
+from .models import PreventionMeasure
+
+DEFAULT_WEEKS = 13
+PRESETS = (4, 13, 26, 52)
+LONGEST = datetime.timedelta(days=3 * 366)
+END_BEFORE_START = _("The end date must not be before the start date.")
+
+
+def last_weeks(weeks: int, today: datetime.date) -> Period:
+    """The last `weeks` weeks up to and including today."""
+    return Period(today - datetime.timedelta(days=weeks * 7 - 1), today)
+
+
+class PeriodForm(forms.Form):
+    """The period of the situation picture: a preset, or two dates (both ends included)."""
+
+    preset = forms.TypedChoiceField(
+        label=_("Period"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[
+            ("", _("the dates entered")),
+            *((str(weeks), _("the last %(weeks)d weeks") % {"weeks": weeks}) for weeks in PRESETS),
+        ],
+    )
+    start = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("To"), required=False, widget=DateInput())
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("preset"):
+            return data
+        start, end = data.get("start"), data.get("end")
+        if start and end:
+            if end < start:
+                self.add_error("end", _("The end of the period must not be before its start."))
+            elif end - start > LONGEST:
+                self.add_error("end", _("The period may be at most three years long."))
+        return data
+
+    def period(self, today: datetime.date) -> Period:
+        """The chosen period; the last 13 weeks where nothing (valid) was chosen."""
+        if not self.is_bound or not self.is_valid():
+            return last_weeks(DEFAULT_WEEKS, today)
+        data = self.cleaned_data
+        if data.get("preset"):
+            return last_weeks(data["preset"], today)
+        start, end = data.get("start"), data.get("end")
+        if start and end:
+            return Period(start, end)
+        if start:
+            return Period(start, max(start, today))
+        if end:
+            return Period(end - datetime.timedelta(days=DEFAULT_WEEKS * 7 - 1), end)
+        return last_weeks(DEFAULT_WEEKS, today)
+
+
+class PreventionMeasureForm(forms.ModelForm):
+    class Meta:
+        model = PreventionMeasure
+        fields = [
+            "title",
+            "description",
+            "topics",
+            "target_group",
+            "responsible",
+            "organisation",
+            "starts_on",
+            "ends_on",
+            "status",
+            "result",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "result": forms.Textarea(attrs={"rows": 4}),
+            "topics": forms.CheckboxSelectMultiple(),
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
+        }
+        help_texts = {
+            "target_group": _("For example: young people in the district, sports clubs."),
+            "responsible": _("A member of the municipality, or name an organisation below."),
+            "organisation": _("For example the youth club or an association running the measure."),
+            "starts_on": _("For a planned measure, the planned start."),
+            "ends_on": _("Optional. Not before the start."),
+            "result": _("What came of it: results, evaluation, lessons."),
+        }
+
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.municipality = municipality
+        fields: dict[str, Any] = self.fields
+        fields["responsible"].queryset = (
+            User.objects.filter(memberships__municipality=municipality, is_active=True)
+            .distinct()
+            .order_by("display_name")
+        )
+        fields["topics"].queryset = Term.objects.filter(kind=TermKind.TOPIC, active=True)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            # On the field, before the model's check constraint could answer in general terms.
+            self.add_error("ends_on", END_BEFORE_START)
+        return data
