@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import User
@@ -57,7 +58,7 @@ class ProcedureForm(forms.ModelForm):
 class OwnerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         user: User = obj
-        return user.get_full_name() or user.get_username()
+        return str(user)  # the display name, as everywhere else in KoKoMa
 
 
 class MeasureForm(forms.ModelForm):
@@ -81,7 +82,7 @@ class MeasureForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = User.objects.filter(  # type: ignore[attr-defined]
             pk__in=[user.pk for user in owners]
-        ).order_by("last_name", "first_name", "username")
+        ).order_by("display_name", "email")
         self.fields["owner"].help_text = _("Someone who can see this case.")
 
 
@@ -104,6 +105,8 @@ class AgreementForm(forms.ModelForm):
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["parties"].queryset = case.actors.all()  # type: ignore[attr-defined]
+        if self.instance.pk is None and not self.initial.get("agreed_on"):
+            self.initial["agreed_on"] = timezone.localdate()  # usually recorded the same day
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
