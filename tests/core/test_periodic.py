@@ -74,6 +74,11 @@ def test_the_database_worker_runs_a_due_entry_and_queues_the_next(monkeypatch):
     pending().delete()
     calls = []
     monkeypatch.setattr(periodic, "call", lambda name: calls.append(name) or 0)
+    # The worker closes connections it considers stale; inside the test's transaction that would
+    # close the test's own connection (PostgreSQL), so it keeps it here.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
     run_periodic.using(
         run_after=datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=1)
     ).enqueue("daily-digest")
