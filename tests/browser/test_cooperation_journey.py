@@ -258,7 +258,7 @@ def test_the_tandem_reads_the_situation_picture_and_plans_prevention(page: Page)
     period = main.get_by_role("form", name=de("Choose the period"))
     later, earlier = TODAY - datetime.timedelta(days=10), TODAY - datetime.timedelta(days=40)
     period.get_by_label(label(de("From"))).fill(later.isoformat())
-    period.get_by_label(label(de("To"))).fill(earlier.isoformat())
+    period.get_by_label(label(de("Until"))).fill(earlier.isoformat())
     period.get_by_role("button", name=de("Show"), exact=True).click()
     expect(page).to_have_url(re.compile(rf"\?(.*&)?start={later.isoformat()}"))
     expect(period.get_by_role("alert")).to_have_text(

@@ -3,6 +3,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import User
@@ -14,7 +16,10 @@ from .services import MAX_CLIMB_STAGES, MAX_DUE_DAYS, MAX_PER_WEEK, MAX_WINDOW_D
 
 
 def whole_number(maximum: int, **kwargs: Any) -> forms.IntegerField:
-    message = _("Please enter a whole number from 1 to %(max)s.") % {"max": maximum}
+    # Interpolated lazily, so that the message follows the language of each request.
+    message = lazy(
+        lambda: gettext("Please enter a whole number from 1 to %(max)s.") % {"max": maximum}, str
+    )()
     return forms.IntegerField(
         min_value=1,
         max_value=maximum,

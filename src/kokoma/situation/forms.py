@@ -4,6 +4,8 @@ import datetime
 from typing import Any
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import User
@@ -18,6 +20,11 @@ DEFAULT_WEEKS = 13
 PRESETS = (4, 13, 26, 52)
 LONGEST = datetime.timedelta(days=3 * 366)
 END_BEFORE_START = _("The end date must not be before the start date.")
+
+
+def _last_weeks_label(weeks: int) -> str:
+    """Interpolated lazily, so that the option follows the language of each request."""
+    return lazy(lambda: gettext("the last %(weeks)d weeks") % {"weeks": weeks}, str)()
 
 
 def last_weeks(weeks: int, today: datetime.date) -> Period:
@@ -35,11 +42,11 @@ class PeriodForm(forms.Form):
         empty_value=None,
         choices=[
             ("", _("the dates entered")),
-            *((str(weeks), _("the last %(weeks)d weeks") % {"weeks": weeks}) for weeks in PRESETS),
+            *((str(weeks), _last_weeks_label(weeks)) for weeks in PRESETS),
         ],
     )
     start = forms.DateField(label=_("From"), required=False, widget=DateInput())
-    end = forms.DateField(label=_("To"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("Until"), required=False, widget=DateInput())
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
