@@ -48,6 +48,11 @@ class PeriodForm(forms.Form):
     start = forms.DateField(label=_("From"), required=False, widget=DateInput())
     end = forms.DateField(label=_("Until"), required=False, widget=DateInput())
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:  # show the default period as chosen, not "the dates entered"
+            self.fields["preset"].initial = str(DEFAULT_WEEKS)
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("preset"):
