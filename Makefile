@@ -10,7 +10,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 
-.PHONY: run test test-fast lint install system-deps assets messages demo-data serve clean
+.PHONY: run test test-fast lint install system-deps assets messages demo-data serve clean bench
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -58,10 +58,14 @@ test-fast: install messages
 	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
 lint: install
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 	$(PY) manage.py makemigrations --check --dry-run -v1
+
+# Benchmark (not a test): timings and query counts at two sizes, reported as ratios (bench/README.md).
+bench: $(STAMP)
+	$(PY) bench/bench_early_warning.py $(BENCH_ARGS)
 
 clean:
 	rm -rf var/static test-artifacts .pytest_cache .mypy_cache
