@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import pytest
@@ -77,11 +76,14 @@ def test_loading_twice_creates_nothing(django_assert_max_num_queries: Any) -> No
     )
 
 
-def test_loading_from_scratch_is_fast() -> None:
+def test_loading_from_scratch_costs_a_bounded_number_of_queries(
+    django_assert_max_num_queries: Any,
+) -> None:
+    # Speed is measured in bench/, not timed in a test; the query count is the stable proxy
+    # (measured: 1480 for the 21 demo cases).
     Case.objects.all().delete()
     ChronicleEntry.objects.all().delete()
     Observation.objects.all().delete()
-    started = time.monotonic()
-    load_demo_cases()
-    assert time.monotonic() - started < 3
+    with django_assert_max_num_queries(1600):
+        load_demo_cases()
     assert Case.objects.filter(title__in=DEMO_TITLES).count() == len(CASES)

@@ -7,7 +7,8 @@ import datetime
 from django.utils import timezone
 
 from kokoma.accounts.models import Membership, MembershipRole
-from kokoma.cases.models import Case, EscalationAssessment
+from kokoma.cases.models import Case, EscalationAssessment, Observation, Term, TermKind
+from kokoma.cases.services import record_observation
 from kokoma.municipalities.models import Municipality
 
 from . import services
@@ -24,6 +25,43 @@ ACKNOWLEDGEMENT = (
     "Fallteam hat sich am Folgetag getroffen; Gespräch mit der Verwaltungsspitze und der "
     "Polizei ist vereinbart."
 )
+
+
+# A burst of sticker reports in one week: the check shows a topic alert (threshold 3 a week).
+STICKER_TOWN = "14625020"  # Bautzen
+STICKER_TOPIC = "Rechtsextremismus"
+STICKER_REPORTS = [
+    (1, "Bahnhofsvorplatz", "Aufkleber mit rechtsextremen Parolen an Laternenmasten."),
+    (
+        2,
+        "Schülerstraße",
+        "Neue Aufkleber einer rechtsextremen Kleinstpartei an der Bushaltestelle.",
+    ),
+    (2, "Kornmarkt", "Schmiererei mit verbotenem Symbol an einer Hauswand."),
+    (3, "Stadtbibliothek", "Aufkleber am Eingang, bereits von Mitarbeitenden entfernt."),
+]
+
+
+def _sticker_burst(today: datetime.date) -> None:
+    """Invented reports within the current week, once (the descriptions are the marker)."""
+    municipality = Municipality.objects.filter(register__ags=STICKER_TOWN).first()
+    topic = Term.objects.filter(kind=TermKind.TOPIC, name=STICKER_TOPIC).first()
+    if municipality is None or topic is None:
+        return
+    start_of_week = today - datetime.timedelta(days=today.weekday())
+    for days_ago, place, description in STICKER_REPORTS:
+        if Observation.objects.filter(municipality=municipality, description=description).exists():
+            continue
+        record_observation(
+            municipality=municipality,
+            by=None,
+            topics=[topic],
+            occurred_on=max(start_of_week, today - datetime.timedelta(days=days_ago)),
+            place=place,
+            description=description,
+            source=Observation.Source.CIVIL_SOCIETY,
+            is_incident=True,
+        )
 
 
 def load_demo_prevention() -> None:
@@ -50,6 +88,7 @@ def load_demo_prevention() -> None:
             rationale=ESCALATION_RATIONALE,
             assessor=tandem.user if tandem else None,
         )
+    _sticker_burst(today)
     services.run_check(today=today)
     climb = (
         Alert.objects.filter(case=case, kind=AlertKind.STAGE_CLIMB).open().first()
