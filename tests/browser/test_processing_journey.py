@@ -156,7 +156,10 @@ def test_a_process_companion_processes_a_case_and_answers_an_alert(
     output = kokoma_server.manage("check_alerts", "--municipality", COTTBUS)
     assert output.strip(), output
 
-    # --- The companion receives the alert as a notification and opens it. ------------------------
+    # --- The start page lists the open alerts; the companion is also notified. -----------------
+    page.goto("/")
+    expect(section(page, "open-alerts-heading")).to_contain_text(case_ref)
+    check(page, "processing-home-open-alerts")
     page.goto("/benachrichtigungen/")
     notification = (
         page.get_by_role("main")
@@ -195,6 +198,9 @@ def test_a_process_companion_processes_a_case_and_answers_an_alert(
     expect(page.get_by_role("main").locator("tbody")).to_contain_text(case_ref)
     check(page, "processing-alert-list")
     page.goto(case_url)
+    case_alerts = section(page, "alerts-heading")
+    expect(case_alerts).to_contain_text(de("Early-warning alerts for this case"))
+    expect(case_alerts).to_contain_text(de("acknowledged"))
     expect(page.get_by_role("main")).to_contain_text(de("Tasks of this case"))
     check(page, "processing-case-tasks")
 

@@ -31,11 +31,13 @@ PINNED = {
     ("external", LIST): 7,
     ("local_a", LIST): 7,
     ("supervisor", LIST): 5,
-    ("office", HOME): 8,
-    ("external", HOME): 6,
-    ("supervisor", HOME): 6,
-    ("local_a", HOME): 6,
-    ("actor_a", HOME): 6,
+    # the start page: +1 for the open early-warning alerts and +1 for the assigned tasks (one
+    # query each, whatever their number)
+    ("office", HOME): 10,
+    ("external", HOME): 8,
+    ("supervisor", HOME): 8,
+    ("local_a", HOME): 8,
+    ("actor_a", HOME): 8,
     ("office", COTTBUS_PAGE): 9,
     ("external", COTTBUS_PAGE): 11,
     ("local_a", COTTBUS_PAGE): 11,

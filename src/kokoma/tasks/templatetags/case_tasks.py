@@ -1,4 +1,5 @@
-"""`{% case_tasks case %}`: the "Tasks of this case" panel of the case page."""
+"""`{% case_tasks case %}`: the "Tasks of this case" panel of the case page;
+`{% my_open_tasks as tasks %}`: the person's open tasks for the start page."""
 
 from __future__ import annotations
 
@@ -31,3 +32,22 @@ def case_tasks(context: template.Context, case: Case) -> dict[str, Any]:
         "done_tasks": list(tasks.done().order_by("-done_at", "-id")[:RECENTLY_DONE]),
         "may_add": case.closed_at is None and user.has_perm("tasks.add_task", case.municipality),
     }
+
+
+HOME_LIMIT = 10
+
+
+@register.simple_tag(takes_context=True)
+def my_open_tasks(context: template.Context) -> list[Task]:
+    """The open tasks assigned to the person, by due date (one query, at most HOME_LIMIT)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return []
+    tasks = (
+        Task.objects.visible_to(user)
+        .open()
+        .filter(assignee=user)
+        .select_related("municipality__register", "case")
+    )
+    return list(tasks[:HOME_LIMIT])
