@@ -7,6 +7,9 @@ the notification's short text and a link; the details stay behind the login.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from urllib.parse import urljoin
 
 from django.conf import settings
@@ -29,13 +32,45 @@ def frequency_of(user: User) -> str:
     return preference.frequency if preference else EmailPreference.DEFAULT
 
 
-def immediate_recipients(user_ids: list[int]) -> set[int]:
+# user id → chosen frequency, while `preferences_remembered()` is active (else None).
+_remembered: ContextVar[dict[int, str] | None] = ContextVar(
+    "kokoma_email_preferences", default=None
+)
+
+
+@contextmanager
+def preferences_remembered() -> Iterator[None]:
+    """Inside this block each person's e-mail choice is read from the database once only.
+
+    For batches that notify the same few people many times within seconds (the early-warning
+    check): without it, every `notify` call reads the choices again. A choice changed while the
+    block runs applies from the next block on.
+    """
+    token = _remembered.set({})
+    try:
+        yield
+    finally:
+        _remembered.reset(token)
+
+
+def immediate_recipients(user_ids: Iterable[int]) -> set[int]:
     """Of these people, those who want one e-mail per notification."""
-    return set(
-        EmailPreference.objects.filter(
-            user_id__in=user_ids, frequency=EmailFrequency.IMMEDIATE
-        ).values_list("user_id", flat=True)
-    )
+    wanted = set(user_ids)
+    remembered = _remembered.get()
+    if remembered is None:
+        return set(
+            EmailPreference.objects.filter(
+                user_id__in=wanted, frequency=EmailFrequency.IMMEDIATE
+            ).values_list("user_id", flat=True)
+        )
+    unknown = wanted.difference(remembered)
+    if unknown:
+        chosen = dict(
+            EmailPreference.objects.filter(user_id__in=unknown).values_list("user_id", "frequency")
+        )
+        for user_id in unknown:
+            remembered[user_id] = chosen.get(user_id, EmailPreference.DEFAULT)
+    return {user_id for user_id in wanted if remembered[user_id] == EmailFrequency.IMMEDIATE}
 
 
 def _absolute(link: str) -> str:

@@ -37,10 +37,15 @@ def unread_count(user: User) -> int:
     return int(count)
 
 
-@transaction.atomic
+# Without a savepoint of its own: inside a caller's transaction (task creation, the
+# early-warning check) it would cost two extra queries per call, and a failed insert here
+# fails the caller's transaction anyway. On its own it is one transaction, as before.
+@transaction.atomic(savepoint=False)
 def notify(recipients: Iterable[User], *, text: str, link: str = "") -> list[Notification]:
     """One notification per distinct recipient."""
     unique = {recipient.pk: recipient for recipient in recipients}
+    if not unique:
+        return []
     created = Notification.objects.bulk_create(
         Notification(recipient=recipient, text=text[:300], link=link[:300])
         for recipient in unique.values()

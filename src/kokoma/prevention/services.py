@@ -18,8 +18,16 @@ from django.utils.translation import gettext as _
 from kokoma.accounts.models import Membership, MembershipRole, User
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import diff, record
-from kokoma.cases.models import Case, EscalationAssessment, Observation, Term, TermKind
+from kokoma.cases.models import (
+    Case,
+    CaseTeamMember,
+    EscalationAssessment,
+    Observation,
+    Term,
+    TermKind,
+)
 from kokoma.municipalities.models import Municipality
+from kokoma.notifications.emails import preferences_remembered
 from kokoma.notifications.services import notify
 from kokoma.tasks.models import Task
 from kokoma.tasks.services import create_task
@@ -364,7 +372,8 @@ def run_check(
     municipalities = Municipality.objects.with_register()
     if municipality is not None:
         municipalities = municipalities.filter(pk=municipality.pk)
-    with translation.override(django_settings.LANGUAGE_CODE):
+    # The same few people are notified again and again: their e-mail choices are read once.
+    with translation.override(django_settings.LANGUAGE_CODE), preferences_remembered():
         for current in municipalities:
             report.municipalities += 1
             _check_municipality(current, today, report)
@@ -385,13 +394,14 @@ def _check_municipality(
     plans: dict[str, list[ResponseStep]] = defaultdict(list)
     for step in ResponseStep.objects.filter(municipality=municipality).select_related("member"):
         plans[step.kind].append(step)
+    people = _People(municipality)
     for condition in conditions:
         if condition.fingerprint in known:
             continue
         known.add(condition.fingerprint)
         try:
             with transaction.atomic():
-                _raise(municipality, condition, plans[condition.kind], today, report)
+                _raise(municipality, condition, plans[condition.kind], today, report, people)
         except IntegrityError:
             # A concurrent run raised the same condition first.
             continue
@@ -587,6 +597,7 @@ def _raise(
     plan: list[ResponseStep],
     today: datetime.date,
     report: CheckReport,
+    people: _People,
 ) -> Alert:
     alert = Alert.objects.create(
         municipality=municipality,
@@ -601,13 +612,13 @@ def _raise(
     record(by=None, action=AuditAction.CREATE, obj=alert, municipality=municipality)
     notes: list[str] = []
     if condition.kind == AlertKind.STEP_OVERDUE:
-        recipients, fallback = _people(condition.level_role, municipality, condition.case)
+        recipients, fallback = people.taking_on(condition.level_role, condition.case)
         if fallback:
             notes.append(_fallback_note(condition.level_role))
     else:
-        recipients = _tandem(municipality)
+        recipients = people.tandem()
         if condition.case is not None:
-            recipients += _people(ResponderRole.CASE_TEAM, municipality, condition.case)[0]
+            recipients += people.taking_on(ResponderRole.CASE_TEAM, condition.case)[0]
     if recipients:
         created = notify(
             recipients,
@@ -621,14 +632,18 @@ def _raise(
     base = max(today, timezone.localdate())
     tasks: list[Task] = []
     for responsible, action, due_days, member in steps:
-        people, fallback = _people(responsible, municipality, condition.case, member=member)
+        assignees, fallback = people.taking_on(responsible, condition.case, member=member)
         if fallback:
             notes.append(_fallback_note(responsible))
-        for person in people:
+        for person in assignees:
             try:
                 tasks.append(
                     _response_task(
-                        alert, person, action, due_on=base + datetime.timedelta(days=due_days)
+                        alert,
+                        person,
+                        action,
+                        due_on=base + datetime.timedelta(days=due_days),
+                        vetted=people.vetted(person, condition.case),
                     )
                 )
             except ValidationError as error:
@@ -638,7 +653,7 @@ def _raise(
                     % {"action": action, "person": person, "reason": " ".join(error.messages)}
                 )
     if tasks:
-        alert.tasks.set(tasks)
+        alert.tasks.add(*tasks)  # a new alert has none yet: no need to compare as set() does
     if notes:
         alert.note = "\n".join(dict.fromkeys(notes))
         alert.save(update_fields=["note"])
@@ -647,7 +662,9 @@ def _raise(
     return alert
 
 
-def _response_task(alert: Alert, person: User, action: str, *, due_on: datetime.date) -> Task:
+def _response_task(
+    alert: Alert, person: User, action: str, *, due_on: datetime.date, vetted: bool
+) -> Task:
     # The check has no acting user: the task is created by the system (no creator), and the
     # alert (audited as raised by the system) explains where it came from.
     return create_task(
@@ -659,6 +676,7 @@ def _response_task(alert: Alert, person: User, action: str, *, due_on: datetime.
         assignee=person,
         case=alert.case,
         due_on=due_on,
+        assignee_vetted=vetted,
     )
 
 
@@ -668,44 +686,99 @@ def _fallback_note(role: str) -> str:
     }
 
 
-def _tandem(municipality: Municipality) -> list[User]:
-    return [
-        membership.user for membership in tandem_memberships(municipality.pk).select_related("user")
-    ]
+class _People:
+    """Who takes on which role in one municipality, and who may see which case: looked up once
+    per check run instead of once per alert and step.
 
+    No access rule is restated here: the tandem comes from `tandem_memberships`, membership from
+    `Membership`, and what a person may see from `Case.objects.visible_to` – one query per person
+    asked about, listing the open cases of the municipality they may see. Changes made while the
+    run is going (seconds) apply from the next run on.
+    """
 
-def _people(
-    role: str, municipality: Municipality, case: Case | None, *, member: User | None = None
-) -> tuple[list[User], bool]:
-    """The members who take on `role`, limited to those who may see the case; when nobody is
-    found, the tandem (second value True)."""
-    members = Membership.objects.filter(municipality=municipality, user__is_active=True)
-    users: list[User]
-    if role == ResponderRole.TANDEM:
-        users = _tandem(municipality)
-    elif role in (MembershipRole.LOCAL_COMPANION, MembershipRole.EXTERNAL_COMPANION):
-        users = [m.user for m in members.filter(role=role).select_related("user")]
-    elif role == ResponderRole.CASE_TEAM:
-        users = (
-            list(
-                User.objects.filter(
-                    pk__in=case.team.values("user_id"),
-                    is_active=True,
-                    memberships__municipality=municipality,
-                ).distinct()
+    def __init__(self, municipality: Municipality) -> None:
+        self.municipality = municipality
+        self._tandem: list[User] | None = None
+        self._members: list[Membership] | None = None
+        self._teams: dict[int, list[User]] | None = None
+        self._visible: dict[int, set[int]] = {}
+
+    def tandem(self) -> list[User]:
+        """The municipality's active tandem (a new list: callers may extend it)."""
+        if self._tandem is None:
+            self._tandem = [
+                membership.user
+                for membership in tandem_memberships(self.municipality.pk).select_related("user")
+            ]
+        return list(self._tandem)
+
+    def _active_members(self) -> list[Membership]:
+        if self._members is None:
+            self._members = list(
+                Membership.objects.filter(
+                    municipality=self.municipality, user__is_active=True
+                ).select_related("user")
             )
-            if case is not None
-            else []
-        )
-    elif role == ResponderRole.MEMBER and member is not None:
-        users = [member] if members.filter(user=member).exists() else []
-    else:
-        users = []
-    if case is not None:
-        users = [
-            user for user in users if Case.objects.visible_to(user).filter(pk=case.pk).exists()
-        ]
-    unique = list({user.pk: user for user in users}.values())
-    if unique or role == ResponderRole.TANDEM:
-        return unique, False
-    return _tandem(municipality), True
+        return self._members
+
+    def is_member(self, user: User) -> bool:
+        """An active member of the municipality (in any role)."""
+        return any(membership.user_id == user.pk for membership in self._active_members())
+
+    def with_role(self, role: str) -> list[User]:
+        return [membership.user for membership in self._active_members() if membership.role == role]
+
+    def team(self, case: Case) -> list[User]:
+        """The case team's active people who are members of the municipality."""
+        if self._teams is None:
+            self._teams = defaultdict(list)
+            for row in (
+                CaseTeamMember.objects.filter(
+                    case__in=Case.objects.filter(municipality=self.municipality).open(),
+                    user__is_active=True,
+                    user__memberships__municipality=self.municipality,
+                )
+                .select_related("user")
+                .order_by("user__display_name", "user_id")
+            ):
+                self._teams[row.case_id].append(row.user)
+        return list(self._teams.get(case.pk, []))
+
+    def sees(self, user: User, case: Case) -> bool:
+        visible = self._visible.get(user.pk)
+        if visible is None:
+            visible = set(
+                Case.objects.visible_to(user)
+                .filter(municipality=self.municipality)
+                .open()
+                .values_list("pk", flat=True)
+            )
+            self._visible[user.pk] = visible
+        return case.pk in visible
+
+    def vetted(self, user: User, case: Case | None) -> bool:
+        """Whether a task for `user` (on `case`) passes the checks `create_task` would query."""
+        return self.is_member(user) and (case is None or self.sees(user, case))
+
+    def taking_on(
+        self, role: str, case: Case | None, *, member: User | None = None
+    ) -> tuple[list[User], bool]:
+        """The members who take on `role`, limited to those who may see the case; when nobody
+        is found, the tandem (second value True)."""
+        users: list[User]
+        if role == ResponderRole.TANDEM:
+            users = self.tandem()
+        elif role in (MembershipRole.LOCAL_COMPANION, MembershipRole.EXTERNAL_COMPANION):
+            users = self.with_role(role)
+        elif role == ResponderRole.CASE_TEAM:
+            users = self.team(case) if case is not None else []
+        elif role == ResponderRole.MEMBER and member is not None:
+            users = [member] if self.is_member(member) else []
+        else:
+            users = []
+        if case is not None:
+            users = [user for user in users if self.sees(user, case)]
+        unique = list({user.pk: user for user in users}.values())
+        if unique or role == ResponderRole.TANDEM:
+            return unique, False
+        return self.tandem(), True

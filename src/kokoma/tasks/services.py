@@ -30,16 +30,24 @@ def task_url(task: Task) -> str:
     return reverse("tasks:detail", kwargs={"ags": task.municipality.ags, "task_id": task.pk})
 
 
-def _validate(task: Task, *, due_changed: bool) -> None:
+def _validate(task: Task, *, due_changed: bool, assignee_vetted: bool = False) -> None:
     errors: dict[str, list[str]] = {}
-    if not Membership.objects.filter(user=task.assignee, municipality=task.municipality).exists():
+    if (
+        not assignee_vetted
+        and not Membership.objects.filter(
+            user=task.assignee, municipality=task.municipality
+        ).exists()
+    ):
         errors.setdefault("assignee", []).append(
             _("The assignee must be a member of the municipality.")
         )
     if task.case is not None:
         if task.case.municipality_id != task.municipality.pk:
             errors.setdefault("case", []).append(_("The case belongs to another municipality."))
-        elif not Case.objects.visible_to(task.assignee).filter(pk=task.case.pk).exists():
+        elif (
+            not assignee_vetted
+            and not Case.objects.visible_to(task.assignee).filter(pk=task.case.pk).exists()
+        ):
             errors.setdefault("assignee", []).append(
                 _("The assignee cannot see this case. Add them to the case team first.")
             )
@@ -65,7 +73,6 @@ def _tell_assignee(task: Task, *, by: User | None) -> None:
         )
 
 
-@transaction.atomic
 def create_task(
     *,
     municipality: Municipality,
@@ -75,7 +82,15 @@ def create_task(
     description: str = "",
     case: Case | None = None,
     due_on: datetime.date | None = None,
+    assignee_vetted: bool = False,
 ) -> Task:
+    """Create, audit and announce a task; ValidationError (nothing saved) for bad input.
+
+    `assignee_vetted` is for the early-warning check only, which has already established, once
+    per run and through the same rules (`Membership`, `Case.objects.visible_to`), that the
+    assignee is a member of the municipality and may see the case: it skips these two look-ups,
+    nothing else. Everybody else leaves it False.
+    """
     task = Task(
         municipality=municipality,
         case=case,
@@ -85,10 +100,15 @@ def create_task(
         created_by=by,
         due_on=due_on,
     )
-    _validate(task, due_changed=True)
-    task.save()
-    record(by=by, action=AuditAction.CREATE, obj=task, municipality=municipality)
-    _tell_assignee(task, by=by)
+    # Validation reads only, so it needs no transaction; it comes first so that a refusal
+    # leaves the caller's transaction usable. The writes need no savepoint of their own: when
+    # one of them fails, the caller's transaction fails as a whole (on their own, they are one
+    # transaction as before).
+    _validate(task, due_changed=True, assignee_vetted=assignee_vetted)
+    with transaction.atomic(savepoint=False):
+        task.save()
+        record(by=by, action=AuditAction.CREATE, obj=task, municipality=municipality)
+        _tell_assignee(task, by=by)
     return task
 
 
