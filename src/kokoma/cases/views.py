@@ -21,6 +21,7 @@ from kokoma.core.access import case_permission
 from kokoma.core.svg import Series, line_chart
 from kokoma.core.viewutils import acting_user as _user
 from kokoma.core.viewutils import add_validation_errors as _add_errors
+from kokoma.core.viewutils import call_service
 from kokoma.workflow import services as workflow
 
 from . import services, services_analysis
@@ -219,11 +220,10 @@ def case_edit(request: HttpRequest, case: Case) -> HttpResponse:
 def threat_add(request: HttpRequest, case: Case) -> HttpResponse:
     form = ThreatForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services_analysis.assess_threat(case, by=_user(request), **form.cleaned_data)
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        threat = call_service(
+            form, services_analysis.assess_threat, case, by=_user(request), **form.cleaned_data
+        )
+        if threat is not None:
             messages.success(request, _("The threat assessment was saved."))
             return redirect("cases:detail", reference=case.reference)
     return _form_page(request, case, form, _("Add threat assessment"))
@@ -234,11 +234,10 @@ def threat_add(request: HttpRequest, case: Case) -> HttpResponse:
 def escalation_add(request: HttpRequest, case: Case) -> HttpResponse:
     form = EscalationForm(request.POST or None, case=case)
     if request.method == "POST" and form.is_valid():
-        try:
-            services_analysis.assess_escalation(case, by=_user(request), **form.cleaned_data)
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        escalation = call_service(
+            form, services_analysis.assess_escalation, case, by=_user(request), **form.cleaned_data
+        )
+        if escalation is not None:
             messages.success(request, _("The escalation assessment was saved."))
             return redirect("cases:detail", reference=case.reference)
     return _form_page(
@@ -306,11 +305,8 @@ def _relation_form(
     if request.method == "POST" and form.is_valid():
         for name, value in form.cleaned_data.items():
             setattr(relation, name, value)
-        try:
-            services_analysis.save_relation(relation, by=_user(request))
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        saved = call_service(form, services_analysis.save_relation, relation, by=_user(request))
+        if saved is not None:
             messages.success(request, _("The relation was saved."))
             return redirect("cases:detail", reference=case.reference)
     end_form = EndRelationForm(prefix="end") if relation.pk and not relation.valid_to else None
@@ -338,13 +334,14 @@ def relation_end(request: HttpRequest, case: Case, relation_id: int) -> HttpResp
     relation = get_object_or_404(case.relations.select_related("source", "target"), pk=relation_id)
     form = EndRelationForm(request.POST, prefix="end")
     if form.is_valid():
-        try:
-            services_analysis.end_relation(
-                relation, by=_user(request), valid_to=form.cleaned_data["valid_to"]
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        ended = call_service(
+            form,
+            services_analysis.end_relation,
+            relation,
+            by=_user(request),
+            valid_to=form.cleaned_data["valid_to"],
+        )
+        if ended is not None:
             messages.success(request, _("The relation was ended."))
             return redirect("cases:detail", reference=case.reference)
     relation_form = RelationForm(case=case, initial={"source": relation.source_id})
@@ -364,16 +361,15 @@ def relation_end(request: HttpRequest, case: Case, relation_id: int) -> HttpResp
 def document_add(request: HttpRequest, case: Case) -> HttpResponse:
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services_analysis.upload_document(
-                case,
-                by=_user(request),
-                title=form.cleaned_data["title"],
-                upload=form.cleaned_data["file"],
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        document = call_service(
+            form,
+            services_analysis.upload_document,
+            case,
+            by=_user(request),
+            title=form.cleaned_data["title"],
+            upload=form.cleaned_data["file"],
+        )
+        if document is not None:
             messages.success(request, _("The document was uploaded."))
             return redirect("cases:detail", reference=case.reference)
     return _form_page(request, case, form, _("Upload document"), "cases/document_form.html")
@@ -403,11 +399,10 @@ def document_download(request: HttpRequest, case: Case, document_id: int) -> Htt
 def team(request: HttpRequest, case: Case) -> HttpResponse:
     form = TeamMemberForm(request.POST or None, case=case)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.add_team_member(case, by=_user(request), user=form.cleaned_data["user"])
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        member = call_service(
+            form, services.add_team_member, case, by=_user(request), user=form.cleaned_data["user"]
+        )
+        if member is not None:
             messages.success(
                 request,
                 _("%(name)s was added to the case team.") % {"name": form.cleaned_data["user"]},

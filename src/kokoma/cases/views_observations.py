@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kokoma.core.access import municipality_permission
 from kokoma.core.viewutils import acting_user as _user
-from kokoma.core.viewutils import add_validation_errors as _add_errors
+from kokoma.core.viewutils import call_service
 from kokoma.municipalities.models import Municipality
 
 from . import services, services_observations
@@ -48,13 +48,15 @@ def observation_create(request: HttpRequest, municipality: Municipality) -> Http
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         topics = data.pop("topics")
-        try:
-            observation = services.record_observation(
-                municipality=municipality, by=_user(request), topics=topics, **data
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        observation = call_service(
+            form,
+            services.record_observation,
+            municipality=municipality,
+            by=_user(request),
+            topics=topics,
+            **data,
+        )
+        if observation is not None:
             messages.success(
                 request,
                 _("The observation was recorded under the reference number %(reference)s.")
@@ -175,13 +177,14 @@ def observation_new_case(
     observation = _observation(request, municipality, observation_ref)
     form = NewCaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            case = services_observations.merge_into_new_case(
-                observation, by=_user(request), **form.cleaned_data
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        case = call_service(
+            form,
+            services_observations.merge_into_new_case,
+            observation,
+            by=_user(request),
+            **form.cleaned_data,
+        )
+        if case is not None:
             messages.success(
                 request,
                 _("Case %(reference)s was opened from the observation.")
@@ -205,13 +208,14 @@ def observation_attach(
     )
     form = AttachCaseForm(request.POST or None, cases=cases)
     if request.method == "POST" and form.is_valid():
-        try:
-            case = services_observations.merge_into_case(
-                observation, by=_user(request), case=form.cleaned_data["case"]
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        case = call_service(
+            form,
+            services_observations.merge_into_case,
+            observation,
+            by=_user(request),
+            case=form.cleaned_data["case"],
+        )
+        if case is not None:
             messages.success(
                 request,
                 _("The observation was assigned to case %(reference)s.")
@@ -236,13 +240,14 @@ def observation_dismiss(
     observation = _observation(request, municipality, observation_ref)
     form = DismissForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services_observations.dismiss_observation(
-                observation, by=_user(request), reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        dismissed = call_service(
+            form,
+            services_observations.dismiss_observation,
+            observation,
+            by=_user(request),
+            reason=form.cleaned_data["reason"],
+        )
+        if dismissed is not None:
             messages.success(request, _("The observation was dismissed."))
             return redirect("observations:list", ags=municipality.ags)
     return _action_page(request, municipality, observation, form, _("Dismiss the observation"))
@@ -258,13 +263,14 @@ def chronicle_publish(
     publishable = services_observations.can_publish(observation) and not published
     form = ChronicleForm(request.POST or None, initial={"district": observation.place})
     if request.method == "POST" and form.is_valid():
-        try:
-            services_observations.publish_to_chronicle(
-                observation, by=_user(request), **form.cleaned_data
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        entry = call_service(
+            form,
+            services_observations.publish_to_chronicle,
+            observation,
+            by=_user(request),
+            **form.cleaned_data,
+        )
+        if entry is not None:
             messages.success(request, _("The incident was published in the chronicle."))
             return redirect(
                 "observations:detail", ags=municipality.ags, observation_ref=observation_ref

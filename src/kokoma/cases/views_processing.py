@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from kokoma.core.access import case_permission
 from kokoma.core.viewutils import acting_user as _user
-from kokoma.core.viewutils import add_validation_errors as _add_errors
+from kokoma.core.viewutils import call_service
 
 from . import services_processing
 from .forms_processing import AgreementForm, CloseCaseForm, MeasureForm, ProcedureForm
@@ -38,13 +38,14 @@ def _procedure_form(
 ) -> HttpResponse:
     form = ProcedureForm(request.POST or None, instance=procedure, case=case)
     if request.method == "POST" and form.is_valid():
-        try:
-            services_processing.save_procedure(
-                form.instance, by=_user(request), participants=form.cleaned_data["participants"]
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        saved = call_service(
+            form,
+            services_processing.save_procedure,
+            form.instance,
+            by=_user(request),
+            participants=form.cleaned_data["participants"],
+        )
+        if saved is not None:
             messages.success(request, _("The procedure was saved."))
             return _detail(case, "procedures-heading")
     return _page(request, case, form, title, "cases/procedure_form.html")
@@ -69,11 +70,10 @@ def _measure_form(request: HttpRequest, case: Case, measure: Measure, title: str
         measure.owner = _user(request)
     form = MeasureForm(request.POST or None, instance=measure, case=case, owners=owners)
     if request.method == "POST" and form.is_valid():
-        try:
-            services_processing.save_measure(form.instance, by=_user(request))
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        saved = call_service(
+            form, services_processing.save_measure, form.instance, by=_user(request)
+        )
+        if saved is not None:
             messages.success(request, _("The measure was saved."))
             return _detail(case, "measures-heading")
     return _page(request, case, form, title, "cases/measure_form.html")
@@ -97,13 +97,14 @@ def _agreement_form(
 ) -> HttpResponse:
     form = AgreementForm(request.POST or None, instance=agreement, case=case)
     if request.method == "POST" and form.is_valid():
-        try:
-            services_processing.save_agreement(
-                form.instance, by=_user(request), parties=form.cleaned_data["parties"]
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        saved = call_service(
+            form,
+            services_processing.save_agreement,
+            form.instance,
+            by=_user(request),
+            parties=form.cleaned_data["parties"],
+        )
+        if saved is not None:
             messages.success(request, _("The agreement was saved."))
             return _detail(case, "agreements-heading")
     return _page(request, case, form, title, "cases/agreement_form.html")
@@ -128,18 +129,17 @@ def case_close(request: HttpRequest, case: Case) -> HttpResponse:
     final_steps = services_processing.final_steps(case) if case.closed_at is None else []
     form = CloseCaseForm(request.POST or None, final_steps=final_steps)
     if request.method == "POST" and final_steps and form.is_valid():
-        try:
-            services_processing.close_case(
-                case,
-                by=_user(request),
-                outcome=form.cleaned_data["outcome"],
-                lessons=form.cleaned_data["lessons"],
-                to_step=form.cleaned_data["to_step"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        closed = call_service(
+            form,
+            services_processing.close_case,
+            case,
+            by=_user(request),
+            outcome=form.cleaned_data["outcome"],
+            lessons=form.cleaned_data["lessons"],
+            to_step=form.cleaned_data["to_step"],
+            note=form.cleaned_data["note"],
+        )
+        if closed is not None:
             messages.success(request, _("The case was closed."))
             return redirect("cases:detail", reference=case.reference)
     return _page(

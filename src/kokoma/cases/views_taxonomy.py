@@ -27,15 +27,27 @@ def term_list(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/taxonomy_list.html", {"groups": groups})
 
 
-def _form_page(request: HttpRequest, form: TermForm, title: str, term: Term | None) -> HttpResponse:
+def _term_page(request: HttpRequest, form: TermForm, title: str, term: Term | None) -> HttpResponse:
+    """GET: the form; POST: save the term, or show the form again with the errors."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_observations.save_term(form.instance, by=_user(request))
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("The term was saved."))
+            return redirect("taxonomy:list")
+    # Validation wrote the posted values onto form.instance: the page shows the stored term.
+    stored = Term.objects.get(pk=term.pk) if term is not None else None
     return render(
         request,
         "cases/taxonomy_form.html",
         {
             "form": form,
             "title": title,
-            "term": term,
-            "in_use": term is not None and services_observations.term_in_use(term),
+            "term": stored,
+            "in_use": stored is not None and services_observations.term_in_use(stored),
         },
     )
 
@@ -47,33 +59,14 @@ def term_create(request: HttpRequest) -> HttpResponse:
     if request.GET.get("art") in TermKind.values:
         initial["kind"] = request.GET["art"]
     form = TermForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services_observations.save_term(form.instance, by=_user(request))
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("The term was saved."))
-            return redirect("taxonomy:list")
-    return _form_page(request, form, _("Add a term"), None)
+    return _term_page(request, form, _("Add a term"), None)
 
 
 @programme_permission("cases.manage_taxonomy")
 @require_http_methods(["GET", "POST"])
 def term_edit(request: HttpRequest, term_id: int) -> HttpResponse:
     term = get_object_or_404(Term, pk=term_id)
-    form = TermForm(request.POST or None, instance=term)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services_observations.save_term(form.instance, by=_user(request))
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("The term was saved."))
-            return redirect("taxonomy:list")
-    return _form_page(request, form, _("Edit term"), Term.objects.get(pk=term.pk))
+    return _term_page(request, TermForm(request.POST or None, instance=term), _("Edit term"), term)
 
 
 @programme_permission("cases.manage_taxonomy")

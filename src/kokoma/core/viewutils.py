@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import cast
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar, cast
 
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.http import HttpRequest
 
 from kokoma.accounts.models import User
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 def acting_user(request: HttpRequest) -> User:
@@ -24,3 +28,18 @@ def add_validation_errors(form: BaseForm, error: ValidationError) -> None:
     else:
         for message in error.messages:
             form.add_error(None, message)
+
+
+def call_service(
+    form: BaseForm, service: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs
+) -> T | None:
+    """Call `service(*args, **kwargs)` for a valid form and return its result.
+
+    When the service refuses with a ValidationError, its errors go onto the form and the answer
+    is None; so use this only with services that return what they wrote.
+    """
+    try:
+        return service(*args, **kwargs)
+    except ValidationError as error:
+        add_validation_errors(form, error)
+        return None

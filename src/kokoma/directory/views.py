@@ -4,7 +4,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,7 +14,7 @@ from kokoma.accounts.models import User
 from kokoma.cases.models import Case
 from kokoma.core.access import case_permission, municipality_permission
 from kokoma.core.viewutils import acting_user as _user
-from kokoma.core.viewutils import add_validation_errors as _add_errors
+from kokoma.core.viewutils import call_service
 from kokoma.municipalities.models import Municipality
 
 from . import services
@@ -119,24 +118,23 @@ def institution_create(request: HttpRequest, municipality: Municipality) -> Http
     form = InstitutionForm(request.POST or None, municipality=municipality)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            institution = services.create_institution(
-                municipality=municipality,
-                by=user,
-                name=data["name"],
-                kind=data["kind"],
-                competences=data["competences"],
-                description=data["description"],
-                address=data["address"],
-                phone=data["phone"],
-                email=data["email"],
-                website=data["website"],
-                notes=data["notes"],
-                active=data["active"],
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        institution = call_service(
+            form,
+            services.create_institution,
+            municipality=municipality,
+            by=user,
+            name=data["name"],
+            kind=data["kind"],
+            competences=data["competences"],
+            description=data["description"],
+            address=data["address"],
+            phone=data["phone"],
+            email=data["email"],
+            website=data["website"],
+            notes=data["notes"],
+            active=data["active"],
+        )
+        if institution is not None:
             messages.success(request, _("The institution has been added to the directory."))
             return redirect(services.institution_url(institution))
     return render(
@@ -156,13 +154,14 @@ def institution_edit(
     if request.method == "POST":
         form = InstitutionForm(request.POST, instance=institution, municipality=municipality)
         if form.is_valid():
-            try:
-                services.update_institution(
-                    form.save(commit=False), by=user, competences=form.cleaned_data["competences"]
-                )
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
+            saved = call_service(
+                form,
+                services.update_institution,
+                form.save(commit=False),
+                by=user,
+                competences=form.cleaned_data["competences"],
+            )
+            if saved is not None:
                 messages.success(request, _("The institution has been saved."))
                 return redirect(services.institution_url(institution))
     else:
@@ -219,20 +218,19 @@ def contact_add(
     form = ContactPersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.add_contact(
-                institution,
-                by=user,
-                name=data["name"],
-                function=data["function"],
-                email=data["email"],
-                phone=data["phone"],
-                note=data["note"],
-                consent_given=data["consent_given"],
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        contact = call_service(
+            form,
+            services.add_contact,
+            institution,
+            by=user,
+            name=data["name"],
+            function=data["function"],
+            email=data["email"],
+            phone=data["phone"],
+            note=data["note"],
+            consent_given=data["consent_given"],
+        )
+        if contact is not None:
             messages.success(request, _("The contact person has been added."))
             return redirect(services.institution_url(institution))
     return render(
@@ -257,11 +255,8 @@ def contact_edit(
     contact = _contact(institution, contact_person_id)
     form = ContactPersonForm(request.POST or None, instance=contact)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.update_contact(form.save(commit=False), by=user)
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        saved = call_service(form, services.update_contact, form.save(commit=False), by=user)
+        if saved is not None:
             messages.success(request, _("The contact person has been saved."))
             return redirect(services.institution_url(institution))
     return render(
@@ -311,16 +306,15 @@ def case_link(
     )
     form = CaseLinkForm(request.POST or None, cases=cases)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.link_case(
-                institution,
-                by=user,
-                case=form.cleaned_data["case"],
-                role=form.cleaned_data["role"],
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        link = call_service(
+            form,
+            services.link_case,
+            institution,
+            by=user,
+            case=form.cleaned_data["case"],
+            role=form.cleaned_data["role"],
+        )
+        if link is not None:
             messages.success(request, _("The case has been linked to the institution."))
             return redirect(services.institution_url(institution))
     return render(

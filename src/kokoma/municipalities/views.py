@@ -18,6 +18,7 @@ from kokoma.accounts.models import COMPANION_ROLES, Membership
 from kokoma.core.access import login_only, municipality_permission, programme_permission
 from kokoma.core.viewutils import acting_user as _user
 from kokoma.core.viewutils import add_validation_errors as _add_errors
+from kokoma.core.viewutils import call_service
 
 from . import services
 from .forms import (
@@ -125,20 +126,19 @@ def municipality_create(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         if data["ags"] not in candidates:
             form.candidates = [data["ags"], *candidates]
-        try:
-            municipality = services.onboard_municipality(
-                by=_user(request),
-                register=data["ags"],
-                joined_on=data["joined_on"],
-                phase=data["phase"],
-                pfd_name=data["pfd_name"],
-                external_companion=data["external_companion"],
-                local_companion_email=data["local_companion_email"],
-                local_companion_name=data["local_companion_name"],
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        municipality = call_service(
+            form,
+            services.onboard_municipality,
+            by=_user(request),
+            register=data["ags"],
+            joined_on=data["joined_on"],
+            phase=data["phase"],
+            pfd_name=data["pfd_name"],
+            external_companion=data["external_companion"],
+            local_companion_email=data["local_companion_email"],
+            local_companion_name=data["local_companion_name"],
+        )
+        if municipality is not None:
             messages.success(
                 request, _("%(name)s now takes part in the programme.") % {"name": municipality}
             )
@@ -208,11 +208,10 @@ def municipality_edit(request: HttpRequest, municipality: Municipality) -> HttpR
 def phase_change(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     form = PhaseChangeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.change_phase(municipality, by=_user(request), **form.cleaned_data)
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        change = call_service(
+            form, services.change_phase, municipality, by=_user(request), **form.cleaned_data
+        )
+        if change is not None:
             messages.success(request, _("The programme phase was changed."))
             return redirect("municipalities:detail", ags=municipality.ags)
     return _form_page(request, municipality, form, _("Change programme phase"))
@@ -228,7 +227,7 @@ def tandem_edit(request: HttpRequest, municipality: Municipality) -> HttpRespons
     }
     form = TandemForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
+        try:  # not call_service: assign_tandem returns nothing to tell success by
             services.assign_tandem(municipality, by=_user(request), **form.cleaned_data)
         except ValidationError as error:
             _add_errors(form, error)
@@ -259,11 +258,10 @@ def member_list(request: HttpRequest, municipality: Municipality) -> HttpRespons
 def member_add(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     form = MemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.add_member(municipality, by=_user(request), **form.cleaned_data)
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        member = call_service(
+            form, services.add_member, municipality, by=_user(request), **form.cleaned_data
+        )
+        if member is not None:
             messages.success(request, _("The person was added."))
             return redirect("municipalities:members", ags=municipality.ags)
     return _form_page(request, municipality, form, _("Add a person"), back="municipalities:members")

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from kokoma.core.access import login_only
 from kokoma.core.viewutils import acting_user as _user
-from kokoma.core.viewutils import add_validation_errors as _add_errors
+from kokoma.core.viewutils import call_service
 
 from . import emails, services
 from .forms import EmailPreferenceForm
@@ -66,11 +65,10 @@ def email_settings(request: HttpRequest) -> HttpResponse:
         request.POST or None, initial={"frequency": emails.frequency_of(user)}
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            services.set_email_frequency(by=user, frequency=form.cleaned_data["frequency"])
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        saved = call_service(
+            form, services.set_email_frequency, by=user, frequency=form.cleaned_data["frequency"]
+        )
+        if saved is not None:
             messages.success(request, _("Your e-mail settings are saved."))
             return redirect("notifications:settings")
     return render(request, "notifications/email_settings.html", {"form": form})

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from kokoma.cases.models import Case
 from kokoma.core.access import municipality_permission
 from kokoma.core.viewutils import acting_user as _user
-from kokoma.core.viewutils import add_validation_errors as _add_errors
+from kokoma.core.viewutils import call_service
 from kokoma.municipalities.models import Municipality
 from kokoma.tasks.models import Task
 
@@ -79,11 +79,14 @@ def alert_detail(request: HttpRequest, municipality: Municipality, alert_id: int
         if form is None:
             raise PermissionDenied
         if form.is_valid():
-            try:
-                services.acknowledge_alert(alert, by=user, comment=form.cleaned_data["comment"])
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
+            acknowledged = call_service(
+                form,
+                services.acknowledge_alert,
+                alert,
+                by=user,
+                comment=form.cleaned_data["comment"],
+            )
+            if acknowledged is not None:
                 messages.success(request, _("The alert has been acknowledged."))
                 return redirect(services.alert_url(alert))
     tasks = (
@@ -115,18 +118,17 @@ def warning_settings(request: HttpRequest, municipality: Municipality) -> HttpRe
     form = SettingsForm(request.POST or None, current=current, topics=topics_for_settings())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.update_settings(
-                municipality,
-                by=user,
-                observations_per_week=data["observations_per_week"],
-                climb_stages=data["climb_stages"],
-                climb_window_days=data["climb_window_days"],
-                topic_thresholds=form.topic_thresholds(),
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        saved = call_service(
+            form,
+            services.update_settings,
+            municipality,
+            by=user,
+            observations_per_week=data["observations_per_week"],
+            climb_stages=data["climb_stages"],
+            climb_window_days=data["climb_window_days"],
+            topic_thresholds=form.topic_thresholds(),
+        )
+        if saved is not None:
             messages.success(request, _("The thresholds have been saved."))
             return redirect("prevention:settings", ags=municipality.ags)
     return render(

@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from kokoma.accounts.models import User
 from kokoma.core.access import municipality_permission
 from kokoma.core.viewutils import acting_user as _user
-from kokoma.core.viewutils import add_validation_errors as _add_errors
+from kokoma.core.viewutils import call_service
 from kokoma.municipalities.models import Municipality
 
 from . import services
@@ -133,24 +132,23 @@ def measure_create(request: HttpRequest, municipality: Municipality) -> HttpResp
     form = PreventionMeasureForm(request.POST or None, municipality=municipality)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            measure = services.create_prevention_measure(
-                municipality=municipality,
-                by=user,
-                title=data["title"],
-                description=data["description"],
-                topics=data["topics"],
-                target_group=data["target_group"],
-                responsible=data["responsible"],
-                organisation=data["organisation"],
-                starts_on=data["starts_on"],
-                ends_on=data["ends_on"],
-                status=data["status"],
-                result=data["result"],
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        measure = call_service(
+            form,
+            services.create_prevention_measure,
+            municipality=municipality,
+            by=user,
+            title=data["title"],
+            description=data["description"],
+            topics=data["topics"],
+            target_group=data["target_group"],
+            responsible=data["responsible"],
+            organisation=data["organisation"],
+            starts_on=data["starts_on"],
+            ends_on=data["ends_on"],
+            status=data["status"],
+            result=data["result"],
+        )
+        if measure is not None:
             messages.success(request, _("The prevention measure has been created."))
             return redirect(services.measure_url(measure))
     return render(
@@ -190,13 +188,14 @@ def measure_edit(
     measure = _measure(request, municipality, prevention_measure_id)
     form = PreventionMeasureForm(request.POST or None, instance=measure, municipality=municipality)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.update_prevention_measure(
-                form.save(commit=False), by=_user(request), topics=form.cleaned_data["topics"]
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        saved = call_service(
+            form,
+            services.update_prevention_measure,
+            form.save(commit=False),
+            by=_user(request),
+            topics=form.cleaned_data["topics"],
+        )
+        if saved is not None:
             messages.success(request, _("The prevention measure has been saved."))
             return redirect(services.measure_url(measure))
     return render(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,10 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kokoma.accounts.models import User
 from kokoma.cases.models import Case
 from kokoma.core.access import login_only, municipality_permission, public
 from kokoma.core.viewutils import acting_user as _user
-from kokoma.core.viewutils import add_validation_errors as _add_errors
+from kokoma.core.viewutils import call_service
 from kokoma.municipalities.models import Municipality
 
 from . import services
@@ -98,19 +99,18 @@ def task_create(request: HttpRequest, municipality: Municipality) -> HttpRespons
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            task = services.create_task(
-                municipality=municipality,
-                by=user,
-                title=data["title"],
-                description=data["description"],
-                assignee=data["assignee"],
-                case=data["case"],
-                due_on=data["due_on"],
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        task = call_service(
+            form,
+            services.create_task,
+            municipality=municipality,
+            by=user,
+            title=data["title"],
+            description=data["description"],
+            assignee=data["assignee"],
+            case=data["case"],
+            due_on=data["due_on"],
+        )
+        if task is not None:
             messages.success(request, _("The task has been created."))
             if from_case is not None and task.case_id == from_case.pk:
                 url = reverse("cases:detail", kwargs={"reference": from_case.reference})
@@ -134,10 +134,7 @@ def task_create(request: HttpRequest, municipality: Municipality) -> HttpRespons
     )
 
 
-@municipality_permission("tasks.view_tasks")
-@require_http_methods(["GET", "POST"])
-def task_detail(request: HttpRequest, municipality: Municipality, task_id: int) -> HttpResponse:
-    user = _user(request)
+def _task(user: User, municipality: Municipality, task_id: int) -> Task:
     task = get_object_or_404(
         Task.objects.visible_to(user)
         .filter(municipality=municipality)
@@ -145,6 +142,14 @@ def task_detail(request: HttpRequest, municipality: Municipality, task_id: int) 
         pk=task_id,
     )
     task.municipality = municipality
+    return task
+
+
+@municipality_permission("tasks.view_tasks")
+@require_http_methods(["GET", "POST"])
+def task_detail(request: HttpRequest, municipality: Municipality, task_id: int) -> HttpResponse:
+    user = _user(request)
+    task = _task(user, municipality, task_id)
     may_edit = task.may_edit(user)
     form = TaskForm(instance=task, municipality=municipality, user=user) if may_edit else None
     if request.method == "POST":
@@ -160,11 +165,8 @@ def task_detail(request: HttpRequest, municipality: Municipality, task_id: int) 
             return redirect(services.task_url(task))
         form = TaskForm(request.POST, instance=task, municipality=municipality, user=user)
         if form.is_valid():
-            try:
-                services.update_task(form.save(commit=False), by=user)
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
+            saved = call_service(form, services.update_task, form.save(commit=False), by=user)
+            if saved is not None:
                 messages.success(request, _("The task has been saved."))
                 return redirect(services.task_url(task))
     return render(
@@ -185,13 +187,7 @@ def task_detail(request: HttpRequest, municipality: Municipality, task_id: int) 
 def task_delete(request: HttpRequest, municipality: Municipality, task_id: int) -> HttpResponse:
     """GET: the confirmation page (or why the user may not delete); POST: withdraw the task."""
     user = _user(request)
-    task = get_object_or_404(
-        Task.objects.visible_to(user)
-        .filter(municipality=municipality)
-        .select_related("assignee", "created_by", "case"),
-        pk=task_id,
-    )
-    task.municipality = municipality
+    task = _task(user, municipality, task_id)
     may_delete = task.may_delete(user)
     if request.method == "POST":
         if not may_delete:

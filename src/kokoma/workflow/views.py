@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from kokoma.core.access import municipality_permission
 from kokoma.core.viewutils import acting_user as _user
-from kokoma.core.viewutils import add_validation_errors as _add_errors
+from kokoma.core.viewutils import call_service
 from kokoma.municipalities.models import Municipality
 
 from . import services
@@ -83,23 +83,22 @@ def _step_page(request: HttpRequest, municipality: Municipality, step: Step | No
     form = StepForm(request.POST or None, instance=step, rules=rules)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            saved = services.save_step(
-                rules,
-                by=_user(request),
-                step=step,
-                name=data["name"],
-                description=data["description"],
-                position=data["position"],
-                responsible=data["responsible"],
-                response_days=data["response_days"],
-                is_initial=data["is_initial"],
-                is_final=data["is_final"],
-                targets=list(data["targets"]),
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        saved = call_service(
+            form,
+            services.save_step,
+            rules,
+            by=_user(request),
+            step=step,
+            name=data["name"],
+            description=data["description"],
+            position=data["position"],
+            responsible=data["responsible"],
+            response_days=data["response_days"],
+            is_initial=data["is_initial"],
+            is_final=data["is_final"],
+            targets=list(data["targets"]),
+        )
+        if saved is not None:
             messages.success(request, _("The step “%(name)s” was saved.") % {"name": saved.name})
             return redirect("workflow:detail", ags=municipality.ags)
     title = _("Add a step") if step is None else _("Edit step “%(name)s”") % {"name": step.name}
