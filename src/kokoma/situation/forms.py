@@ -4,6 +4,7 @@ import datetime
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -50,8 +51,9 @@ class PeriodForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if not self.is_bound:  # show the default period as chosen, not "the dates entered"
-            self.fields["preset"].initial = str(DEFAULT_WEEKS)
+        if not self.is_bound:  # show the dates of the default period, ready to be changed
+            default = last_weeks(DEFAULT_WEEKS, timezone.localdate())
+            self.fields["start"].initial, self.fields["end"].initial = default.start, default.end
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
