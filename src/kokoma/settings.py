@@ -265,6 +265,12 @@ LOGGING = {
 KOKOMA_PAGE_SIZE = 25
 KOKOMA_REGISTER_FILE = PROJECT_DIR / "data" / "gemeinden.csv"
 KOKOMA_BASE_URL = env_str("KOKOMA_BASE_URL", "http://127.0.0.1:8000")
+# How many reverse proxies in front of KoKoMa append to X-Forwarded-For (0: use REMOTE_ADDR);
+# the public forms' rate limit counts per client address (docs/betrieb.md).
+_proxies = env_str("KOKOMA_TRUSTED_PROXY_COUNT", "0")
+if not _proxies.isdigit():
+    raise ImproperlyConfigured("KOKOMA_TRUSTED_PROXY_COUNT must be a whole number (0, 1, 2 …).")
+KOKOMA_TRUSTED_PROXY_COUNT = int(_proxies)
 
 # One cache shared by all gunicorn workers (login throttling counts must not be per process).
 CACHES = {

@@ -170,3 +170,22 @@ def test_the_limit_entry_expires_with_the_window(client: Any) -> None:
     assert len(expiries) == 1
     remaining = next(iter(expiries.values())) - time.time()
     assert views_public.REPORT_WINDOW - 60 < remaining <= views_public.REPORT_WINDOW
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "203.0.113.9", "10.0.0.1"),  # no trusted proxy: the header is ignored
+        (1, "203.0.113.9", "203.0.113.9"),
+        (1, "198.51.100.7, 203.0.113.9", "203.0.113.9"),  # the left entry is the client's claim
+        (2, "198.51.100.7, 203.0.113.9", "198.51.100.7"),
+        (2, "203.0.113.9", "10.0.0.1"),  # fewer entries than proxies: not trusted
+        (1, "", "10.0.0.1"),
+    ],
+)
+def test_client_address_behind_trusted_proxies(
+    settings: Any, rf: Any, proxies: int, forwarded: str, expected: str
+) -> None:
+    settings.KOKOMA_TRUSTED_PROXY_COUNT = proxies
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+    assert ratelimit.client_address(request) == expected

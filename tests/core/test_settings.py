@@ -65,3 +65,9 @@ def test_production_starts_with_its_own_key_and_is_strict(tmp_path):
     result = start(tmp_path, KOKOMA_SECRET_KEY=GOOD_KEY)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "True", "True"]
+
+
+def test_a_proxy_count_that_is_not_a_whole_number_is_refused(tmp_path):
+    result = start(tmp_path, KOKOMA_SECRET_KEY=GOOD_KEY, KOKOMA_TRUSTED_PROXY_COUNT="zwei")
+    assert result.returncode != 0
+    assert "KOKOMA_TRUSTED_PROXY_COUNT" in result.stderr

@@ -16,8 +16,24 @@ from django.core.cache import cache
 from django.http import HttpRequest
 
 
+def client_address(request: HttpRequest) -> str:
+    """The client's address; behind N trusted reverse proxies the N-th entry of
+    X-Forwarded-For from the right (each proxy appends the address it saw), since the entries
+    further left are whatever the client sent (`KOKOMA_TRUSTED_PROXY_COUNT`, docs/betrieb.md)."""
+    proxies = settings.KOKOMA_TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
 def client_key(request: HttpRequest, *, scope: str, window: int, now: float | None = None) -> str:
-    address = request.META.get("REMOTE_ADDR", "") or "unknown"
+    address = client_address(request)
     number = int((time.time() if now is None else now) // window)
     digest = hmac.new(
         settings.SECRET_KEY.encode(), f"{address}|{number}".encode(), hashlib.sha256
