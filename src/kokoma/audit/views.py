@@ -3,8 +3,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from kokoma.accounts.models import User
 from kokoma.core.access import municipality_permission
+from kokoma.core.viewutils import paginate
 from kokoma.municipalities.models import Municipality
 
 from .models import AuditAction, AuditEntry
@@ -65,11 +64,9 @@ def audit_log(request: HttpRequest, municipality: Municipality) -> HttpResponse:
             entries = entries.filter(at__date__lte=data["date_to"])
     elif form.is_bound:
         entries = entries.none()
-    page = Paginator(entries, settings.KOKOMA_PAGE_SIZE).get_page(request.GET.get("seite"))
-    query = request.GET.copy()
-    query.pop("seite", None)
+    page, query = paginate(request, entries)
     return render(
         request,
         "audit/auditentry_list.html",
-        {"municipality": municipality, "form": form, "page": page, "query": query.urlencode()},
+        {"municipality": municipality, "form": form, "page": page, "query": query},
     )

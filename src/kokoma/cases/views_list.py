@@ -6,8 +6,6 @@ import datetime
 from typing import Any
 
 from django import forms
-from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
@@ -19,6 +17,7 @@ from django.views.decorators.http import require_safe
 from kokoma.accounts.models import Membership, User
 from kokoma.core.access import login_only, municipality_permission
 from kokoma.core.viewutils import acting_user as _user
+from kokoma.core.viewutils import paginate
 from kokoma.municipalities.models import Municipality
 from kokoma.workflow.models import Step
 from kokoma.workflow.services import is_overdue
@@ -172,11 +171,9 @@ def _render_list(
     user = _user(request)
     form = CaseFilterForm(request.GET or None, municipalities=municipalities, user=user)
     queryset = filtered_cases(form, base)
-    page = Paginator(queryset, settings.KOKOMA_PAGE_SIZE).get_page(request.GET.get("seite"))
+    page, query = paginate(request, queryset)
     now = timezone.now()
     rows = [(case, is_overdue(case, now)) for case in page.object_list]
-    query = request.GET.copy()
-    query.pop("seite", None)
     return render(
         request,
         "cases/case_list.html",
@@ -184,7 +181,7 @@ def _render_list(
             "form": form,
             "page": page,
             "rows": rows,
-            "query": query.urlencode(),
+            "query": query,
             "municipality": municipality,
             "counts": step_counts(municipalities) if show_counts else None,
         },

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kokoma.core.access import municipality_permission
 from kokoma.core.viewutils import acting_user as _user
-from kokoma.core.viewutils import call_service
+from kokoma.core.viewutils import call_service, paginate
 from kokoma.municipalities.models import Municipality
 
 from . import services, services_observations
@@ -93,9 +91,7 @@ def observation_list(request: HttpRequest, municipality: Municipality) -> HttpRe
         queryset = queryset.filter(status=status)
     if incidents:
         queryset = queryset.filter(is_incident=True)
-    page = Paginator(queryset, settings.KOKOMA_PAGE_SIZE).get_page(request.GET.get("seite"))
-    query = request.GET.copy()
-    query.pop("seite", None)
+    page, query = paginate(request, queryset)
     return render(
         request,
         "cases/observation_list.html",
@@ -103,7 +99,7 @@ def observation_list(request: HttpRequest, municipality: Municipality) -> HttpRe
             "municipality": municipality,
             "form": form,
             "page": page,
-            "query": query.urlencode(),
+            "query": query,
             "status": status,
             "can_report": _user(request).has_perm("cases.report_observation", municipality),
         },

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models.functions import ExtractYear
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from kokoma.core.access import public
+from kokoma.core.viewutils import paginate
 from kokoma.municipalities.models import Municipality, Phase
 
 from . import ratelimit, services
@@ -113,11 +112,9 @@ def chronicle(request: HttpRequest, ags: str) -> HttpResponse:
             queryset = queryset.filter(incident_type=data["incident_type"])
         if data["district"]:
             queryset = queryset.filter(district=data["district"])
-    page = Paginator(queryset, settings.KOKOMA_PAGE_SIZE).get_page(request.GET.get("seite"))
-    query = request.GET.copy()
-    query.pop("seite", None)
+    page, query = paginate(request, queryset)
     return render(
         request,
         "cases/chronicle_list.html",
-        {"municipality": municipality, "form": form, "page": page, "query": query.urlencode()},
+        {"municipality": municipality, "form": form, "page": page, "query": query},
     )

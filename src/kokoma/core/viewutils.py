@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar, cast
+from typing import TYPE_CHECKING, ParamSpec, TypeVar, cast
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
 from django.forms import BaseForm
 from django.http import HttpRequest
 
 from kokoma.accounts.models import User
+
+if TYPE_CHECKING:
+    from django.core.paginator import _SupportsPagination
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -43,3 +48,16 @@ def call_service(
     except ValidationError as error:
         add_validation_errors(form, error)
         return None
+
+
+def paginate(request: HttpRequest, items: _SupportsPagination[T]) -> tuple[Page[T], str]:
+    """The page of `items` that `?seite=` asks for, and the request's query string without it.
+
+    A missing, non-numeric or too large page number gives the first or the last page, as
+    `Paginator.get_page` does; the query string is what `pagination.html` puts before `seite=`.
+    Views that build that query string from their form use only the page: `paginate(...)[0]`.
+    """
+    page = Paginator(items, settings.KOKOMA_PAGE_SIZE).get_page(request.GET.get("seite"))
+    query = request.GET.copy()
+    query.pop("seite", None)
+    return page, query.urlencode()

@@ -2,9 +2,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +12,7 @@ from kokoma.accounts.models import User
 from kokoma.cases.models import Case
 from kokoma.core.access import case_permission, municipality_permission
 from kokoma.core.viewutils import acting_user as _user
-from kokoma.core.viewutils import call_service
+from kokoma.core.viewutils import call_service, paginate
 from kokoma.municipalities.models import Municipality
 
 from . import services
@@ -60,9 +58,7 @@ def institution_list(request: HttpRequest, municipality: Municipality) -> HttpRe
         if data.get("competence"):
             institutions = institutions.filter(competences=data["competence"])
             query["competence"] = data["competence"].name
-    page = Paginator(institutions.for_list(), settings.KOKOMA_PAGE_SIZE).get_page(
-        request.GET.get("seite")
-    )
+    page = paginate(request, institutions.for_list())[0]
     return render(
         request,
         "directory/institution_list.html",

@@ -2,10 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Case, F, Model, Q, Value, When
 from django.forms import BaseForm, ModelForm
 from django.http import HttpRequest, HttpResponse
@@ -18,7 +16,7 @@ from kokoma.accounts.models import COMPANION_ROLES, Membership
 from kokoma.core.access import login_only, municipality_permission, programme_permission
 from kokoma.core.viewutils import acting_user as _user
 from kokoma.core.viewutils import add_validation_errors as _add_errors
-from kokoma.core.viewutils import call_service
+from kokoma.core.viewutils import call_service, paginate
 
 from . import services
 from .forms import (
@@ -81,13 +79,11 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
             queryset = queryset.filter(phase=data["phase"])
         sort = data["sort"] or "name"
     queryset = with_tandem(queryset.order_by(SORT_FIELDS[sort], "register__name"))
-    page = Paginator(queryset, settings.KOKOMA_PAGE_SIZE).get_page(request.GET.get("seite"))
-    query = request.GET.copy()
-    query.pop("seite", None)
+    page, query = paginate(request, queryset)
     return render(
         request,
         "municipalities/municipality_list.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {"form": form, "page": page, "query": query},
     )
 
 
@@ -389,7 +385,7 @@ def structure_delete(
 @municipality_permission("municipalities.view_work_log")
 def work_log(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     entries = municipality.work_log.select_related("author")
-    page = Paginator(entries, settings.KOKOMA_PAGE_SIZE).get_page(request.GET.get("seite"))
+    page = paginate(request, entries)[0]
     return render(
         request, "municipalities/work_log.html", {"municipality": municipality, "page": page}
     )

@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -11,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from kokoma.core.access import login_only
 from kokoma.core.viewutils import acting_user as _user
-from kokoma.core.viewutils import call_service
+from kokoma.core.viewutils import call_service, paginate
 
 from . import emails, services
 from .forms import EmailPreferenceForm
@@ -24,15 +22,13 @@ def notification_list(request: HttpRequest) -> HttpResponse:
     queryset = Notification.objects.filter(recipient=_user(request))
     if request.GET.get("ungelesen"):
         queryset = queryset.unread()
-    page = Paginator(queryset, settings.KOKOMA_PAGE_SIZE).get_page(request.GET.get("seite"))
-    query = request.GET.copy()
-    query.pop("seite", None)
+    page, query = paginate(request, queryset)
     return render(
         request,
         "notifications/notification_list.html",
         {
             "page": page,
-            "query": query.urlencode(),
+            "query": query,
             "only_unread": bool(request.GET.get("ungelesen")),
             "unread_total": services.unread_count(_user(request)),
         },

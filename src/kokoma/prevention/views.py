@@ -2,10 +2,8 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from kokoma.cases.models import Case
 from kokoma.core.access import municipality_permission
 from kokoma.core.viewutils import acting_user as _user
-from kokoma.core.viewutils import call_service
+from kokoma.core.viewutils import call_service, paginate
 from kokoma.municipalities.models import Municipality
 from kokoma.tasks.models import Task
 
@@ -45,7 +43,7 @@ def alert_list(request: HttpRequest, municipality: Municipality) -> HttpResponse
     if kind:
         alerts = alerts.filter(kind=kind)
     alerts = alerts.select_related("case", "topic", "acknowledged_by")
-    page = Paginator(alerts, settings.KOKOMA_PAGE_SIZE).get_page(request.GET.get("seite"))
+    page = paginate(request, alerts)[0]
     query = urlencode({key: value for key, value in (("status", status), ("kind", kind)) if value})
     return render(
         request,

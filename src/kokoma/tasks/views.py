@@ -1,9 +1,7 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,7 +12,7 @@ from kokoma.accounts.models import User
 from kokoma.cases.models import Case
 from kokoma.core.access import login_only, municipality_permission, public
 from kokoma.core.viewutils import acting_user as _user
-from kokoma.core.viewutils import call_service
+from kokoma.core.viewutils import call_service, paginate
 from kokoma.municipalities.models import Municipality
 
 from . import services
@@ -40,7 +38,7 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
     tasks = Task.objects.visible_to(user).filter(assignee=user)
     form, tasks = _filtered(request, tasks)
     tasks = tasks.select_related("municipality__register", "case", "created_by")
-    page = Paginator(tasks, settings.KOKOMA_PAGE_SIZE).get_page(request.GET.get("seite"))
+    page = paginate(request, tasks)[0]
     return render(
         request,
         "tasks/task_mine.html",
@@ -55,7 +53,7 @@ def task_list(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     tasks = Task.objects.visible_to(user).filter(municipality=municipality)
     form, tasks = _filtered(request, tasks)
     tasks = tasks.select_related("municipality__register", "assignee", "case", "created_by")
-    page = Paginator(tasks, settings.KOKOMA_PAGE_SIZE).get_page(request.GET.get("seite"))
+    page = paginate(request, tasks)[0]
     return render(
         request,
         "tasks/task_list.html",
