@@ -11,8 +11,9 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from kokoma.cases import ratelimit, views_public
+from kokoma.cases import views_public
 from kokoma.cases.models import Observation, Term, TermKind
+from kokoma.core import ratelimit
 
 from ..conftest import COTTBUS
 

@@ -187,3 +187,26 @@ def test_accessibility_feedback_without_a_message_is_refused(
 def test_the_feedback_form_names_the_page_it_came_from(client):
     response = client.get(reverse("core:accessibility"), {"seite": "/kommunen/12052000/"})
     assert 'value="/kommunen/12052000/"' in response.content.decode()
+
+
+def test_accessibility_feedback_is_rate_limited_and_keeps_the_input(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    from kokoma.core.views import FEEDBACK_LIMIT
+
+    cache.clear()
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            for _ in range(FEEDBACK_LIMIT):
+                assert client.post(reverse("core:accessibility"), FEEDBACK).status_code == 302
+            response = client.post(reverse("core:accessibility"), FEEDBACK)
+        assert response.status_code == 429
+        content = html.unescape(response.content.decode())
+        assert de("Too many messages from your connection") in content
+        assert FEEDBACK["message"] in content  # nothing is lost
+        assert AccessibilityFeedback.objects.count() == FEEDBACK_LIMIT
+        assert len(mailoutbox) == FEEDBACK_LIMIT
+    finally:
+        cache.clear()

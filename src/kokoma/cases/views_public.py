@@ -8,11 +8,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from kokoma.core import ratelimit
 from kokoma.core.access import public
 from kokoma.core.viewutils import paginate
 from kokoma.municipalities.models import Municipality, Phase
 
-from . import ratelimit, services
+from . import services
 from .forms_observations import ChronicleFilterForm, PublicReportForm
 from .models import ChronicleEntry, Observation
 
