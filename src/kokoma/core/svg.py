@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
 
@@ -114,7 +114,32 @@ def line_chart(
             f'<text x="{left + plot_w / 2}" y="{top + plot_h / 2}" text-anchor="middle" '
             f'font-size="14" fill="#222222">{text(empty_text)}</text>'
         )
-    # Lines with point markers
+    _draw_series(
+        out,
+        series,
+        x_of=x_of,
+        y_of=y_of,
+        label_of=lambda day: day.strftime("%d.%m.%Y"),
+        radius=4,
+        left=left,
+        legend_top=height,
+    )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _draw_series(
+    out: list[str],
+    series: Sequence[Series],
+    *,
+    x_of: Callable[[datetime.date], float],
+    y_of: Callable[[float], float],
+    label_of: Callable[[datetime.date], str],
+    radius: int,
+    left: float,
+    legend_top: float,
+) -> None:
+    """Each series as a line with point markers (colour and dash pattern), plus its legend row."""
     for index, line in enumerate(series):
         colour = PALETTE[index % len(PALETTE)]
         dash = DASHES[index % len(DASHES)]
@@ -129,21 +154,18 @@ def line_chart(
             )
         for day, value in points:
             out.append(
-                f'<circle cx="{number(x_of(day))}" cy="{number(y_of(value))}" r="4" '
+                f'<circle cx="{number(x_of(day))}" cy="{number(y_of(value))}" r="{radius}" '
                 f'fill="{colour}"><title>{text(line.name)}: {number(value)} '
-                f"({text(day.strftime('%d.%m.%Y'))})</title></circle>"
+                f"({text(label_of(day))})</title></circle>"
             )
         out.append("</g>")
-        # Legend row
-        ly = height + index * 20
+        legend_y = legend_top + index * 20
         out.append(
-            f'<line x1="{left}" y1="{ly}" x2="{left + 30}" y2="{ly}" stroke="{colour}" '
-            f'stroke-width="2.5"{dash_attr}/>'
-            f'<text x="{left + 38}" y="{ly}" dominant-baseline="middle" font-size="12" '
+            f'<line x1="{left}" y1="{legend_y}" x2="{left + 30}" y2="{legend_y}" '
+            f'stroke="{colour}" stroke-width="2.5"{dash_attr}/>'
+            f'<text x="{left + 38}" y="{legend_y}" dominant-baseline="middle" font-size="12" '
             f'fill="#222222">{text(line.name)}</text>'
         )
-    out.append("</svg>")
-    return "".join(out)
 
 
 def nice_ceiling(value: float, steps: int = 5) -> tuple[int, int]:
@@ -232,33 +254,16 @@ def count_chart(
             f'<text x="{left + plot_w / 2}" y="{top + plot_h / 2}" text-anchor="middle" '
             f'font-size="14" fill="#222222">{text(empty_text)}</text>'
         )
-    for index, line in enumerate(series):
-        colour = PALETTE[index % len(PALETTE)]
-        dash = DASHES[index % len(DASHES)]
-        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        points = sorted(line.points)
-        out.append(f'<g class="series" data-series="{index}"><title>{text(line.name)}</title>')
-        if len(points) > 1:
-            path = " ".join(f"{number(x_of(position[d]))},{number(y_of(v))}" for d, v in points)
-            out.append(
-                f'<polyline points="{path}" fill="none" stroke="{colour}" '
-                f'stroke-width="2.5"{dash_attr}/>'
-            )
-        for day, value in points:
-            label = x_labels.get(day, day.strftime("%d.%m.%Y"))
-            out.append(
-                f'<circle cx="{number(x_of(position[day]))}" cy="{number(y_of(value))}" r="3" '
-                f'fill="{colour}"><title>{text(line.name)}: {number(value)} '
-                f"({text(label)})</title></circle>"
-            )
-        out.append("</g>")
-        ly = height + index * 20
-        out.append(
-            f'<line x1="{left}" y1="{ly}" x2="{left + 30}" y2="{ly}" stroke="{colour}" '
-            f'stroke-width="2.5"{dash_attr}/>'
-            f'<text x="{left + 38}" y="{ly}" dominant-baseline="middle" font-size="12" '
-            f'fill="#222222">{text(line.name)}</text>'
-        )
+    _draw_series(
+        out,
+        series,
+        x_of=lambda day: x_of(position[day]),
+        y_of=y_of,
+        label_of=lambda day: x_labels.get(day, day.strftime("%d.%m.%Y")),
+        radius=3,
+        left=left,
+        legend_top=height,
+    )
     out.append("</svg>")
     return "".join(out)
 
