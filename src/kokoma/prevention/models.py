@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kokoma.accounts.models import COMPANION_ROLES, Membership, MembershipRole
+from kokoma.accounts.models import Membership, MembershipRole
 
 if TYPE_CHECKING:
     from kokoma.accounts.models import User
@@ -234,6 +234,6 @@ class Alert(models.Model):
 
 
 def tandem_memberships(municipality_id: int) -> models.QuerySet[Membership]:
-    return Membership.objects.filter(
-        municipality_id=municipality_id, role__in=COMPANION_ROLES, user__is_active=True
+    return Membership.objects.companions().filter(
+        municipality_id=municipality_id, user__is_active=True
     )

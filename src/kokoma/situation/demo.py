@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from kokoma.accounts.models import COMPANION_ROLES, Membership, User
+from kokoma.accounts.models import Membership, User
 from kokoma.cases.models import Term, TermKind
 from kokoma.municipalities.models import Municipality
 
@@ -77,7 +77,8 @@ def _topics() -> dict[str, Term]:
 
 def _companion(municipality: Municipality) -> User | None:
     membership = (
-        Membership.objects.filter(municipality=municipality, role__in=COMPANION_ROLES)
+        Membership.objects.companions()
+        .filter(municipality=municipality)
         .select_related("user")
         .order_by("role")
         .first()

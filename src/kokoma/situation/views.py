@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from kokoma.accounts.models import User
 from kokoma.core.access import municipality_permission
+from kokoma.core.pdf import pdf_response
 from kokoma.core.viewutils import acting_user as _user
 from kokoma.core.viewutils import call_service
 from kokoma.municipalities.models import Municipality
@@ -76,17 +77,9 @@ def report_filename(municipality: Municipality, period: Period) -> str:
 @municipality_permission("situation.view_situation")
 @require_safe
 def situation_report_pdf(request: HttpRequest, municipality: Municipality) -> HttpResponse:
-    from weasyprint import HTML  # imported here: loading pango costs time at start-up
-
     _form, period = _period(request)
     html = render_report_html(municipality, period, _user(request))
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{report_filename(municipality, period)}"'
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return pdf_response(request, html, filename=report_filename(municipality, period))
 
 
 # --- Prevention measures ---------------------------------------------------------------------

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kokoma.core.access import municipality_permission
+from kokoma.core.pdf import pdf_response
 from kokoma.core.viewutils import acting_user as _user
 from kokoma.core.viewutils import call_service
 from kokoma.municipalities.models import Municipality
@@ -47,14 +48,8 @@ def rules_detail(request: HttpRequest, municipality: Municipality) -> HttpRespon
 @municipality_permission("workflow.view_rules")
 @require_safe
 def rules_pdf(request: HttpRequest, municipality: Municipality) -> HttpResponse:
-    from weasyprint import HTML  # imported here: loading pango costs time at start-up
-
     html = render_to_string("workflow/rules_pdf.html", _rules_context(municipality), request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    filename = f"Verfahrensordnung-{municipality.ags}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return pdf_response(request, html, filename=f"Verfahrensordnung-{municipality.ags}.pdf")
 
 
 @municipality_permission("workflow.change_rules")
