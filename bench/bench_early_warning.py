@@ -175,13 +175,12 @@ def fill(tenant: Tenant, size: int, rng: random.Random, topics: list[Any], terms
         CaseTeamMember,
         EscalationAssessment,
         Measure,
-        Observation,
-        Severity,
-        TermKind,
         ThreatAssessment,
         ThreatDimension,
     )
     from kokoma.cases.services import new_reference
+    from kokoma.observations.models import Observation, Severity
+    from kokoma.taxonomy.models import TermKind
     from kokoma.workflow.models import Step
 
     municipality = tenant.municipality
@@ -306,7 +305,7 @@ def build_world(args: argparse.Namespace) -> tuple[Tenant, Tenant, Tenant]:
 
     from kokoma.accounts.models import ProgrammeRole, User
     from kokoma.cases.demo import ensure_taxonomy
-    from kokoma.cases.models import TermKind
+    from kokoma.taxonomy.models import TermKind
 
     rng = random.Random(args.seed)  # invented data, reproducible on purpose
     with transaction.atomic():

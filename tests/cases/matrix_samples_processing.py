@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kokoma.cases.models import Agreement, CaseProcedure, Measure, Term, TermKind
+from kokoma.cases.models import Agreement, CaseProcedure, Measure
+from kokoma.taxonomy.models import Term, TermKind
 
 from ..conftest import demo_user
 from .matrix_samples import cottbus_case

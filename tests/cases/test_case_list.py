@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kokoma.cases import services
-from kokoma.cases.models import Actor, Case, EscalationAssessment, Term, TermKind
+from kokoma.cases.models import Actor, Case, EscalationAssessment
 from kokoma.municipalities.models import Municipality
+from kokoma.taxonomy.models import Term, TermKind
 from tests.conftest import BAUTZEN, COTTBUS
 
 pytestmark = pytest.mark.django_db

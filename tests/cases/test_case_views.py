@@ -19,10 +19,9 @@ from kokoma.cases.models import (
     EscalationAssessment,
     Relation,
     RelationKind,
-    Term,
-    TermKind,
 )
 from kokoma.municipalities.models import Municipality
+from kokoma.taxonomy.models import Term, TermKind
 from kokoma.workflow.models import Step
 
 from ..conftest import BAUTZEN, COTTBUS

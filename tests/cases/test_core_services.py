@@ -9,8 +9,10 @@ from django.core.exceptions import ValidationError
 
 from kokoma.audit.models import AuditAction, AuditEntry
 from kokoma.cases import services
-from kokoma.cases.models import Case, CaseStepChange, Observation
+from kokoma.cases.models import Case, CaseStepChange
 from kokoma.municipalities.models import Municipality
+from kokoma.observations.models import Observation
+from kokoma.observations.services import attach_observation, record_observation
 from kokoma.workflow.models import Step
 
 from ..conftest import BAUTZEN, COTTBUS
@@ -103,7 +105,7 @@ def test_an_observation_of_another_municipality_cannot_join_the_case(
     case: Case, persona: Any
 ) -> None:
     bautzen = Municipality.objects.get(register__ags=BAUTZEN)
-    observation = services.record_observation(
+    observation = record_observation(
         municipality=bautzen,
         by=persona("actor_b"),
         occurred_on=case.opened_on,
@@ -112,7 +114,7 @@ def test_an_observation_of_another_municipality_cannot_join_the_case(
         source=Observation.Source.INTERNAL,
     )
     with pytest.raises(ValidationError):
-        services.attach_observation(observation, case=case, by=persona("local_a"))
+        attach_observation(observation, case=case, by=persona("local_a"))
     observation.refresh_from_db()
     assert observation.case is None
 

@@ -7,16 +7,9 @@ from typing import Any
 import pytest
 
 from kokoma.cases.demo import CASES, TAXONOMY, ensure_taxonomy, load_demo_cases
-from kokoma.cases.models import (
-    Actor,
-    Case,
-    ChronicleEntry,
-    EscalationAssessment,
-    Observation,
-    Relation,
-    Term,
-    ThreatAssessment,
-)
+from kokoma.cases.models import Actor, Case, EscalationAssessment, Relation, ThreatAssessment
+from kokoma.observations.models import ChronicleEntry, Observation
+from kokoma.taxonomy.models import Term
 
 pytestmark = pytest.mark.django_db
 

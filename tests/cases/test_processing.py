@@ -14,17 +14,9 @@ from django.utils.translation import gettext, override
 from kokoma.audit.models import AuditAction, AuditEntry
 from kokoma.cases import services, services_processing
 from kokoma.cases.demo import load_demo_cases
-from kokoma.cases.models import (
-    Actor,
-    Agreement,
-    Case,
-    CaseOutcome,
-    CaseProcedure,
-    Measure,
-    Term,
-    TermKind,
-)
+from kokoma.cases.models import Actor, Agreement, Case, CaseOutcome, CaseProcedure, Measure
 from kokoma.municipalities.models import Municipality
+from kokoma.taxonomy.models import Term, TermKind
 from kokoma.workflow.models import Step
 
 from ..conftest import BAUTZEN, COTTBUS

@@ -14,8 +14,9 @@ from django.utils import timezone
 
 from kokoma.audit.models import AuditAction, AuditEntry
 from kokoma.cases import services, services_processing
-from kokoma.cases.models import Actor, Agreement, Case, CaseProcedure, Measure, Term, TermKind
+from kokoma.cases.models import Actor, Agreement, Case, CaseProcedure, Measure
 from kokoma.municipalities.models import Municipality
+from kokoma.taxonomy.models import Term, TermKind
 
 from ..conftest import BAUTZEN, COTTBUS
 

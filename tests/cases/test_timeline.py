@@ -9,6 +9,7 @@ from kokoma.cases import services, services_analysis
 from kokoma.cases.models import Actor, Relation, RelationKind
 from kokoma.cases.timeline import case_timeline
 from kokoma.municipalities.models import Municipality
+from kokoma.observations.services import attach_observation, record_observation
 from kokoma.workflow.models import Step
 
 from ..conftest import COTTBUS
@@ -21,7 +22,7 @@ def test_timeline_merges_everything_in_date_order(
 ) -> None:
     user = persona("local_a")
     municipality = Municipality.objects.get(register__ags=COTTBUS)
-    observation = services.record_observation(
+    observation = record_observation(
         municipality=municipality,
         by=user,
         occurred_on=datetime.date(2020, 1, 5),
@@ -29,9 +30,8 @@ def test_timeline_merges_everything_in_date_order(
         description="Schmierereien",
         source="internal",
     )
-    case = services.open_case(
-        municipality=municipality, by=user, title="Chronologie", observations=[observation]
-    )
+    case = services.open_case(municipality=municipality, by=user, title="Chronologie")
+    attach_observation(observation, case=case, by=user)
     a = Actor.objects.create(case=case, pseudonym="A", kind="person")
     b = Actor.objects.create(case=case, pseudonym="B", kind="person")
     Relation.objects.create(

@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kokoma.cases import services
-from kokoma.cases.models import EscalationAssessment, Term, TermKind
+from kokoma.cases.models import EscalationAssessment
 from kokoma.municipalities.models import Municipality
+from kokoma.taxonomy.models import Term, TermKind
 from tests.conftest import COTTBUS
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from kokoma.cases.models import Actor, Agreement, CaseProcedure, Measure, Term, TermKind
+from kokoma.cases.models import Actor, Agreement, CaseProcedure, Measure
+from kokoma.taxonomy.models import Term, TermKind
 
 from ..cases.matrix_samples import cottbus_case
 

@@ -9,9 +9,10 @@ from django.utils import timezone
 from kokoma.accounts.models import User
 from kokoma.cases import services as case_services
 from kokoma.cases import services_analysis
-from kokoma.cases.models import Case, Term, TermKind
+from kokoma.cases.models import Case
 from kokoma.municipalities.models import Municipality
 from kokoma.prevention.models import Alert, AlertKind
+from kokoma.taxonomy.models import Term, TermKind
 
 from ..conftest import BAUTZEN, COTTBUS
 

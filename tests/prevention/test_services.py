@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from kokoma.accounts.models import COMPANION_ROLES, Membership
 from kokoma.audit.models import AuditEntry
-from kokoma.cases import services as case_services
-from kokoma.cases import services_observations
-from kokoma.cases.models import Actor, Case, EscalationAssessment, Observation
+from kokoma.cases.models import Actor, Case, EscalationAssessment
 from kokoma.notifications.models import Notification
+from kokoma.observations import services as services_observations
+from kokoma.observations.models import Observation
 from kokoma.prevention import services
 from kokoma.prevention.models import (
     Alert,
@@ -135,7 +135,7 @@ def test_a_step_that_names_nobody_falls_back_to_the_tandem(persona: Any) -> None
 
 
 def record(municipality: Any, by: Any, day: datetime.date, topic_name: str) -> Observation:
-    return case_services.record_observation(
+    return services_observations.record_observation(
         municipality=municipality,
         by=by,
         occurred_on=day,

@@ -7,10 +7,13 @@ from typing import Any
 
 from kokoma.accounts.models import User
 from kokoma.cases import services as cases
-from kokoma.cases.models import Case, Observation, Term, TermKind
+from kokoma.cases.models import Case
 from kokoma.cases.services_analysis import assess_escalation
 from kokoma.municipalities.models import Municipality, RegisterEntry
 from kokoma.municipalities.services import onboard_municipality
+from kokoma.observations.models import Observation
+from kokoma.observations.services import record_observation
+from kokoma.taxonomy.models import Term, TermKind
 
 
 def fresh_municipality(office: User, ags: str = "09162000") -> Municipality:
@@ -36,7 +39,7 @@ def observation(
     status: str = Observation.Status.NEW,
     **extra: Any,
 ) -> Observation:
-    found = cases.record_observation(
+    found = record_observation(
         municipality=municipality,
         by=by,
         topics=[topic(name) for name in topics],

@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from kokoma.cases.models import Actor, Case, Measure, Observation, ThreatDimension
+from kokoma.cases.models import Actor, Case, Measure, ThreatDimension
 from kokoma.cases.services_analysis import assess_escalation, assess_threat, save_actor
 from kokoma.cases.services_processing import add_measure
 from kokoma.municipalities.services import assign_tandem
+from kokoma.observations.models import Observation
 from kokoma.situation import indicators
 from kokoma.situation.indicators import Period
 from kokoma.workflow.services import is_overdue

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from kokoma.accounts.models import User
 from kokoma.core.access import municipality_permission
+from kokoma.core.forms import set_choices
 from kokoma.core.viewutils import paginate
 from kokoma.municipalities.models import Municipality
 
@@ -33,9 +34,13 @@ class AuditFilterForm(forms.Form):
         fields["action"].choices = [("", _("all")), *AuditAction.choices]
         types = entries.order_by("object_type").values_list("object_type", flat=True).distinct()
         fields["object_type"].choices = [("", _("all")), *((t, t) for t in types)]
-        fields["person"].queryset = User.objects.filter(
-            pk__in=entries.filter(actor__isnull=False).order_by().values("actor_id")
-        ).order_by("display_name")
+        set_choices(
+            self,
+            "person",
+            User.objects.filter(
+                pk__in=entries.filter(actor__isnull=False).order_by().values("actor_id")
+            ).order_by("display_name"),
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -14,8 +14,11 @@ from django.utils import timezone
 
 from kokoma.accounts.models import Membership, MembershipRole, User
 from kokoma.municipalities.models import Municipality
+from kokoma.observations import services as services_observations
+from kokoma.observations.models import Observation, Severity
+from kokoma.taxonomy.models import Term, TermKind
 
-from . import services, services_observations, services_processing
+from . import services, services_processing
 from .models import (
     Actor,
     Agreement,
@@ -25,12 +28,8 @@ from .models import (
     ConflictType,
     EscalationAssessment,
     Measure,
-    Observation,
     Relation,
     RelationKind,
-    Severity,
-    Term,
-    TermKind,
     ThreatAssessment,
     ThreatDimension,
 )
@@ -1106,7 +1105,7 @@ def _demo_observation(
     today: datetime.date,
 ) -> None:
     _, days, place, description, source, topics, incident, motive, kind, outcome = row
-    observation = services.record_observation(
+    observation = services_observations.record_observation(
         municipality=municipality,
         by=None if source == Observation.Source.PUBLIC_FORM else tandem,
         occurred_on=today - datetime.timedelta(days=days),

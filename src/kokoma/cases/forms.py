@@ -10,18 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import User
+from kokoma.core.forms import set_choices
+from kokoma.taxonomy.models import Term, TermKind
 from kokoma.workflow.models import Step
 
 from . import services_analysis
-from .models import (
-    GLASL_STAGES,
-    Actor,
-    Case,
-    RelationKind,
-    Term,
-    TermKind,
-    ThreatDimension,
-)
+from .models import GLASL_STAGES, Actor, Case, RelationKind, ThreatDimension
 
 
 class DateInput(forms.DateInput):
@@ -74,9 +68,12 @@ class CaseForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["topics"].queryset = Term.objects.filter(  # type: ignore[attr-defined]
-            kind=TermKind.TOPIC, active=True
-        ) | Term.objects.filter(pk__in=self.instance.topics.all() if self.instance.pk else [])
+        set_choices(
+            self,
+            "topics",
+            Term.objects.filter(kind=TermKind.TOPIC, active=True)
+            | Term.objects.filter(pk__in=self.instance.topics.all() if self.instance.pk else []),
+        )
         if not self.is_bound:
             self.initial["version"] = self.instance.version
 
@@ -126,7 +123,7 @@ class EscalationForm(forms.Form):
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["actor"].queryset = case.actors.all()  # type: ignore[attr-defined]
+        set_choices(self, "actor", case.actors.all())
 
 
 class ActorForm(forms.ModelForm):
@@ -252,11 +249,17 @@ class TeamMemberForm(forms.Form):
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = (  # type: ignore[attr-defined]
-            User.objects.filter(memberships__municipality_id=case.municipality_id, is_active=True)
-            .exclude(pk__in=case.team.values("user_id"))
-            .distinct()
-            .order_by("display_name", "email")
+        set_choices(
+            self,
+            "user",
+            (
+                User.objects.filter(
+                    memberships__municipality_id=case.municipality_id, is_active=True
+                )
+                .exclude(pk__in=case.team.values("user_id"))
+                .distinct()
+                .order_by("display_name", "email")
+            ),
         )
 
 
@@ -277,5 +280,5 @@ class TransitionForm(forms.Form):
     def __init__(self, *args: Any, case: Case, allowed: list[Step], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["to_step"]
-        field.queryset = Step.objects.filter(rules_id=case.step.rules_id)  # type: ignore[attr-defined]
+        set_choices(self, "to_step", Step.objects.filter(rules_id=case.step.rules_id))
         field.widget.choices = [(step.pk, step.name) for step in allowed]

@@ -9,10 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import User
+from kokoma.core.forms import set_choices
+from kokoma.taxonomy.models import Term, TermKind
 from kokoma.workflow.models import Step
 
 from .forms import DateInput
-from .models import Agreement, Case, CaseOutcome, CaseProcedure, Measure, Term, TermKind
+from .models import Agreement, Case, CaseOutcome, CaseProcedure, Measure
 
 DATE_ERRORS = {"invalid": _("Please enter a valid date.")}
 
@@ -38,13 +40,17 @@ class ProcedureForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         terms = Term.objects.filter(kind=TermKind.PROCEDURE)
         current = self.instance.procedure_id if self.instance.pk else None
-        self.fields["procedure"].queryset = terms.filter(  # type: ignore[attr-defined]
-            pk__in=[
-                *terms.filter(active=True).values_list("pk", flat=True),
-                *([current] if current else []),
-            ]
+        set_choices(
+            self,
+            "procedure",
+            terms.filter(
+                pk__in=[
+                    *terms.filter(active=True).values_list("pk", flat=True),
+                    *([current] if current else []),
+                ]
+            ),
         )
-        self.fields["participants"].queryset = case.actors.all()  # type: ignore[attr-defined]
+        set_choices(self, "participants", case.actors.all())
         self.fields["participants"].help_text = _("Only actors of this case can take part.")
 
     def clean(self) -> dict[str, Any]:
@@ -80,9 +86,13 @@ class MeasureForm(forms.ModelForm):
 
     def __init__(self, *args: Any, case: Case, owners: list[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = User.objects.filter(  # type: ignore[attr-defined]
-            pk__in=[user.pk for user in owners]
-        ).order_by("display_name", "email")
+        set_choices(
+            self,
+            "owner",
+            User.objects.filter(pk__in=[user.pk for user in owners]).order_by(
+                "display_name", "email"
+            ),
+        )
         self.fields["owner"].help_text = _("Someone who can see this case.")
 
 
@@ -104,7 +114,7 @@ class AgreementForm(forms.ModelForm):
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["parties"].queryset = case.actors.all()  # type: ignore[attr-defined]
+        set_choices(self, "parties", case.actors.all())
         if self.instance.pk is None and not self.initial.get("agreed_on"):
             self.initial["agreed_on"] = timezone.localdate()  # usually recorded the same day
 
@@ -145,6 +155,6 @@ class CloseCaseForm(forms.Form):
     def __init__(self, *args: Any, final_steps: list[Step], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["to_step"]
-        field.queryset = Step.objects.filter(pk__in=[step.pk for step in final_steps])  # type: ignore[attr-defined]
+        set_choices(self, "to_step", Step.objects.filter(pk__in=[step.pk for step in final_steps]))
         if len(final_steps) == 1:
             field.initial = final_steps[0].pk

@@ -4,10 +4,6 @@ from kokoma.municipalities.predicates import is_member, is_programme_office, is_
 
 from .predicates import is_case_coordinator, is_on_case_team
 
-# Observations and triage (per municipality)
-rules.add_perm("cases.report_observation", is_member)
-rules.add_perm("cases.triage_observations", is_tandem)
-rules.add_perm("cases.publish_chronicle", is_tandem)
 # Cases (per case): need-to-know
 rules.add_perm("cases.view_case", is_case_coordinator | is_on_case_team)
 rules.add_perm("cases.change_case", is_case_coordinator | is_on_case_team)
@@ -19,5 +15,3 @@ rules.add_perm("cases.comment_case", is_case_coordinator | is_on_case_team)
 rules.add_perm("cases.list_cases", is_member)
 rules.add_perm("cases.view_case_counts", is_programme_office | is_member)
 rules.add_perm("cases.view_audit_log", is_tandem)
-# Programme-wide taxonomies
-rules.add_perm("cases.manage_taxonomy", is_programme_office)

@@ -1,4 +1,4 @@
-"""Core operations on observations and cases. Each takes the acting user, is atomic, audits."""
+"""Core operations on cases. Each takes the acting user, is atomic, audits."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from kokoma.municipalities.models import Municipality
 from kokoma.workflow import services as workflow
 from kokoma.workflow.models import Step
 
-from .models import Case, CaseStepChange, CaseTeamMember, Observation
+from .models import Case, CaseStepChange, CaseTeamMember
 
 # Without 0/O and 1/I/L, so that a reference read out on the phone is unambiguous.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -40,24 +40,6 @@ class StaleEdit(Exception):
 
 
 @transaction.atomic
-def record_observation(
-    *, municipality: Municipality, by: User | None, topics: Any = (), **fields: Any
-) -> Observation:
-    observation = Observation(
-        municipality=municipality,
-        reference=new_reference("M"),
-        reporter=by if by is not None and by.is_authenticated else None,
-        **fields,
-    )
-    observation.full_clean(exclude=["topics"])
-    observation.save()
-    if topics:
-        observation.topics.set(topics)
-    record(by=by, action=AuditAction.CREATE, obj=observation, municipality=municipality)
-    return observation
-
-
-@transaction.atomic
 def open_case(
     *,
     municipality: Municipality,
@@ -65,7 +47,6 @@ def open_case(
     title: str,
     summary: str = "",
     opened_on: datetime.date | None = None,
-    observations: list[Observation] | None = None,
     team: list[User] | None = None,
 ) -> Case:
     step = workflow.initial_step(municipality)
@@ -83,26 +64,7 @@ def open_case(
     record(by=by, action=AuditAction.CREATE, obj=case, municipality=municipality)
     for member in team or []:
         add_team_member(case, by=by, user=member)
-    for observation in observations or []:
-        attach_observation(observation, case=case, by=by)
     return case
-
-
-def attach_observation(observation: Observation, *, case: Case, by: User) -> None:
-    if observation.municipality_id != case.municipality_id:
-        raise ValidationError(_("The observation belongs to another municipality."))
-    observation.case = case
-    observation.status = Observation.Status.MERGED
-    observation.triaged_by = by
-    observation.triaged_at = timezone.now()
-    observation.save(update_fields=["case", "status", "triaged_by", "triaged_at"])
-    record(
-        by=by,
-        action=AuditAction.UPDATE,
-        obj=observation,
-        municipality=case.municipality,
-        changes={"case": [None, case.reference]},
-    )
 
 
 @transaction.atomic

@@ -20,10 +20,11 @@ from django.utils.translation import gettext as _
 from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import diff, record
+from kokoma.taxonomy.models import Term, TermKind
 from kokoma.workflow.models import Step
 
 from . import services
-from .models import Actor, Agreement, Case, CaseOutcome, CaseProcedure, Measure, Term, TermKind
+from .models import Actor, Agreement, Case, CaseOutcome, CaseProcedure, Measure
 
 
 def _audit(by: User, action: AuditAction, obj: Any, case: Case, changes: Any = None) -> None:

@@ -16,13 +16,15 @@ from django.views.decorators.http import require_safe
 
 from kokoma.accounts.models import Membership, User
 from kokoma.core.access import login_only, municipality_permission
+from kokoma.core.forms import set_choices
 from kokoma.core.viewutils import acting_user as _user
 from kokoma.core.viewutils import paginate
 from kokoma.municipalities.models import Municipality
+from kokoma.taxonomy.models import Term, TermKind
 from kokoma.workflow.models import Step
 from kokoma.workflow.services import is_overdue
 
-from .models import Actor, Case, CaseTeamMember, EscalationAssessment, Term, TermKind
+from .models import Actor, Case, CaseTeamMember, EscalationAssessment
 
 GLASL_BANDS = {"1-3": (1, 3), "4-6": (4, 6), "7-9": (7, 9)}
 
@@ -68,7 +70,7 @@ class CaseFilterForm(forms.Form):
         people = Membership.objects.filter(
             municipality__in=municipalities, municipality_id__in=own
         ).values("user_id")
-        fields["member"].queryset = User.objects.filter(pk__in=people).order_by("display_name")
+        set_choices(self, "member", User.objects.filter(pk__in=people).order_by("display_name"))
 
 
 def latest_stage() -> Subquery:

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.cases.models import Case
+from kokoma.core.forms import set_choices
 from kokoma.municipalities.models import Municipality
 
 from .models import Competence, ContactPerson, Institution, InstitutionKind
@@ -118,7 +119,7 @@ class CaseLinkForm(forms.Form):
 
     def __init__(self, *args: Any, cases: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["case"].queryset = cases  # type: ignore[attr-defined]
+        set_choices(self, "case", cases)
 
 
 class DirectoryFilterForm(forms.Form):
@@ -143,8 +144,12 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["competence"].queryset = (  # type: ignore[attr-defined]
-            Competence.objects.filter(municipality=municipality, institutions__isnull=False)
-            .distinct()
-            .order_by("name")
+        set_choices(
+            self,
+            "competence",
+            (
+                Competence.objects.filter(municipality=municipality, institutions__isnull=False)
+                .distinct()
+                .order_by("name")
+            ),
         )

@@ -7,9 +7,11 @@ import datetime
 from django.utils import timezone
 
 from kokoma.accounts.models import Membership, MembershipRole
-from kokoma.cases.models import Case, EscalationAssessment, Observation, Term, TermKind
-from kokoma.cases.services import record_observation
+from kokoma.cases.models import Case, EscalationAssessment
 from kokoma.municipalities.models import Municipality
+from kokoma.observations.models import Observation
+from kokoma.observations.services import record_observation
+from kokoma.taxonomy.models import Term, TermKind
 
 from . import services
 from .models import Alert, AlertKind

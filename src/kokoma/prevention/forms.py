@@ -8,10 +8,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import User
-from kokoma.cases.models import Term, TermKind
+from kokoma.core.forms import set_choices
+from kokoma.municipalities.forms import DateInput
 from kokoma.municipalities.models import Municipality
+from kokoma.taxonomy.models import Term, TermKind
 
-from .models import AlertKind, ResponderRole, WarningSettings
+from .models import AlertKind, PreventionMeasure, ResponderRole, WarningSettings
 from .services import MAX_CLIMB_STAGES, MAX_DUE_DAYS, MAX_PER_WEEK, MAX_WINDOW_DAYS, PlannedStep
 
 
@@ -99,9 +101,11 @@ class ResponseStepForm(forms.Form):
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = User.objects.filter(  # type: ignore[attr-defined]
-            memberships__municipality=municipality, is_active=True
-        ).distinct()
+        set_choices(
+            self,
+            "member",
+            User.objects.filter(memberships__municipality=municipality, is_active=True).distinct(),
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -146,3 +150,60 @@ class AlertFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", _("all types")), *AlertKind.choices]
     )
+
+
+END_BEFORE_START = _("The end date must not be before the start date.")
+
+
+class PreventionMeasureForm(forms.ModelForm):
+    class Meta:
+        model = PreventionMeasure
+        fields = [
+            "title",
+            "description",
+            "topics",
+            "target_group",
+            "responsible",
+            "organisation",
+            "starts_on",
+            "ends_on",
+            "status",
+            "result",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "result": forms.Textarea(attrs={"rows": 4}),
+            "topics": forms.CheckboxSelectMultiple(),
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
+        }
+        help_texts = {
+            "target_group": _("For example: young people in the district, sports clubs."),
+            "responsible": _("A member of the municipality, or name an organisation below."),
+            "organisation": _("For example the youth club or an association running the measure."),
+            "starts_on": _("For a planned measure, the planned start."),
+            "ends_on": _("Optional. Not before the start."),
+            "result": _("What came of it: results, evaluation, lessons."),
+        }
+
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.municipality = municipality
+        set_choices(
+            self,
+            "responsible",
+            (
+                User.objects.filter(memberships__municipality=municipality, is_active=True)
+                .distinct()
+                .order_by("display_name")
+            ),
+        )
+        set_choices(self, "topics", Term.objects.filter(kind=TermKind.TOPIC, active=True))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            # On the field, before the model's check constraint could answer in general terms.
+            self.add_error("ends_on", END_BEFORE_START)
+        return data

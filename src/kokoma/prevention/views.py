@@ -6,8 +6,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from kokoma.cases.models import Case
 from kokoma.core.access import municipality_permission
@@ -20,11 +21,12 @@ from . import services
 from .forms import (
     AcknowledgeForm,
     AlertFilterForm,
+    PreventionMeasureForm,
     ResponseStepFormSet,
     SettingsForm,
     topics_for_settings,
 )
-from .models import Alert, AlertKind, ResponseStep
+from .models import Alert, AlertKind, PreventionMeasure, ResponseStep
 
 
 @municipality_permission("prevention.view_alerts")
@@ -200,4 +202,142 @@ def response_plan_edit(
             "kind_label": label,
             "errors": errors,
         },
+    )
+
+
+# --- Prevention measures ---------------------------------------------------------------------
+
+
+def _measure(
+    request: HttpRequest, municipality: Municipality, measure_id: int
+) -> PreventionMeasure:
+    return get_object_or_404(
+        PreventionMeasure.objects.visible_to(_user(request))
+        .filter(municipality=municipality)
+        .select_related("responsible", "created_by")
+        .prefetch_related("topics"),
+        pk=measure_id,
+    )
+
+
+@municipality_permission("situation.view_prevention_measures")
+@require_safe
+def measure_list(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    user = _user(request)
+    measures = (
+        PreventionMeasure.objects.visible_to(user)
+        .filter(municipality=municipality)
+        .select_related("responsible")
+        .prefetch_related("topics")
+    )
+    return render(
+        request,
+        "prevention/preventionmeasure_list.html",
+        {
+            "municipality": municipality,
+            "measures": measures,
+            "may_manage": user.has_perm("situation.manage_prevention_measures", municipality),
+        },
+    )
+
+
+@municipality_permission("situation.manage_prevention_measures")
+@require_http_methods(["GET", "POST"])
+def measure_create(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    user = _user(request)
+    form = PreventionMeasureForm(request.POST or None, municipality=municipality)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        measure = call_service(
+            form,
+            services.create_prevention_measure,
+            municipality=municipality,
+            by=user,
+            title=data["title"],
+            description=data["description"],
+            topics=data["topics"],
+            target_group=data["target_group"],
+            responsible=data["responsible"],
+            organisation=data["organisation"],
+            starts_on=data["starts_on"],
+            ends_on=data["ends_on"],
+            status=data["status"],
+            result=data["result"],
+        )
+        if measure is not None:
+            messages.success(request, _("The prevention measure has been created."))
+            return redirect(services.measure_url(measure))
+    return render(
+        request,
+        "prevention/preventionmeasure_form.html",
+        {
+            "municipality": municipality,
+            "form": form,
+            "title": _("New prevention measure"),
+        },
+    )
+
+
+@municipality_permission("situation.view_prevention_measures")
+@require_safe
+def measure_detail(
+    request: HttpRequest, municipality: Municipality, prevention_measure_id: int
+) -> HttpResponse:
+    user = _user(request)
+    measure = _measure(request, municipality, prevention_measure_id)
+    return render(
+        request,
+        "prevention/preventionmeasure_detail.html",
+        {
+            "municipality": municipality,
+            "measure": measure,
+            "may_manage": user.has_perm("situation.manage_prevention_measures", municipality),
+        },
+    )
+
+
+@municipality_permission("situation.manage_prevention_measures")
+@require_http_methods(["GET", "POST"])
+def measure_edit(
+    request: HttpRequest, municipality: Municipality, prevention_measure_id: int
+) -> HttpResponse:
+    measure = _measure(request, municipality, prevention_measure_id)
+    form = PreventionMeasureForm(request.POST or None, instance=measure, municipality=municipality)
+    if request.method == "POST" and form.is_valid():
+        saved = call_service(
+            form,
+            services.update_prevention_measure,
+            form.save(commit=False),
+            by=_user(request),
+            topics=form.cleaned_data["topics"],
+        )
+        if saved is not None:
+            messages.success(request, _("The prevention measure has been saved."))
+            return redirect(services.measure_url(measure))
+    return render(
+        request,
+        "prevention/preventionmeasure_form.html",
+        {
+            "municipality": municipality,
+            "form": form,
+            "measure": measure,
+            "title": _("Edit prevention measure"),
+        },
+    )
+
+
+@municipality_permission("situation.manage_prevention_measures")
+@require_http_methods(["GET", "POST"])
+def measure_delete(
+    request: HttpRequest, municipality: Municipality, prevention_measure_id: int
+) -> HttpResponse:
+    measure = _measure(request, municipality, prevention_measure_id)
+    if request.method == "POST":
+        services.delete_prevention_measure(measure, by=_user(request))
+        messages.success(request, _("The prevention measure has been deleted."))
+        return redirect(reverse("prevention_measures:list", kwargs={"ags": municipality.ags}))
+    return render(
+        request,
+        "prevention/preventionmeasure_confirm_delete.html",
+        {"municipality": municipality, "measure": measure},
     )

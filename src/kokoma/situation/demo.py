@@ -9,11 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from kokoma.accounts.models import Membership, User
-from kokoma.cases.models import Term, TermKind
 from kokoma.municipalities.models import Municipality
-
-from . import services
-from .models import PreventionMeasure
+from kokoma.prevention import services
+from kokoma.prevention.models import PreventionMeasure
+from kokoma.taxonomy.models import Term, TermKind
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,9 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from kokoma.accounts.models import User
-from kokoma.cases.models import Term, TermKind
 from kokoma.municipalities.forms import DateInput
-from kokoma.municipalities.models import Municipality
 
 from .indicators import Period
-from .models import PreventionMeasure
 
 DEFAULT_WEEKS = 13
 PRESETS = (4, 13, 26, 52)
@@ -82,54 +78,3 @@ class PeriodForm(forms.Form):
         if end:
             return Period(end - datetime.timedelta(days=DEFAULT_WEEKS * 7 - 1), end)
         return last_weeks(DEFAULT_WEEKS, today)
-
-
-class PreventionMeasureForm(forms.ModelForm):
-    class Meta:
-        model = PreventionMeasure
-        fields = [
-            "title",
-            "description",
-            "topics",
-            "target_group",
-            "responsible",
-            "organisation",
-            "starts_on",
-            "ends_on",
-            "status",
-            "result",
-        ]
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 4}),
-            "result": forms.Textarea(attrs={"rows": 4}),
-            "topics": forms.CheckboxSelectMultiple(),
-            "starts_on": DateInput(),
-            "ends_on": DateInput(),
-        }
-        help_texts = {
-            "target_group": _("For example: young people in the district, sports clubs."),
-            "responsible": _("A member of the municipality, or name an organisation below."),
-            "organisation": _("For example the youth club or an association running the measure."),
-            "starts_on": _("For a planned measure, the planned start."),
-            "ends_on": _("Optional. Not before the start."),
-            "result": _("What came of it: results, evaluation, lessons."),
-        }
-
-    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.instance.municipality = municipality
-        fields: dict[str, Any] = self.fields
-        fields["responsible"].queryset = (
-            User.objects.filter(memberships__municipality=municipality, is_active=True)
-            .distinct()
-            .order_by("display_name")
-        )
-        fields["topics"].queryset = Term.objects.filter(kind=TermKind.TOPIC, active=True)
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
-        if starts_on and ends_on and ends_on < starts_on:
-            # On the field, before the model's check constraint could answer in general terms.
-            self.add_error("ends_on", END_BEFORE_START)
-        return data

@@ -21,11 +21,11 @@ from kokoma.cases.models import (
     Case,
     EscalationAssessment,
     Measure,
-    Observation,
     ThreatAssessment,
     ThreatDimension,
 )
 from kokoma.municipalities.models import Municipality
+from kokoma.observations.models import Observation
 from kokoma.workflow.models import Step
 from kokoma.workflow.services import due_at, is_overdue
 

@@ -19,11 +19,10 @@ from kokoma.accounts.models import User
 from kokoma.cases.models import Measure
 from kokoma.core.svg import Series, bar_chart, count_chart
 from kokoma.municipalities.models import Municipality
-from kokoma.prevention.models import Alert, AlertKind
+from kokoma.prevention.models import Alert, AlertKind, PreventionMeasure
 
 from . import indicators
 from .indicators import Climb, DimensionScores, OverdueStep, Period, WeeklyObservations
-from .models import PreventionMeasure
 
 TOPICS_IN_CHART = 5
 ALERTS_LISTED = 50

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import User
 from kokoma.cases.models import Case
+from kokoma.core.forms import set_choices
 from kokoma.municipalities.forms import DateInput
 from kokoma.municipalities.models import Municipality
 
@@ -28,11 +29,13 @@ class TaskForm(forms.ModelForm):
 
     def __init__(self, *args: Any, municipality: Municipality, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = User.objects.filter(  # type: ignore[attr-defined]
-            memberships__municipality=municipality, is_active=True
-        ).distinct()
-        self.fields["case"].queryset = (  # type: ignore[attr-defined]
-            Case.objects.visible_to(user).filter(municipality=municipality).open()
+        set_choices(
+            self,
+            "assignee",
+            User.objects.filter(memberships__municipality=municipality, is_active=True).distinct(),
+        )
+        set_choices(
+            self, "case", (Case.objects.visible_to(user).filter(municipality=municipality).open())
         )
 
 

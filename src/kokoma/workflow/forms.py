@@ -5,6 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kokoma.core.forms import set_choices
+
 from .models import EscalationLevel, ProcedureRules, ResponsibleRole, Step
 
 
@@ -46,7 +48,7 @@ class StepForm(forms.ModelForm):
             self.fields["targets"].initial = [t.target_id for t in self.instance.outgoing.all()]
         else:
             self.fields["position"].initial = rules.steps.count() + 1
-        self.fields["targets"].queryset = others  # type: ignore[attr-defined]
+        set_choices(self, "targets", others)
         self.fields["position"].help_text = _("1 is the first step; the others move along.")
 
 

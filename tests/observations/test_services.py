@@ -1,0 +1,120 @@
+"""Triage services: verify, dismiss, merge into a new or an existing case."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from kokoma.audit.models import AuditEntry
+from kokoma.cases import services
+from kokoma.cases.models import Case
+from kokoma.municipalities.models import Municipality
+from kokoma.observations import services as services_observations
+from kokoma.observations.models import Observation
+from kokoma.taxonomy.models import Term, TermKind
+
+from ..conftest import BAUTZEN, COTTBUS
+
+pytestmark = pytest.mark.django_db
+
+
+def municipality(ags: str) -> Municipality:
+    return Municipality.objects.get(register__ags=ags)
+
+
+def new_observation(ags: str = COTTBUS, **fields: Any) -> Observation:
+    values: dict[str, Any] = {
+        "occurred_on": datetime.date(2026, 3, 1),
+        "place": "Testviertel",
+        "description": "Etwas ist passiert.",
+        "source": Observation.Source.INTERNAL,
+        **fields,
+    }
+    return services_observations.record_observation(
+        municipality=municipality(ags), by=None, **values
+    )
+
+
+def audited(observation: Observation) -> int:
+    return AuditEntry.objects.filter(
+        object_type="observations.Observation", object_id=str(observation.pk)
+    ).count()
+
+
+def test_verify_marks_the_observation_and_audits(persona: Any) -> None:
+    observation = new_observation()
+    before = audited(observation)
+    services_observations.verify_observation(observation, by=persona("local_a"))
+    observation.refresh_from_db()
+    assert observation.status == Observation.Status.VERIFIED
+    assert observation.triaged_by == persona("local_a")
+    assert observation.triaged_at is not None
+    assert audited(observation) == before + 1
+
+
+def test_dismiss_needs_a_reason(persona: Any) -> None:
+    observation = new_observation()
+    with pytest.raises(ValidationError):
+        services_observations.dismiss_observation(observation, by=persona("local_a"), reason="  ")
+    observation.refresh_from_db()
+    assert observation.status == Observation.Status.NEW
+    services_observations.dismiss_observation(
+        observation, by=persona("local_a"), reason="Doppelte Meldung"
+    )
+    observation.refresh_from_db()
+    assert observation.status == Observation.Status.DISMISSED
+    assert observation.dismissal_reason == "Doppelte Meldung"
+
+
+def test_a_dismissed_observation_cannot_be_triaged_again(persona: Any) -> None:
+    observation = new_observation()
+    services_observations.dismiss_observation(observation, by=persona("local_a"), reason="x")
+    with pytest.raises(ValidationError):
+        services_observations.verify_observation(observation, by=persona("local_a"))
+    with pytest.raises(ValidationError):
+        services_observations.merge_into_new_case(observation, by=persona("local_a"), title="T")
+
+
+def test_merge_into_a_new_case_takes_the_topics(persona: Any) -> None:
+    topic = Term.objects.filter(kind=TermKind.TOPIC).first()
+    observation = new_observation(topics=[topic])
+    case = services_observations.merge_into_new_case(
+        observation, by=persona("local_a"), title="Neuer Fall", summary="Kurz"
+    )
+    observation.refresh_from_db()
+    assert observation.status == Observation.Status.MERGED
+    assert observation.case == case
+    assert case.municipality.ags == COTTBUS
+    assert list(case.topics.all()) == [topic]
+    assert case.title == "Neuer Fall"
+
+
+def test_merge_into_an_existing_case(persona: Any) -> None:
+    tandem = persona("local_a")
+    case = services.open_case(municipality=municipality(COTTBUS), by=tandem, title="Bestand")
+    observation = new_observation()
+    services_observations.verify_observation(observation, by=tandem)
+    services_observations.merge_into_case(observation, by=tandem, case=case)
+    observation.refresh_from_db()
+    assert observation.case == case
+    assert observation.status == Observation.Status.MERGED
+
+
+def test_merge_refuses_another_municipality_and_closed_cases(persona: Any) -> None:
+    tandem = persona("local_a")
+    foreign = services.open_case(
+        municipality=municipality(BAUTZEN), by=persona("local_b"), title="Fremd"
+    )
+    observation = new_observation()
+    with pytest.raises(ValidationError):
+        services_observations.merge_into_case(observation, by=tandem, case=foreign)
+    closed = Case.objects.filter(municipality__register__ags=COTTBUS, closed_at__isnull=False)
+    assert closed.exists()
+    with pytest.raises(ValidationError):
+        services_observations.merge_into_case(observation, by=tandem, case=closed.first())
+    observation.refresh_from_db()
+    assert observation.case is None
+    assert observation.status == Observation.Status.NEW
