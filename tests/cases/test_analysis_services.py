@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kokoma.audit.models import AuditAction, AuditEntry
-from kokoma.cases import services, services_analysis
+from kokoma.cases import services
 from kokoma.cases.models import (
     Actor,
     ActorIdentity,
@@ -46,7 +46,7 @@ def _audited(obj: Any, action: str) -> bool:
 
 
 def test_threat_assessment_is_saved_and_audited(case: Case, persona: Any) -> None:
-    threat = services_analysis.assess_threat(
+    threat = services.assess_threat(
         case, by=persona("local_a"), dimension="violence", score=3, rationale="Drohbriefe"
     )
     assert threat.assessed_on == datetime.date.today()  # noqa: DTZ011
@@ -58,7 +58,7 @@ def test_threat_assessment_refuses_bad_input(
     case: Case, persona: Any, dimension: str, score: int
 ) -> None:
     with pytest.raises(ValidationError):
-        services_analysis.assess_threat(
+        services.assess_threat(
             case, by=persona("local_a"), dimension=dimension, score=score, rationale="r"
         )
     assert not ThreatAssessment.objects.filter(case=case).exists()
@@ -67,7 +67,7 @@ def test_threat_assessment_refuses_bad_input(
 @pytest.mark.parametrize("stage", [0, 10, -3])
 def test_escalation_stage_outside_1_to_9_is_refused(case: Case, persona: Any, stage: int) -> None:
     with pytest.raises(ValidationError):
-        services_analysis.assess_escalation(case, by=persona("local_a"), stage=stage, rationale="r")
+        services.assess_escalation(case, by=persona("local_a"), stage=stage, rationale="r")
     assert not EscalationAssessment.objects.filter(case=case).exists()
 
 
@@ -76,11 +76,11 @@ def test_escalation_perspective_must_be_an_actor_of_the_case(
 ) -> None:
     foreign = Actor.objects.create(case=other_case, pseudonym="X", kind="person")
     with pytest.raises(ValidationError):
-        services_analysis.assess_escalation(
+        services.assess_escalation(
             case, by=persona("local_a"), stage=4, rationale="r", actor=foreign
         )
     own = Actor.objects.create(case=case, pseudonym="Y", kind="person")
-    assessment = services_analysis.assess_escalation(
+    assessment = services.assess_escalation(
         case, by=persona("local_a"), stage=4, rationale="r", actor=own
     )
     assert assessment.actor == own
@@ -89,11 +89,11 @@ def test_escalation_perspective_must_be_an_actor_of_the_case(
 
 def test_pseudonym_is_unique_per_case_only(case: Case, other_case: Case, persona: Any) -> None:
     user = persona("local_a")
-    services_analysis.save_actor(Actor(case=case, pseudonym="Anna", kind="person"), by=user)
+    services.save_actor(Actor(case=case, pseudonym="Anna", kind="person"), by=user)
     with pytest.raises(ValidationError) as error:
-        services_analysis.save_actor(Actor(case=case, pseudonym="anna", kind="group"), by=user)
+        services.save_actor(Actor(case=case, pseudonym="anna", kind="group"), by=user)
     assert "pseudonym" in error.value.message_dict
-    services_analysis.save_actor(
+    services.save_actor(
         Actor(case=other_case, pseudonym="Anna", kind="person"), by=persona("local_b")
     )
     assert Actor.objects.filter(pseudonym__iexact="anna").count() == 2
@@ -101,9 +101,9 @@ def test_pseudonym_is_unique_per_case_only(case: Case, other_case: Case, persona
 
 def test_actor_update_is_audited_with_changes(case: Case, persona: Any) -> None:
     user = persona("local_a")
-    actor = services_analysis.save_actor(Actor(case=case, pseudonym="A", kind="person"), by=user)
+    actor = services.save_actor(Actor(case=case, pseudonym="A", kind="person"), by=user)
     actor.influence = 5
-    services_analysis.save_actor(actor, by=user)
+    services.save_actor(actor, by=user)
     entry = AuditEntry.objects.filter(object_id=str(actor.pk), action=AuditAction.UPDATE).get()
     assert entry.changes["influence"] == [3, 5]
 
@@ -113,10 +113,10 @@ def test_identity_is_created_changed_and_deleted_without_the_name_in_the_audit_l
 ) -> None:
     user = persona("local_a")
     actor = Actor.objects.create(case=case, pseudonym="A", kind="person")
-    services_analysis.save_identity(actor, by=user, real_name="Erika Mustermann")
+    services.save_identity(actor, by=user, real_name="Erika Mustermann")
     assert ActorIdentity.objects.get(actor=actor).real_name == "Erika Mustermann"
     assert not AuditEntry.objects.filter(object_repr__contains="Mustermann").exists()
-    services_analysis.save_identity(actor, by=user, real_name="")
+    services.save_identity(actor, by=user, real_name="")
     assert not ActorIdentity.objects.filter(actor=actor).exists()
 
 
@@ -126,7 +126,7 @@ def test_relation_between_actors_of_another_case_is_refused(
     own = Actor.objects.create(case=case, pseudonym="A", kind="person")
     foreign = Actor.objects.create(case=other_case, pseudonym="B", kind="person")
     with pytest.raises(ValidationError) as error:
-        services_analysis.save_relation(
+        services.save_relation(
             Relation(case=case, source=own, target=foreign, kind=RelationKind.CONFLICT),
             by=persona("local_a"),
         )
@@ -138,7 +138,7 @@ def test_relation_dates_and_self_relation_are_checked(case: Case, persona: Any) 
     a = Actor.objects.create(case=case, pseudonym="A", kind="person")
     b = Actor.objects.create(case=case, pseudonym="B", kind="person")
     with pytest.raises(ValidationError):
-        services_analysis.save_relation(
+        services.save_relation(
             Relation(
                 case=case,
                 source=a,
@@ -150,7 +150,7 @@ def test_relation_dates_and_self_relation_are_checked(case: Case, persona: Any) 
             by=persona("local_a"),
         )
     with pytest.raises(ValidationError):
-        services_analysis.save_relation(
+        services.save_relation(
             Relation(case=case, source=a, target=a, kind=RelationKind.TENSION),
             by=persona("local_a"),
         )
@@ -160,7 +160,7 @@ def test_relation_dates_and_self_relation_are_checked(case: Case, persona: Any) 
 def test_ending_a_relation_keeps_it_for_earlier_dates(case: Case, persona: Any) -> None:
     a = Actor.objects.create(case=case, pseudonym="A", kind="person")
     b = Actor.objects.create(case=case, pseudonym="B", kind="person")
-    relation = services_analysis.save_relation(
+    relation = services.save_relation(
         Relation(
             case=case,
             source=a,
@@ -171,12 +171,8 @@ def test_ending_a_relation_keeps_it_for_earlier_dates(case: Case, persona: Any) 
         by=persona("local_a"),
     )
     with pytest.raises(ValidationError):
-        services_analysis.end_relation(
-            relation, by=persona("local_a"), valid_to=datetime.date(2025, 1, 1)
-        )
-    services_analysis.end_relation(
-        relation, by=persona("local_a"), valid_to=datetime.date(2026, 2, 1)
-    )
+        services.end_relation(relation, by=persona("local_a"), valid_to=datetime.date(2025, 1, 1))
+    services.end_relation(relation, by=persona("local_a"), valid_to=datetime.date(2026, 2, 1))
     assert case.relations.valid_on(datetime.date(2026, 1, 15)).count() == 1
     assert case.relations.valid_on(datetime.date(2026, 3, 1)).count() == 0
     assert _audited(relation, AuditAction.UPDATE)
@@ -194,7 +190,7 @@ def test_ending_a_relation_keeps_it_for_earlier_dates(case: Case, persona: Any) 
     ],
 )
 def test_allowed_types_pass(name: str, content: bytes) -> None:
-    services_analysis.check_upload(SimpleUploadedFile(name, content))
+    services.check_upload(SimpleUploadedFile(name, content))
 
 
 @pytest.mark.parametrize(
@@ -211,11 +207,11 @@ def test_allowed_types_pass(name: str, content: bytes) -> None:
 )
 def test_wrong_types_are_refused(name: str, content: bytes) -> None:
     with pytest.raises(ValidationError):
-        services_analysis.check_upload(SimpleUploadedFile(name, content))
+        services.check_upload(SimpleUploadedFile(name, content))
 
 
 def test_size_limit(settings: Any) -> None:
     settings.KOKOMA_MAX_UPLOAD_MB = 1
     with pytest.raises(ValidationError):
-        services_analysis.check_upload(SimpleUploadedFile("a.txt", b"a" * (1024 * 1024 + 1)))
-    services_analysis.check_upload(SimpleUploadedFile("a.txt", b"a" * (1024 * 1024)))
+        services.check_upload(SimpleUploadedFile("a.txt", b"a" * (1024 * 1024 + 1)))
+    services.check_upload(SimpleUploadedFile("a.txt", b"a" * (1024 * 1024)))

@@ -10,7 +10,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from kokoma.audit.models import AuditAction, AuditEntry
-from kokoma.cases import services, services_analysis
+from kokoma.cases import services
 from kokoma.cases.models import (
     Actor,
     ActorIdentity,
@@ -61,13 +61,11 @@ def populate(case: Case, by: Any, size: int) -> None:
             kind=RelationKind.TENSION,
             valid_from=datetime.date(2026, 1, 1 + i),
         )
-        services_analysis.assess_escalation(
+        services.assess_escalation(
             case, by=by, stage=1 + i % 9, rationale="r", actor=actors[i] if i % 2 else None
         )
-        services_analysis.assess_threat(
-            case, by=by, dimension="violence", score=i % 4, rationale="r"
-        )
-        services_analysis.save_identity(actors[i], by=by, real_name=f"Name {i}")
+        services.assess_threat(case, by=by, dimension="violence", score=i % 4, rationale="r")
+        services.save_identity(actors[i], by=by, real_name=f"Name {i}")
 
 
 # Need-to-know -------------------------------------------------------------------------------
@@ -148,10 +146,8 @@ def test_query_count_does_not_grow_with_the_data(
     more = [Actor.objects.create(case=case, pseudonym=f"Mehr {i}", kind="group") for i in range(25)]
     for i, actor in enumerate(more[1:]):
         Relation.objects.create(case=case, source=more[0], target=actor, kind=RelationKind.CONFLICT)
-        services_analysis.assess_escalation(case, by=user, stage=5, rationale="r", actor=actor)
-        services_analysis.assess_threat(
-            case, by=user, dimension="trust", score=i % 4, rationale="r"
-        )
+        services.assess_escalation(case, by=user, stage=5, rationale="r", actor=actor)
+        services.assess_threat(case, by=user, dimension="trust", score=i % 4, rationale="r")
     assert len(small.captured_queries) <= 30
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(url("detail", case))

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from kokoma.cases import services
 from kokoma.cases.models import Comment
-from kokoma.cases.services_comments import mentions_in, post_comment
+from kokoma.cases.services.comments import mentions_in, post_comment
 from kokoma.municipalities.models import Municipality
 from kokoma.notifications.models import Notification
 from tests.conftest import COTTBUS

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, override
 
 from kokoma.audit.models import AuditAction, AuditEntry
-from kokoma.cases import services, services_processing
+from kokoma.cases import services
 from kokoma.cases.demo import load_demo_cases
 from kokoma.cases.models import Actor, Agreement, Case, CaseOutcome, CaseProcedure, Measure
 from kokoma.municipalities.models import Municipality
@@ -71,7 +71,7 @@ def url(name: str, case: Case, **kwargs: Any) -> str:
 def test_procedure_with_participants_of_the_case(
     case: Case, actors: list[Actor], persona: Any
 ) -> None:
-    procedure = services_processing.add_procedure(
+    procedure = services.add_procedure(
         case, by=persona("local_a"), procedure=mediation(), goal="Einigung", participants=actors
     )
     assert set(procedure.participants.all()) == set(actors)
@@ -85,13 +85,11 @@ def test_participants_and_parties_from_another_case_are_refused(
 ) -> None:
     by = persona("local_a")
     with pytest.raises(ValidationError):
-        services_processing.add_procedure(
+        services.add_procedure(
             case, by=by, procedure=mediation(), goal="x", participants=[actors[0], foreign_actor]
         )
     with pytest.raises(ValidationError):
-        services_processing.add_agreement(
-            case, by=by, text="Ruhe ab 22 Uhr", parties=[foreign_actor]
-        )
+        services.add_agreement(case, by=by, text="Ruhe ab 22 Uhr", parties=[foreign_actor])
     assert not CaseProcedure.objects.filter(case=case).exists()
     assert not Agreement.objects.filter(case=case).exists()
 
@@ -99,12 +97,12 @@ def test_participants_and_parties_from_another_case_are_refused(
 def test_a_procedure_must_come_from_the_catalogue(case: Case, persona: Any) -> None:
     topic = Term.objects.filter(kind=TermKind.TOPIC).first()
     with pytest.raises(ValidationError):
-        services_processing.add_procedure(case, by=persona("local_a"), procedure=topic, goal="x")
+        services.add_procedure(case, by=persona("local_a"), procedure=topic, goal="x")
 
 
 def test_a_measure_due_before_its_creation_is_refused(case: Case, persona: Any) -> None:
     with pytest.raises(ValidationError) as refused:
-        services_processing.add_measure(
+        services.add_measure(
             case,
             by=persona("local_a"),
             title="Flyer",
@@ -118,10 +116,10 @@ def test_a_measure_due_before_its_creation_is_refused(case: Case, persona: Any) 
 def test_a_measure_owner_must_see_the_case(case: Case, persona: Any) -> None:
     for outsider in ("board_a", "local_b", "office"):
         with pytest.raises(ValidationError):
-            services_processing.add_measure(
+            services.add_measure(
                 case, by=persona("local_a"), title="Flyer", owner=persona(outsider)
             )
-    measure = services_processing.add_measure(
+    measure = services.add_measure(
         case, by=persona("local_a"), title="Flyer", owner=persona("actor_a"), due_on=TODAY
     )
     assert measure.owner == persona("actor_a")
@@ -129,11 +127,11 @@ def test_a_measure_owner_must_see_the_case(case: Case, persona: Any) -> None:
 
 def test_overdue_measures(case: Case, persona: Any) -> None:
     by = persona("local_a")
-    late = services_processing.add_measure(case, by=by, title="spät", owner=by, due_on=TODAY)
-    done = services_processing.add_measure(
+    late = services.add_measure(case, by=by, title="spät", owner=by, due_on=TODAY)
+    done = services.add_measure(
         case, by=by, title="erledigt", owner=by, due_on=TODAY, status=Measure.Status.DONE
     )
-    future = services_processing.add_measure(
+    future = services.add_measure(
         case, by=by, title="später", owner=by, due_on=TODAY + datetime.timedelta(days=3)
     )
     tomorrow = TODAY + datetime.timedelta(days=1)
@@ -152,11 +150,11 @@ def test_closing_without_outcome_is_refused_and_changes_nothing(case: Case, pers
         services.transition_case(case, by=by, to_step=step(case, "abgeschlossen"))
     assert "outcome" in refused.value.messages[0] or "Ergebnis" in refused.value.messages[0]
     with pytest.raises(ValidationError):
-        services_processing.close_case(
+        services.close_case(
             case, by=by, outcome="", lessons="", to_step=step(case, "abgeschlossen")
         )
     with pytest.raises(ValidationError):
-        services_processing.close_case(
+        services.close_case(
             case,
             by=by,
             outcome=CaseOutcome.RESOLVED,
@@ -171,7 +169,7 @@ def test_closing_without_outcome_is_refused_and_changes_nothing(case: Case, pers
 def test_close_case_records_outcome_and_moves_to_the_final_step(case: Case, persona: Any) -> None:
     by = persona("local_a")
     services.transition_case(case, by=by, to_step=step(case, "Ersteinschätzung"))
-    closed = services_processing.close_case(
+    closed = services.close_case(
         case,
         by=by,
         outcome=CaseOutcome.DEESCALATED,
@@ -185,7 +183,7 @@ def test_close_case_records_outcome_and_moves_to_the_final_step(case: Case, pers
 def test_close_case_needs_a_final_step_allowed_from_here(case: Case, persona: Any) -> None:
     by = persona("local_a")  # Eingang → abgeschlossen is not allowed
     with pytest.raises(ValidationError):
-        services_processing.close_case(
+        services.close_case(
             case,
             by=by,
             outcome=CaseOutcome.RESOLVED,
@@ -203,7 +201,7 @@ def test_case_page_shows_the_processing_sections(
     case: Case, actors: list[Actor], client: Any, login: Any, persona: Any
 ) -> None:
     by = persona("local_a")
-    services_processing.add_measure(case, by=by, title="Flyer verteilen", owner=by, due_on=TODAY)
+    services.add_measure(case, by=by, title="Flyer verteilen", owner=by, due_on=TODAY)
     Measure.objects.filter(case=case).update(due_on=TODAY - datetime.timedelta(days=2))
     login("actor_a")
     content = client.get(url("detail", case)).content.decode()
@@ -312,7 +310,7 @@ def test_objects_of_another_case_are_not_found(
 ) -> None:
     other = foreign_actor.case
     by = persona("local_b")
-    measure = services_processing.add_measure(other, by=by, title="x", owner=by)
+    measure = services.add_measure(other, by=by, title="x", owner=by)
     login("local_a")
     assert client.get(url("measure_edit", case, measure_id=measure.pk)).status_code == 404
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kokoma.audit.models import AuditAction, AuditEntry
-from kokoma.cases import services, services_processing
+from kokoma.cases import services
 from kokoma.cases.models import Actor, Agreement, Case, CaseProcedure, Measure
 from kokoma.municipalities.models import Municipality
 from kokoma.taxonomy.models import Term, TermKind
@@ -45,14 +45,14 @@ def actors(case: Case) -> list[Actor]:
 @pytest.fixture
 def procedure(case: Case, actors: list[Actor], persona: Any) -> CaseProcedure:
     term, _ = Term.objects.get_or_create(kind=TermKind.PROCEDURE, name="Mediation")
-    return services_processing.add_procedure(
+    return services.add_procedure(
         case, by=persona("local_a"), procedure=term, goal="Einigung", participants=actors
     )
 
 
 @pytest.fixture
 def measure(case: Case, persona: Any) -> Measure:
-    return services_processing.add_measure(
+    return services.add_measure(
         case,
         by=persona("local_a"),
         title="Runder Tisch einladen",
@@ -63,7 +63,7 @@ def measure(case: Case, persona: Any) -> Measure:
 
 @pytest.fixture
 def agreement(case: Case, actors: list[Actor], persona: Any) -> Agreement:
-    return services_processing.add_agreement(
+    return services.add_agreement(
         case, by=persona("local_a"), text="Ruhezeiten ab 22 Uhr", parties=actors
     )
 
@@ -95,7 +95,7 @@ def test_deleting_a_procedure_keeps_actors_measures_and_agreements(
     actors: list[Actor],
     persona: Any,
 ) -> None:
-    services_processing.delete_procedure(procedure, by=persona("local_a"), case=case)
+    services.delete_procedure(procedure, by=persona("local_a"), case=case)
     assert not CaseProcedure.objects.filter(pk=procedure.pk).exists()
     assert Actor.objects.filter(pk__in=[a.pk for a in actors]).count() == 2
     assert Measure.objects.filter(pk=measure.pk).exists()
@@ -108,7 +108,7 @@ def test_delete_services_write_an_audit_entry(
 ) -> None:
     obj = _obj(request, kind)
     pk, label = obj.pk, obj._meta.label
-    delete = getattr(services_processing, f"delete_{kind}")
+    delete = getattr(services, f"delete_{kind}")
     delete(obj, by=persona("local_a"), case=case)
     entry = AuditEntry.objects.get(object_type=label, object_id=str(pk), action=AuditAction.DELETE)
     assert entry.actor == persona("local_a")
@@ -124,7 +124,7 @@ def test_a_record_of_another_case_is_refused(measure: Measure, persona: Any) -> 
         title="Anderer Fall",
     )
     with pytest.raises(ValidationError):
-        services_processing.delete_measure(measure, by=persona("local_b"), case=other)
+        services.delete_measure(measure, by=persona("local_b"), case=other)
     assert Measure.objects.filter(pk=measure.pk).exists()
 
 
@@ -137,7 +137,7 @@ def test_a_protected_reference_becomes_a_clear_error_and_nothing_is_deleted(
     monkeypatch.setattr(CaseProcedure, "delete", refuse)
     before = AuditEntry.objects.count()
     with pytest.raises(ValidationError, match="andere Einträge darauf verweisen"):
-        services_processing.delete_procedure(procedure, by=persona("local_a"), case=case)
+        services.delete_procedure(procedure, by=persona("local_a"), case=case)
     assert AuditEntry.objects.count() == before  # the audit entry is rolled back too
 
 

@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from kokoma.cases import services, services_analysis
+from kokoma.cases import services
 from kokoma.cases.models import Actor, Relation, RelationKind
 from kokoma.cases.timeline import case_timeline
 from kokoma.municipalities.models import Municipality
@@ -42,10 +42,10 @@ def test_timeline_merges_everything_in_date_order(
         valid_from=datetime.date(2020, 1, 10),
         valid_to=datetime.date(2020, 3, 1),
     )
-    services_analysis.assess_escalation(
+    services.assess_escalation(
         case, by=user, stage=3, rationale="Drohungen", assessed_on=datetime.date(2020, 2, 1)
     )
-    services_analysis.assess_escalation(
+    services.assess_escalation(
         case, by=user, stage=5, rationale="Sicht A", assessed_on=datetime.date(2020, 1, 10), actor=a
     )
     services.transition_case(

@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from kokoma.accounts.models import User
 from kokoma.cases import services as case_services
-from kokoma.cases import services_analysis
 from kokoma.cases.models import Case
 from kokoma.municipalities.models import Municipality
 from kokoma.prevention.models import Alert, AlertKind
@@ -41,7 +40,7 @@ def case_with_stages(
         municipality=municipality, by=by, title="Frühwarnung Testfall", team=team or []
     )
     for days, stage in stages:
-        services_analysis.assess_escalation(
+        case_services.assess_escalation(
             case, by=by, stage=stage, rationale="Test", assessed_on=ago(days)
         )
     return case

@@ -8,7 +8,7 @@ from typing import Any
 from kokoma.accounts.models import User
 from kokoma.cases import services as cases
 from kokoma.cases.models import Case
-from kokoma.cases.services_analysis import assess_escalation
+from kokoma.cases.services import assess_escalation
 from kokoma.municipalities.models import Municipality, RegisterEntry
 from kokoma.municipalities.services import onboard_municipality
 from kokoma.observations.models import Observation

@@ -9,8 +9,7 @@ import pytest
 from django.utils import timezone
 
 from kokoma.cases.models import Actor, Case, Measure, ThreatDimension
-from kokoma.cases.services_analysis import assess_escalation, assess_threat, save_actor
-from kokoma.cases.services_processing import add_measure
+from kokoma.cases.services import add_measure, assess_escalation, assess_threat, save_actor
 from kokoma.municipalities.services import assign_tandem
 from kokoma.observations.models import Observation
 from kokoma.situation import indicators

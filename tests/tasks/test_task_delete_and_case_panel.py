@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from kokoma.audit.models import AuditAction, AuditEntry
 from kokoma.cases import services as case_services
-from kokoma.cases import services_processing
 from kokoma.cases.models import Case
 from kokoma.municipalities.models import Municipality
 from kokoma.notifications.models import Notification
@@ -291,14 +290,14 @@ def test_deleted_task_and_measure_leave_the_feed(cottbus: Municipality, persona:
     case = cottbus_case()
     local, actor = persona("local_a"), persona("actor_a")
     task = _task(cottbus, local, actor, due_on=TOMORROW)
-    measure = services_processing.add_measure(
+    measure = case_services.add_measure(
         case, by=local, title="Gespräch führen", owner=actor, due_on=TOMORROW
     )
     task_uid, measure_uid = f"task-{task.pk}", f"measure-{measure.pk}"
     uids = {item.uid for item in calendar_items(actor)}
     assert {task_uid, measure_uid} <= uids
     services.delete_task(task, by=local)
-    services_processing.delete_measure(measure, by=local, case=case)
+    case_services.delete_measure(measure, by=local, case=case)
     uids = {item.uid for item in calendar_items(actor)}
     assert task_uid not in uids
     assert measure_uid not in uids

@@ -18,7 +18,7 @@ from kokoma.observations import services as services_observations
 from kokoma.observations.models import Observation, Severity
 from kokoma.taxonomy.models import Term, TermKind
 
-from . import services, services_processing
+from . import services
 from .models import (
     Actor,
     Agreement,
@@ -917,7 +917,7 @@ def _demo_case(
             continue
         if steps[name].is_final:
             outcome, lessons = _closing(spec)
-            services_processing.close_case(
+            services.close_case(
                 case, by=tandem, outcome=outcome, lessons=lessons, to_step=steps[name]
             )
         else:

@@ -2,6 +2,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from .models import AccessibilityFeedback
 
@@ -11,6 +12,25 @@ class AccessibilityFeedbackForm(forms.ModelForm):
         model = AccessibilityFeedback
         fields = ["page_url", "message", "name", "email"]
         widgets = {"message": forms.Textarea(attrs={"rows": 6})}
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker, with the ISO value it expects."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def date_field(label: Any, *, required: bool = True, **kwargs: Any) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=DateInput(),
+        error_messages={"invalid": _("Please enter a valid date.")},
+        **kwargs,
+    )
 
 
 def set_choices(form: forms.BaseForm, name: str, queryset: QuerySet[Any]) -> None:

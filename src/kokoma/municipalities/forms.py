@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import MembershipRole, ProgrammeRole, User
+from kokoma.core.forms import DateInput
 
 from .models import (
     Contact,
@@ -17,13 +18,6 @@ from .models import (
     RegisterEntry,
     WorkLogEntry,
 )
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def external_companion_field(required: bool) -> forms.ModelChoiceField:

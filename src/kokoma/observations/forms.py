@@ -9,8 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.cases.models import Case
-from kokoma.core.forms import set_choices
-from kokoma.municipalities.forms import DateInput
+from kokoma.core.forms import DateInput, set_choices
 from kokoma.taxonomy.forms import TermChoiceField
 from kokoma.taxonomy.models import Term, TermKind
 

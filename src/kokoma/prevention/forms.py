@@ -8,8 +8,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import User
-from kokoma.core.forms import set_choices
-from kokoma.municipalities.forms import DateInput
+from kokoma.core.forms import DateInput, set_choices
 from kokoma.municipalities.models import Municipality
 from kokoma.taxonomy.models import Term, TermKind
 

@@ -9,7 +9,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from kokoma.municipalities.forms import DateInput
+from kokoma.core.forms import DateInput
 
 from .indicators import Period
 

@@ -1,4 +1,5 @@
-"""Core operations on cases. Each takes the acting user, is atomic, audits."""
+"""The case: opening, editing with optimistic locking, moving it through the procedure rules,
+and the audited reads of its pages."""
 
 from __future__ import annotations
 
@@ -12,14 +13,15 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kokoma.accounts.models import Membership, User
+from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import diff, record
 from kokoma.municipalities.models import Municipality
 from kokoma.workflow import services as workflow
 from kokoma.workflow.models import Step
 
-from .models import Case, CaseStepChange, CaseTeamMember
+from ..models import Case, CaseStepChange
+from .team import add_team_member
 
 # Without 0/O and 1/I/L, so that a reference read out on the phone is unambiguous.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -29,6 +31,13 @@ def new_reference(prefix: str) -> str:
     """A random reference such as M-7KQ2-94XT: not guessable, not a counter across tenants."""
     body = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
     return f"{prefix}-{body[:4]}-{body[4:]}"
+
+
+def audit_case(
+    by: User, action: AuditAction, obj: Any, case: Case, changes: dict[str, Any] | None = None
+) -> None:
+    """One line in the audit log for a record of `case`, filed under its municipality."""
+    record(by=by, action=action, obj=obj, municipality=case.municipality, changes=changes)
 
 
 class StaleEdit(Exception):
@@ -65,26 +74,6 @@ def open_case(
     for member in team or []:
         add_team_member(case, by=by, user=member)
     return case
-
-
-@transaction.atomic
-def add_team_member(case: Case, *, by: User, user: User) -> CaseTeamMember:
-    if not Membership.objects.filter(municipality_id=case.municipality_id, user=user).exists():
-        raise ValidationError(
-            _("%(name)s has no role in this municipality and cannot join the case team.")
-            % {"name": user}
-        )
-    if case.team.filter(user=user).exists():
-        raise ValidationError(_("%(name)s is already on the case team.") % {"name": user})
-    member = CaseTeamMember.objects.create(case=case, user=user, added_by=by)
-    record(by=by, action=AuditAction.CREATE, obj=member, municipality=case.municipality)
-    return member
-
-
-@transaction.atomic
-def remove_team_member(member: CaseTeamMember, *, by: User) -> None:
-    record(by=by, action=AuditAction.DELETE, obj=member, municipality=member.case.municipality)
-    member.delete()
 
 
 @transaction.atomic

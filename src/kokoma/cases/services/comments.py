@@ -21,7 +21,7 @@ from kokoma.audit.models import AuditAction
 from kokoma.audit.services import record
 from kokoma.notifications.services import notify
 
-from .models import Case, Comment
+from ..models import Case, Comment
 
 MENTION = re.compile(r"(?<![\w.+-])@([\w.+-]*\w)")
 MAX_COMMENT_LENGTH = 5000

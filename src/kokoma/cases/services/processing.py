@@ -1,6 +1,6 @@
 """Conflict processing on a case: procedures, measures, agreements and closing with an outcome.
 
-Like `services.py`: keyword-only arguments, the acting user as `by`, atomic, audited. Each
+Like every service: keyword-only arguments, the acting user as `by`, atomic, audited. Each
 function validates on its own, so that a crafted request cannot bypass a form's checks.
 """
 
@@ -19,16 +19,12 @@ from django.utils.translation import gettext as _
 
 from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction
-from kokoma.audit.services import diff, record
+from kokoma.audit.services import diff
 from kokoma.taxonomy.models import Term, TermKind
 from kokoma.workflow.models import Step
 
-from . import services
-from .models import Actor, Agreement, Case, CaseOutcome, CaseProcedure, Measure
-
-
-def _audit(by: User, action: AuditAction, obj: Any, case: Case, changes: Any = None) -> None:
-    record(by=by, action=action, obj=obj, municipality=case.municipality, changes=changes)
+from ..models import Actor, Agreement, Case, CaseOutcome, CaseProcedure, Measure
+from .case import audit_case, transition_case
 
 
 def _check_actors(case: Case, actors: Iterable[Actor]) -> list[Actor]:
@@ -67,9 +63,9 @@ def save_procedure(
     procedure.save()
     procedure.participants.set(people)
     if creating:
-        _audit(by, AuditAction.CREATE, procedure, case)
+        audit_case(by, AuditAction.CREATE, procedure, case)
     else:
-        _audit(
+        audit_case(
             by,
             AuditAction.UPDATE,
             procedure,
@@ -110,9 +106,9 @@ def save_measure(measure: Measure, *, by: User) -> Measure:
     measure.full_clean()
     measure.save()
     if creating:
-        _audit(by, AuditAction.CREATE, measure, case)
+        audit_case(by, AuditAction.CREATE, measure, case)
     else:
-        _audit(by, AuditAction.UPDATE, measure, case, diff(before, model_to_dict(measure)))
+        audit_case(by, AuditAction.UPDATE, measure, case, diff(before, model_to_dict(measure)))
     return measure
 
 
@@ -131,9 +127,9 @@ def save_agreement(agreement: Agreement, *, by: User, parties: Iterable[Actor] =
     agreement.save()
     agreement.parties.set(people)
     if creating:
-        _audit(by, AuditAction.CREATE, agreement, case)
+        audit_case(by, AuditAction.CREATE, agreement, case)
     else:
-        _audit(
+        audit_case(
             by, AuditAction.UPDATE, agreement, case, diff(before, _snapshot(agreement, "parties"))
         )
     return agreement
@@ -145,7 +141,7 @@ def _delete(obj: CaseProcedure | Measure | Agreement, *, by: User, case: Case) -
         raise ValidationError(_("This entry does not belong to the case."))
     m2m = {CaseProcedure: "participants", Agreement: "parties"}.get(type(obj))
     snapshot = _snapshot(obj, m2m) if m2m else model_to_dict(obj)
-    _audit(by, AuditAction.DELETE, obj, case, diff(snapshot, dict.fromkeys(snapshot)))
+    audit_case(by, AuditAction.DELETE, obj, case, diff(snapshot, dict.fromkeys(snapshot)))
     try:
         with transaction.atomic():
             obj.delete()
@@ -202,14 +198,14 @@ def close_case(
     current.outcome = outcome
     current.lessons_learned = lessons.strip()
     current.save(update_fields=["outcome", "lessons_learned", "updated_at"])
-    _audit(
+    audit_case(
         by,
         AuditAction.UPDATE,
         current,
         current,
         diff(before, {"outcome": current.outcome, "lessons_learned": current.lessons_learned}),
     )
-    services.transition_case(current, by=by, to_step=to_step, note=note)
+    transition_case(current, by=by, to_step=to_step, note=note)
     current.refresh_from_db()
     return current
 

@@ -16,9 +16,9 @@ from kokoma.core.access import case_permission
 from kokoma.core.viewutils import acting_user as _user
 from kokoma.core.viewutils import call_service
 
-from . import services_processing
-from .forms_processing import AgreementForm, CloseCaseForm, MeasureForm, ProcedureForm
-from .models import Agreement, Case, CaseProcedure, Measure
+from .. import services
+from ..forms.processing import AgreementForm, CloseCaseForm, MeasureForm, ProcedureForm
+from ..models import Agreement, Case, CaseProcedure, Measure
 
 
 def _page(
@@ -40,7 +40,7 @@ def _procedure_form(
     if request.method == "POST" and form.is_valid():
         saved = call_service(
             form,
-            services_processing.save_procedure,
+            services.save_procedure,
             form.instance,
             by=_user(request),
             participants=form.cleaned_data["participants"],
@@ -65,14 +65,12 @@ def procedure_edit(request: HttpRequest, case: Case, procedure_id: int) -> HttpR
 
 
 def _measure_form(request: HttpRequest, case: Case, measure: Measure, title: str) -> HttpResponse:
-    owners = services_processing.owner_choices(case)
+    owners = services.owner_choices(case)
     if measure.pk is None:
         measure.owner = _user(request)
     form = MeasureForm(request.POST or None, instance=measure, case=case, owners=owners)
     if request.method == "POST" and form.is_valid():
-        saved = call_service(
-            form, services_processing.save_measure, form.instance, by=_user(request)
-        )
+        saved = call_service(form, services.save_measure, form.instance, by=_user(request))
         if saved is not None:
             messages.success(request, _("The measure was saved."))
             return _detail(case, "measures-heading")
@@ -99,7 +97,7 @@ def _agreement_form(
     if request.method == "POST" and form.is_valid():
         saved = call_service(
             form,
-            services_processing.save_agreement,
+            services.save_agreement,
             form.instance,
             by=_user(request),
             parties=form.cleaned_data["parties"],
@@ -126,12 +124,12 @@ def agreement_edit(request: HttpRequest, case: Case, agreement_id: int) -> HttpR
 @case_permission("cases.transition_case")
 @require_http_methods(["GET", "POST"])
 def case_close(request: HttpRequest, case: Case) -> HttpResponse:
-    final_steps = services_processing.final_steps(case) if case.closed_at is None else []
+    final_steps = services.final_steps(case) if case.closed_at is None else []
     form = CloseCaseForm(request.POST or None, final_steps=final_steps)
     if request.method == "POST" and final_steps and form.is_valid():
         closed = call_service(
             form,
-            services_processing.close_case,
+            services.close_case,
             case,
             by=_user(request),
             outcome=form.cleaned_data["outcome"],
@@ -191,7 +189,7 @@ def procedure_delete(request: HttpRequest, case: Case, procedure_id: int) -> Htt
         request,
         case,
         procedure,
-        delete=services_processing.delete_procedure,
+        delete=services.delete_procedure,
         title=_("Delete procedure"),
         label=str(procedure),
         consequences=[
@@ -214,7 +212,7 @@ def measure_delete(request: HttpRequest, case: Case, measure_id: int) -> HttpRes
         request,
         case,
         measure,
-        delete=services_processing.delete_measure,
+        delete=services.delete_measure,
         title=_("Delete measure"),
         label=str(measure),
         consequences=[
@@ -233,7 +231,7 @@ def agreement_delete(request: HttpRequest, case: Case, agreement_id: int) -> Htt
         request,
         case,
         agreement,
-        delete=services_processing.delete_agreement,
+        delete=services.delete_agreement,
         title=_("Delete agreement"),
         label=str(agreement),
         consequences=[

@@ -1,4 +1,4 @@
-"""The comment form's endpoint; the rules for comments and mentions are in services_comments."""
+"""The comment form's endpoint; the rules for comments and mentions are in services/comments.py."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 from kokoma.accounts.models import User
 from kokoma.core.access import case_permission
 
-from .models import Case
-from .services_comments import case_link, post_comment
+from ..models import Case
+from ..services.comments import case_link, post_comment
 
 
 @case_permission("cases.comment_case")

@@ -5,72 +5,22 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django import forms
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from kokoma.accounts.models import Membership, User
 from kokoma.core.access import login_only, municipality_permission
-from kokoma.core.forms import set_choices
 from kokoma.core.viewutils import acting_user as _user
 from kokoma.core.viewutils import paginate
 from kokoma.municipalities.models import Municipality
-from kokoma.taxonomy.models import Term, TermKind
 from kokoma.workflow.models import Step
 from kokoma.workflow.services import is_overdue
 
-from .models import Actor, Case, CaseTeamMember, EscalationAssessment
-
-GLASL_BANDS = {"1-3": (1, 3), "4-6": (4, 6), "7-9": (7, 9)}
-
-
-class CaseFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    step = forms.ChoiceField(label=_("Step"), required=False)
-    topic = forms.ModelChoiceField(
-        label=_("Topic"),
-        required=False,
-        queryset=Term.objects.filter(kind=TermKind.TOPIC),
-        empty_label=_("all"),
-    )
-    glasl = forms.ChoiceField(
-        label=_("Glasl stage"),
-        required=False,
-        choices=[("", _("all")), ("1-3", "1–3"), ("4-6", "4–6"), ("7-9", "7–9")],
-    )
-    member = forms.ModelChoiceField(
-        label=_("Team member"), required=False, queryset=User.objects.none(), empty_label=_("all")
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("open and closed")), ("open", _("open")), ("closed", _("closed"))],
-    )
-    overdue = forms.BooleanField(label=_("overdue only"), required=False)
-
-    def __init__(
-        self, *args: Any, municipalities: QuerySet[Municipality], user: User, **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        names = (
-            Step.objects.filter(rules__municipality__in=municipalities)
-            .order_by("name")
-            .values_list("name", flat=True)
-            .distinct()
-        )
-        fields: dict[str, Any] = self.fields  # ChoiceField and ModelChoiceField, not Field
-        fields["step"].choices = [("", _("all")), *((name, name) for name in names)]
-        # Only the people of municipalities the user belongs to, not the whole programme.
-        own = Membership.objects.filter(user=user).values("municipality_id")
-        people = Membership.objects.filter(
-            municipality__in=municipalities, municipality_id__in=own
-        ).values("user_id")
-        set_choices(self, "member", User.objects.filter(pk__in=people).order_by("display_name"))
+from ..forms.case import GLASL_BANDS, CaseFilterForm
+from ..models import Actor, Case, CaseTeamMember, EscalationAssessment
 
 
 def latest_stage() -> Subquery:

@@ -9,12 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import User
-from kokoma.core.forms import set_choices
+from kokoma.core.forms import DateInput, set_choices
 from kokoma.taxonomy.models import Term, TermKind
 from kokoma.workflow.models import Step
 
-from .forms import DateInput
-from .models import Agreement, Case, CaseOutcome, CaseProcedure, Measure
+from ..models import Agreement, Case, CaseOutcome, CaseProcedure, Measure
 
 DATE_ERRORS = {"invalid": _("Please enter a valid date.")}
 

@@ -1,0 +1,127 @@
+"""The case analysis form, the step transition and the case list filter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from kokoma.accounts.models import Membership, User
+from kokoma.core.forms import set_choices
+from kokoma.municipalities.models import Municipality
+from kokoma.taxonomy.models import Term, TermKind
+from kokoma.workflow.models import Step
+
+from ..models import Case
+
+CASE_FIELDS = [
+    "title",
+    "summary",
+    "topics",
+    "conflict_type",
+    "dividers",
+    "connectors",
+    "tree_causes",
+    "tree_core_problem",
+    "tree_effects",
+]
+
+
+class CaseForm(forms.ModelForm):
+    """The case's analysis texts; `version` guards against overwriting someone else's edit."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Case
+        fields = CASE_FIELDS
+        widgets = {
+            "topics": forms.CheckboxSelectMultiple,
+            "summary": forms.Textarea(attrs={"rows": 5}),
+            "dividers": forms.Textarea(attrs={"rows": 4}),
+            "connectors": forms.Textarea(attrs={"rows": 4}),
+            "tree_causes": forms.Textarea(attrs={"rows": 4}),
+            "tree_core_problem": forms.Textarea(attrs={"rows": 2}),
+            "tree_effects": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_choices(
+            self,
+            "topics",
+            Term.objects.filter(kind=TermKind.TOPIC, active=True)
+            | Term.objects.filter(pk__in=self.instance.topics.all() if self.instance.pk else []),
+        )
+        if not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+
+class TransitionForm(forms.Form):
+    """Offers the allowed next steps; the service checks the procedure rules again."""
+
+    to_step = forms.ModelChoiceField(
+        label=_("Next step"),
+        queryset=Step.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={"invalid_choice": _("This step is not part of the procedure rules.")},
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, case: Case, allowed: list[Step], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["to_step"]
+        set_choices(self, "to_step", Step.objects.filter(rules_id=case.step.rules_id))
+        field.widget.choices = [(step.pk, step.name) for step in allowed]
+
+
+GLASL_BANDS = {"1-3": (1, 3), "4-6": (4, 6), "7-9": (7, 9)}
+
+
+class CaseFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    step = forms.ChoiceField(label=_("Step"), required=False)
+    topic = forms.ModelChoiceField(
+        label=_("Topic"),
+        required=False,
+        queryset=Term.objects.filter(kind=TermKind.TOPIC),
+        empty_label=_("all"),
+    )
+    glasl = forms.ChoiceField(
+        label=_("Glasl stage"),
+        required=False,
+        choices=[("", _("all")), ("1-3", "1–3"), ("4-6", "4–6"), ("7-9", "7–9")],
+    )
+    member = forms.ModelChoiceField(
+        label=_("Team member"), required=False, queryset=User.objects.none(), empty_label=_("all")
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("open and closed")), ("open", _("open")), ("closed", _("closed"))],
+    )
+    overdue = forms.BooleanField(label=_("overdue only"), required=False)
+
+    def __init__(
+        self, *args: Any, municipalities: QuerySet[Municipality], user: User, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        names = (
+            Step.objects.filter(rules__municipality__in=municipalities)
+            .order_by("name")
+            .values_list("name", flat=True)
+            .distinct()
+        )
+        fields: dict[str, Any] = self.fields  # ChoiceField and ModelChoiceField, not Field
+        fields["step"].choices = [("", _("all")), *((name, name) for name in names)]
+        # Only the people of municipalities the user belongs to, not the whole programme.
+        own = Membership.objects.filter(user=user).values("municipality_id")
+        people = Membership.objects.filter(
+            municipality__in=municipalities, municipality_id__in=own
+        ).values("user_id")
+        set_choices(self, "member", User.objects.filter(pk__in=people).order_by("display_name"))

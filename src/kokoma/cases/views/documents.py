@@ -1,0 +1,61 @@
+"""Uploading documents to a case and downloading them through the permission check."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from kokoma.core.access import case_permission
+from kokoma.core.viewutils import acting_user as _user
+from kokoma.core.viewutils import call_service
+
+from .. import services
+from ..forms.documents import DocumentForm
+from ..models import (
+    Case,
+)
+from .case import case_form_page
+
+
+@case_permission("cases.change_case")
+@require_http_methods(["GET", "POST"])
+def document_add(request: HttpRequest, case: Case) -> HttpResponse:
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        document = call_service(
+            form,
+            services.upload_document,
+            case,
+            by=_user(request),
+            title=form.cleaned_data["title"],
+            upload=form.cleaned_data["file"],
+        )
+        if document is not None:
+            messages.success(request, _("The document was uploaded."))
+            return redirect("cases:detail", reference=case.reference)
+    return case_form_page(request, case, form, _("Upload document"), "cases/document_form.html")
+
+
+@case_permission("cases.view_case")
+def document_download(request: HttpRequest, case: Case, document_id: int) -> HttpResponse:
+    document = get_object_or_404(case.documents.all(), pk=document_id)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    services.record_document_download(document, by=_user(request))
+    extension = PurePath(document.file.name).suffix.lower()
+    filename = f"{slugify(document.title) or 'dokument'}{extension}"
+    response = FileResponse(
+        handle, as_attachment=True, filename=filename, content_type=document.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response  # type: ignore[return-value]  # a streaming response, sent as it is
