@@ -37,7 +37,7 @@ demo-data: assets
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py import_municipalities data/gemeinden.csv
 	$(PY) manage.py load_demo
-	$(PY) manage.py schedule_periodic_tasks
+	$(PY) manage.py schedule_periodic_jobs
 
 run: SYSTEM_DEPS = gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 run: system-deps demo-data

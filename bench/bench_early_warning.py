@@ -304,7 +304,7 @@ def build_world(args: argparse.Namespace) -> tuple[Tenant, Tenant, Tenant]:
     from django.db import transaction
 
     from kokoma.accounts.models import ProgrammeRole, User
-    from kokoma.cases.demo import ensure_taxonomy
+    from kokoma.demo.cases import ensure_taxonomy
     from kokoma.taxonomy.models import TermKind
 
     rng = random.Random(args.seed)  # invented data, reproducible on purpose

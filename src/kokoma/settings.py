@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "kokoma.directory",
     "kokoma.prevention",
     "kokoma.situation",
+    "kokoma.start",
+    "kokoma.demo",
 ]
 
 MIDDLEWARE = [
@@ -158,7 +160,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "start:home"
 LOGOUT_REDIRECT_URL = "account_login"
 
 # django-allauth: e-mail login, no self sign-up (the programme office invites people).
@@ -188,10 +190,10 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
-# Periodic work: name → (task, local time of day); queued by `manage.py schedule_periodic_tasks`.
-KOKOMA_PERIODIC_TASKS = {
-    "daily-check": ("kokoma.prevention.tasks.daily_check", "06:00"),
-    "daily-digest": ("kokoma.notifications.tasks.send_daily_digests", "07:00"),
+# Periodic work: name → (task, local time of day); queued by `manage.py schedule_periodic_jobs`.
+KOKOMA_PERIODIC_JOBS = {
+    "daily-check": ("kokoma.prevention.jobs.daily_check", "06:00"),
+    "daily-digest": ("kokoma.notifications.jobs.send_daily_digests", "07:00"),
 }
 EMAIL_HOST = env_str("KOKOMA_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env_str("KOKOMA_EMAIL_PORT", "25"))

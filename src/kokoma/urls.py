@@ -6,6 +6,7 @@ admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-a
 admin.site.site_header = "KoKoMa"
 
 urlpatterns = [
+    path("", include("kokoma.start.urls")),
     path("", include("kokoma.core.urls")),
     path("", include("kokoma.observations.urls_public")),
     path("kommunen/<str:ags>/meldungen/", include("kokoma.observations.urls")),

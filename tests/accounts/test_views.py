@@ -39,7 +39,7 @@ def test_an_invited_person_sets_a_password_and_logs_in(client, invitation_link):
         reverse("account_login"), {"login": "neu@example.org", "password": NEW_PASSWORD}
     )
     assert response.status_code == 302
-    assert client.get(reverse("core:home")).context["user"].email == "neu@example.org"
+    assert client.get(reverse("start:home")).context["user"].email == "neu@example.org"
 
 
 def test_the_invitation_link_works_only_once(client, invitation_link):

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from kokoma.cases.demo import CASES, TAXONOMY, ensure_taxonomy, load_demo_cases
 from kokoma.cases.models import Actor, Case, EscalationAssessment, Relation, ThreatAssessment
+from kokoma.demo.cases import CASES, TAXONOMY, ensure_taxonomy, load_demo_cases
 from kokoma.observations.models import ChronicleEntry, Observation
 from kokoma.taxonomy.models import Term
 

@@ -13,8 +13,8 @@ from django.utils.translation import gettext, override
 
 from kokoma.audit.models import AuditAction, AuditEntry
 from kokoma.cases import services
-from kokoma.cases.demo import load_demo_cases
 from kokoma.cases.models import Actor, Agreement, Case, CaseOutcome, CaseProcedure, Measure
+from kokoma.demo.cases import load_demo_cases
 from kokoma.municipalities.models import Municipality
 from kokoma.taxonomy.models import Term, TermKind
 from kokoma.workflow.models import Step

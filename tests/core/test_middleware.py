@@ -44,10 +44,10 @@ def test_the_office_with_an_authenticator_app_is_let_through(client, login):
 @pytest.mark.parametrize("name", ["external", "supervisor", "local_a", "actor_a", "trainee_a"])
 def test_other_roles_are_not_asked_for_a_second_factor(client, login, name):
     login(name)
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("start:home")).status_code == 200
 
 
 def test_without_the_setting_the_office_is_not_asked_for_a_second_factor(client, login, settings):
     settings.KOKOMA_REQUIRE_MFA_FOR_OFFICE = False
     login("office")
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("start:home")).status_code == 200

@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from kokoma.directory.demo import DIRECTORY, load_demo_directory
+from kokoma.demo.directory import DIRECTORY, load_demo_directory
 from kokoma.directory.models import ContactPerson, Institution, InstitutionCase
 
 from ..conftest import COTTBUS

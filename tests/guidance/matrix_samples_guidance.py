@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kokoma.guidance.demo import ensure_guidance
+from kokoma.demo.guidance import ensure_guidance
 from kokoma.guidance.models import ChecklistItem
 
 

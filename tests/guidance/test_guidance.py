@@ -12,8 +12,8 @@ from django.urls import reverse
 from kokoma.audit.models import AuditEntry
 from kokoma.cases import services as case_services
 from kokoma.cases.models import Actor, Case, EscalationAssessment
+from kokoma.demo.guidance import CHECKLISTS, ensure_guidance
 from kokoma.guidance import services
-from kokoma.guidance.demo import CHECKLISTS, ensure_guidance
 from kokoma.guidance.models import Band, Checklist, ChecklistItem, ChecklistTick, band_for_stage
 from kokoma.municipalities.models import Municipality
 

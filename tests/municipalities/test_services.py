@@ -147,7 +147,7 @@ def test_the_new_local_companion_sets_a_password_through_the_invitation_and_logs
     response = client.post(response["Location"], {"password1": password, "password2": password})
     assert response.status_code == 302
     assert client.login(email="neu@example.org", password=password)
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("start:home"))
     assert [str(item["municipality"]) for item in response.context["my_municipalities"]] == [
         "Görlitz, Stadt"
     ]

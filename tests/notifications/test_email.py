@@ -10,17 +10,17 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+from kokoma.notifications.jobs import send_daily_digests, send_notification_email
 
 from kokoma.audit.models import AuditEntry
 from kokoma.notifications import emails
 from kokoma.notifications.models import EmailFrequency, EmailPreference, Notification
 from kokoma.notifications.services import notify, set_email_frequency
-from kokoma.notifications.tasks import send_daily_digests, send_notification_email
 
 pytestmark = pytest.mark.django_db
 
 SETTINGS = reverse("notifications:settings")
-MAIL_TASK = "kokoma.notifications.tasks.send_notification_email"
+MAIL_TASK = "kokoma.notifications.jobs.send_notification_email"
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,7 @@ from kokoma.notifications.services import notify
 
 pytestmark = pytest.mark.django_db
 
-MAIL_TASK = "kokoma.notifications.tasks.send_notification_email"
+MAIL_TASK = "kokoma.notifications.jobs.send_notification_email"
 
 
 def preference_queries(captured: CaptureQueriesContext) -> int:

@@ -53,11 +53,11 @@ def test_the_header_shows_the_unread_count_as_text(client, login, persona):
     notify([persona("actor_a")], text="A")
     notify([persona("actor_a")], text="B")
     login("actor_a")
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("start:home"))
     from django.utils import translation
 
     with translation.override("en"):
-        response = client.get(reverse("core:home"), HTTP_ACCEPT_LANGUAGE="en")
+        response = client.get(reverse("start:home"), HTTP_ACCEPT_LANGUAGE="en")
     assert b"(2 " in response.content
 
 

@@ -22,7 +22,7 @@ from tests.municipalities.factories import RegisterEntryFactory
 pytestmark = pytest.mark.django_db
 
 LIST = reverse("municipalities:list")
-HOME = reverse("core:home")
+HOME = reverse("start:home")
 COTTBUS_PAGE = reverse("municipalities:detail", args=[COTTBUS])
 
 # Counted on the demo data; a higher count means a new query per page (or per row).

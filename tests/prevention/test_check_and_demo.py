@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
+from kokoma.prevention.jobs import daily_check
 
 from kokoma.cases.models import Case
-from kokoma.prevention.demo import ESCALATING_CASE, load_demo_prevention
+from kokoma.demo.prevention import ESCALATING_CASE, load_demo_prevention
 from kokoma.prevention.models import Alert, AlertKind, WarningSettings
-from kokoma.prevention.tasks import daily_check
 
 from ..conftest import COTTBUS
 from .helpers import case_with_stages, cottbus

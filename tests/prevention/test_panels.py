@@ -64,7 +64,7 @@ def test_the_start_page_shows_open_alerts_only_to_those_who_may_see_them(
     _alert(case, "Startseiten-Warnung Cottbus")
     _alert(case, "Schon quittierte Startseiten-Warnung", acknowledged=True)
     login("local_a")
-    html = client.get(reverse("core:home")).content.decode()
+    html = client.get(reverse("start:home")).content.decode()
     assert "Offene Frühwarnungen" in html
     assert "Startseiten-Warnung Cottbus" in html
     assert "Schon quittierte Startseiten-Warnung" not in html
@@ -72,6 +72,6 @@ def test_the_start_page_shows_open_alerts_only_to_those_who_may_see_them(
     for other in ("actor_b", "actor_a"):
         login(other)
         assert (
-            "Startseiten-Warnung Cottbus" not in client.get(reverse("core:home")).content.decode()
+            "Startseiten-Warnung Cottbus" not in client.get(reverse("start:home")).content.decode()
         )
     assert bautzen()  # the Bautzen demo topic alert is visible to Bautzen members, not Cottbus'

@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from kokoma.audit.models import AuditEntry
+from kokoma.demo.prevention_measures import MEASURES, load_demo_situation
 from kokoma.municipalities.models import Municipality
 from kokoma.prevention import services
 from kokoma.prevention.models import PreventionMeasure
-from kokoma.situation.demo import MEASURES, load_demo_situation
 from kokoma.taxonomy.models import Term, TermKind
 
 from ..conftest import BAUTZEN, COTTBUS

@@ -14,7 +14,6 @@ from kokoma.municipalities.services import assign_tandem
 from kokoma.observations.models import Observation
 from kokoma.situation import indicators
 from kokoma.situation.indicators import Period
-from kokoma.workflow.services import is_overdue
 
 from .factories import case, fresh_municipality, motive, observation, topic
 
@@ -155,7 +154,7 @@ def test_overdue_measures_and_steps(
     assert [row.case.pk for row in steps] == [late.pk]
     # The same answer as the workflow's own definition, case by case
     for found in Case.objects.filter(municipality=town).select_related("step"):
-        assert is_overdue(found) == (found.pk == late.pk)
+        assert found.is_overdue() == (found.pk == late.pk)
 
 
 def test_threat_dimensions_use_the_latest_score_of_open_cases(

@@ -35,7 +35,7 @@ def test_the_start_page_lists_open_assigned_tasks(client: Any, login: Any, perso
     services.create_task(
         municipality=cottbus, by=persona("local_a"), assignee=persona("local_a"), title="Fremd"
     )
-    html = client.get(reverse("core:home")).content.decode()
+    html = client.get(reverse("start:home")).content.decode()
     assert "Ihnen zugewiesene Aufgaben" in html
     assert reverse("tasks:detail", kwargs={"ags": COTTBUS, "task_id": open_task.pk}) in html
     assert "Erledigtes Thema" not in html
@@ -45,5 +45,5 @@ def test_the_start_page_lists_open_assigned_tasks(client: Any, login: Any, perso
 
 def test_without_tasks_the_start_page_says_so(client: Any, login: Any) -> None:
     login("actor_a")
-    html = client.get(reverse("core:home")).content.decode()
+    html = client.get(reverse("start:home")).content.decode()
     assert "Ihnen zugewiesene Aufgaben" not in html

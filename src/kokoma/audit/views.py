@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from kokoma.accounts.models import User
-from kokoma.core.access import municipality_permission
 from kokoma.core.forms import set_choices
 from kokoma.core.viewutils import paginate
+from kokoma.municipalities.access import municipality_permission
 from kokoma.municipalities.models import Municipality
 
 from .models import AuditAction, AuditEntry

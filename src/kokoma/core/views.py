@@ -6,20 +6,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from kokoma.municipalities.queries import start_page
-
 from . import ratelimit
 from .access import public
 from .forms import AccessibilityFeedbackForm
 from .services import submit_accessibility_feedback
-
-
-@public
-def home(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return render(request, "core/welcome.html")
-    return render(request, "core/home.html", start_page(request.user))
-
 
 FEEDBACK_LIMIT = 5
 FEEDBACK_WINDOW = 60 * 60

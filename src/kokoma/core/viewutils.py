@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ParamSpec, TypeVar, cast
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,18 +11,11 @@ from django.core.paginator import Page, Paginator
 from django.forms import BaseForm
 from django.http import HttpRequest
 
-from kokoma.accounts.models import User
-
 if TYPE_CHECKING:
     from django.core.paginator import _SupportsPagination
 
 P = ParamSpec("P")
 T = TypeVar("T")
-
-
-def acting_user(request: HttpRequest) -> User:
-    """The logged-in user; the access decorators have already refused anonymous requests."""
-    return cast(User, request.user)
 
 
 def add_validation_errors(form: BaseForm, error: ValidationError) -> None:

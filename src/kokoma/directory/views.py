@@ -8,11 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kokoma.accounts.access import acting_user as _user
 from kokoma.accounts.models import User
+from kokoma.cases.access import case_permission
 from kokoma.cases.models import Case
-from kokoma.core.access import case_permission, municipality_permission
-from kokoma.core.viewutils import acting_user as _user
 from kokoma.core.viewutils import call_service, paginate
+from kokoma.municipalities.access import municipality_permission
 from kokoma.municipalities.models import Municipality
 
 from . import services

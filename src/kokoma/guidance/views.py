@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kokoma.accounts.access import acting_user as _user
+from kokoma.cases.access import case_permission
 from kokoma.cases.models import Case
-from kokoma.core.access import case_permission, programme_permission
-from kokoma.core.viewutils import acting_user as _user
+from kokoma.core.access import programme_permission
 
 from . import services
 from .forms import ChecklistForm, ChecklistItemFormSet

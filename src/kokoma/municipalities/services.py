@@ -14,7 +14,6 @@ from kokoma.accounts.models import Membership, MembershipRole, ProgrammeRole, Us
 from kokoma.accounts.services import invite_user
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import diff, record
-from kokoma.workflow.services import create_default_rules
 
 from .models import (
     Municipality,
@@ -23,6 +22,7 @@ from .models import (
     RegisterEntry,
     WorkLogEntry,
 )
+from .signals import municipality_admitted
 
 
 @transaction.atomic
@@ -56,7 +56,8 @@ def onboard_municipality(
         changed_by=by,
     )
     record(by=by, action=AuditAction.CREATE, obj=municipality, municipality=municipality)
-    create_default_rules(municipality, by=by)
+    # The procedure rules (workflow) start from their default, in this same transaction.
+    municipality_admitted.send(sender=Municipality, municipality=municipality, by=by)
     if external_companion or local_companion_email:
         assign_tandem(
             municipality,

@@ -12,11 +12,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kokoma.accounts.access import acting_user as _user
 from kokoma.accounts.models import COMPANION_ROLES, Membership
-from kokoma.core.access import login_only, municipality_permission, programme_permission
-from kokoma.core.viewutils import acting_user as _user
+from kokoma.core.access import login_only, programme_permission
 from kokoma.core.viewutils import add_validation_errors as _add_errors
 from kokoma.core.viewutils import call_service, paginate
+from kokoma.municipalities.access import municipality_permission
 
 from . import services
 from .forms import (

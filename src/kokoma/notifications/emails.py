@@ -1,6 +1,6 @@
 """Notifications by e-mail: one mail per notification, or one digest a day (per person's choice).
 
-The mails go out from background tasks (`kokoma.notifications.tasks`), never in a request. They carry
+The mails go out from background jobs (`kokoma.notifications.jobs`), never in a request. They carry
 the notification's short text and a link; the details stay behind the login.
 """
 

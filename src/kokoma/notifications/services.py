@@ -16,8 +16,8 @@ from kokoma.audit.models import AuditAction
 from kokoma.audit.services import record
 
 from .emails import immediate_recipients
+from .jobs import send_notification_email
 from .models import EmailFrequency, EmailPreference, Notification
-from .tasks import send_notification_email
 
 UNREAD_CACHE_KEY = "notifications:unread:{user_id}"
 UNREAD_CACHE_SECONDS = 60

@@ -7,8 +7,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from kokoma.accounts.access import acting_user as _user
 from kokoma.core.access import login_only
-from kokoma.core.viewutils import acting_user as _user
 from kokoma.core.viewutils import call_service, paginate
 
 from . import emails, services

@@ -28,7 +28,7 @@ from kokoma.tasks.services import create_task
 from kokoma.taxonomy.models import Term, TermKind
 from kokoma.workflow.models import ProcedureRules
 
-from . import rules_engine
+from . import detectors
 from .models import (
     Alert,
     AlertKind,
@@ -413,7 +413,7 @@ def _case_conditions(
         .open()
         .select_related("step", "municipality__register")
     }
-    trajectories: dict[int, list[rules_engine.Point]] = defaultdict(list)
+    trajectories: dict[int, list[detectors.Point]] = defaultdict(list)
     for case_id, day, stage in (
         EscalationAssessment.objects.filter(
             case_id__in=cases, actor__isnull=True, assessed_on__lte=today
@@ -425,7 +425,7 @@ def _case_conditions(
     conditions: list[Condition] = []
     for case_id, points in trajectories.items():
         case = cases[case_id]
-        for climb in rules_engine.climbs(
+        for climb in detectors.climbs(
             points, stages=current.climb_stages, window_days=current.climb_window_days
         ):
             if climb.on < since:
@@ -450,11 +450,11 @@ def _case_conditions(
             )
         sevens = {
             crossing.on
-            for crossing in rules_engine.crossings(points, threshold=7)
+            for crossing in detectors.crossings(points, threshold=7)
             if crossing.on >= since
         }
         for threshold, kind in ((7, AlertKind.STAGE_7), (4, AlertKind.STAGE_4)):
-            for crossing in rules_engine.crossings(points, threshold=threshold):
+            for crossing in detectors.crossings(points, threshold=threshold):
                 # A jump straight into stage 7 raises the stage-7 alert only.
                 if crossing.on < since or (threshold == 4 and crossing.on in sevens):
                     continue
@@ -471,7 +471,7 @@ def _case_conditions(
     return conditions
 
 
-def _crossing_summary(case: Case, crossing: rules_engine.Crossing) -> str:
+def _crossing_summary(case: Case, crossing: detectors.Crossing) -> str:
     if crossing.from_stage is None:
         return _("Case %(reference)s was first assessed at Glasl stage %(stage)s.") % {
             "reference": case.reference,
@@ -507,7 +507,7 @@ def _overdue_conditions(
         days_over = (today - due).days
         if days_over < 0:
             continue
-        position = rules_engine.reached_level(
+        position = detectors.reached_level(
             days_over, [(level.position, level.days_overdue) for level in levels.values()]
         )
         if position is None:
@@ -563,7 +563,7 @@ def _topic_conditions(
     conditions = []
     for topic_id, days in sorted(dates.items()):
         threshold = overrides.get(topic_id, current.observations_per_week)
-        for week in rules_engine.busy_weeks(days, threshold=threshold):
+        for week in detectors.busy_weeks(days, threshold=threshold):
             topic = topics[topic_id]
             conditions.append(
                 Condition(

@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
+from kokoma.accounts.access import acting_user as _user
 from kokoma.cases.models import Case
-from kokoma.core.access import municipality_permission
-from kokoma.core.viewutils import acting_user as _user
 from kokoma.core.viewutils import call_service, paginate
+from kokoma.municipalities.access import municipality_permission
 from kokoma.municipalities.models import Municipality
 from kokoma.tasks.models import Task
 

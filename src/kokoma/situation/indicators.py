@@ -27,7 +27,6 @@ from kokoma.cases.models import (
 from kokoma.municipalities.models import Municipality
 from kokoma.observations.models import Observation
 from kokoma.workflow.models import Step
-from kokoma.workflow.services import due_at, is_overdue
 
 Week = tuple[int, int]  # (ISO year, ISO week)
 BANDS = ("1-3", "4-6", "7-9", "none")
@@ -248,7 +247,7 @@ def overdue_steps(
     """Open cases past the response-time target of their step, in bulk (two queries).
 
     The database narrows the cases down (one condition per distinct target of the
-    municipality's steps); `kokoma.workflow.services.is_overdue` stays the one definition.
+    municipality's steps); `Case.is_overdue` stays the one definition.
     """
     now = now or timezone.now()
     targets = {
@@ -269,8 +268,8 @@ def overdue_steps(
     )
     rows = []
     for case in cases:
-        due = due_at(case)
-        if due is not None and is_overdue(case, now):
+        due = case.due_at
+        if due is not None and case.is_overdue(now):
             rows.append(
                 OverdueStep(CaseLine(case.pk, case.reference, case.title), case.step.name, due)
             )

@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
+from kokoma.accounts.access import acting_user as _user
 from kokoma.accounts.models import User
-from kokoma.core.access import municipality_permission
 from kokoma.core.pdf import pdf_response
-from kokoma.core.viewutils import acting_user as _user
+from kokoma.municipalities.access import municipality_permission
 from kokoma.municipalities.models import Municipality
 
 from .forms import PeriodForm

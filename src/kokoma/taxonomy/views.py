@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kokoma.accounts.access import acting_user as _user
 from kokoma.core.access import programme_permission
-from kokoma.core.viewutils import acting_user as _user
 
 from . import services
 from .forms import TermForm

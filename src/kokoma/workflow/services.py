@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
-from django.utils import timezone
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -18,7 +16,6 @@ from .models import EscalationLevel, ProcedureRules, ResponsibleRole, Step, Tran
 
 if TYPE_CHECKING:
     from kokoma.accounts.models import User
-    from kokoma.cases.models import Case
     from kokoma.municipalities.models import Municipality
 
 # (name, responsible, response-time target in days, description)
@@ -127,24 +124,14 @@ def allowed_targets(step: Step) -> list[Step]:
     return [transition.target for transition in step.outgoing.select_related("target")]
 
 
-def due_at(case: Case) -> datetime.datetime | None:
-    if case.step.response_days is None or case.closed_at is not None:
-        return None
-    return case.step_since + datetime.timedelta(days=case.step.response_days)
-
-
-def is_overdue(case: Case, now: datetime.datetime | None = None) -> bool:
-    due = due_at(case)
-    return due is not None and due < (now or timezone.now())
-
-
-def check_transition(case: Case, target: Step) -> None:
-    if target.rules_id != case.step.rules_id:
+def check_transition(source: Step, target: Step) -> None:
+    """May a case on step `source` move to `target`? A ValidationError says why not."""
+    if target.rules_id != source.rules_id:
         raise ValidationError(_("This step does not belong to the municipality's procedure."))
-    if not Transition.objects.filter(source=case.step, target=target).exists():
+    if not Transition.objects.filter(source=source, target=target).exists():
         raise ValidationError(
             _("The procedure rules do not allow the step from “%(source)s” to “%(target)s”.")
-            % {"source": case.step.name, "target": target.name}
+            % {"source": source.name, "target": target.name}
         )
 
 
@@ -306,8 +293,6 @@ def move_step(step: Step, *, by: User, up: bool) -> None:
 @transaction.atomic
 def delete_step(step: Step, *, by: User) -> None:
     """Delete a step that no case is on and none has passed through; the rest must stay valid."""
-    from kokoma.cases.models import CaseStepChange
-
     count = step.cases.count()
     if count:
         raise ValidationError(
@@ -321,7 +306,7 @@ def delete_step(step: Step, *, by: User) -> None:
             % {"name": step.name, "count": count},
             code="step_in_use",
         )
-    if CaseStepChange.objects.filter(models.Q(from_step=step) | models.Q(to_step=step)).exists():
+    if step.changes_from.exists() or step.changes_to.exists():
         raise ValidationError(
             _(
                 "The step “%(name)s” cannot be deleted: cases have passed through it and their "

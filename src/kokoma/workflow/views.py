@@ -10,10 +10,10 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from kokoma.core.access import municipality_permission
+from kokoma.accounts.access import acting_user as _user
 from kokoma.core.pdf import pdf_response
-from kokoma.core.viewutils import acting_user as _user
 from kokoma.core.viewutils import call_service
+from kokoma.municipalities.access import municipality_permission
 from kokoma.municipalities.models import Municipality
 
 from . import services

@@ -127,8 +127,8 @@ class Migration(migrations.Migration):
                 ('note', models.TextField(blank=True, verbose_name='note')),
                 ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='step_changes', to='cases.case')),
                 ('changed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('from_step', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='workflow.step')),
-                ('to_step', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='workflow.step')),
+                ('from_step', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='changes_from', to='workflow.step')),
+                ('to_step', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='changes_to', to='workflow.step')),
             ],
             options={
                 'ordering': ['changed_at', 'id'],

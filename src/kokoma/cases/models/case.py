@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import COMPANION_ROLES, Membership
@@ -104,15 +106,28 @@ class Case(models.Model):
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"
 
+    @property
+    def due_at(self) -> datetime.datetime | None:
+        """When the current step's response time runs out (None: no target, or closed)."""
+        if self.step.response_days is None or self.closed_at is not None:
+            return None
+        return self.step_since + datetime.timedelta(days=self.step.response_days)
+
+    def is_overdue(self, now: datetime.datetime | None = None) -> bool:
+        due = self.due_at
+        return due is not None and due < (now or timezone.now())
+
 
 class CaseStepChange(models.Model):
     """The workflow history of a case."""
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="step_changes")
     from_step = models.ForeignKey(
-        "workflow.Step", on_delete=models.PROTECT, null=True, related_name="+"
+        "workflow.Step", on_delete=models.PROTECT, null=True, related_name="changes_from"
     )
-    to_step = models.ForeignKey("workflow.Step", on_delete=models.PROTECT, related_name="+")
+    to_step = models.ForeignKey(
+        "workflow.Step", on_delete=models.PROTECT, related_name="changes_to"
+    )
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -80,7 +80,7 @@ def open_case(
 def transition_case(case: Case, *, by: User, to_step: Step, note: str = "") -> CaseStepChange:
     """Move a case to another step, as far as the municipality's procedure rules allow."""
     case = Case.objects.select_for_update().select_related("step").get(pk=case.pk)
-    workflow.check_transition(case, to_step)
+    workflow.check_transition(case.step, to_step)
     if to_step.is_final and not case.outcome:
         raise ValidationError(
             _(

@@ -13,8 +13,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kokoma.core.access import case_permission
-from kokoma.core.viewutils import acting_user as _user
+from kokoma.accounts.access import acting_user as _user
+from kokoma.cases.access import case_permission
 from kokoma.core.viewutils import add_validation_errors as _add_errors
 from kokoma.core.viewutils import call_service
 

@@ -13,9 +13,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kokoma.core.access import case_permission
+from kokoma.accounts.access import acting_user as _user
+from kokoma.cases.access import case_permission
 from kokoma.core.svg import Series, line_chart
-from kokoma.core.viewutils import acting_user as _user
 from kokoma.workflow import services as workflow
 
 from .. import services
@@ -110,8 +110,8 @@ def case_detail(request: HttpRequest, case: Case) -> HttpResponse:
         "measures": measures,
         "agreements": agreements,
         "topics": list(case.topics.all()),
-        "due_at": workflow.due_at(case),
-        "overdue": workflow.is_overdue(case),
+        "due_at": case.due_at,
+        "overdue": case.is_overdue(),
         "current_stage": whole[-1] if whole else None,
         "stage_name": GLASL_STAGES.get(whole[-1].stage) if whole else None,
         "threats": [(label, latest_threats.get(value)) for value, label in ThreatDimension.choices],

@@ -12,12 +12,12 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from kokoma.core.access import login_only, municipality_permission
-from kokoma.core.viewutils import acting_user as _user
+from kokoma.accounts.access import acting_user as _user
+from kokoma.core.access import login_only
 from kokoma.core.viewutils import paginate
+from kokoma.municipalities.access import municipality_permission
 from kokoma.municipalities.models import Municipality
 from kokoma.workflow.models import Step
-from kokoma.workflow.services import is_overdue
 
 from ..forms.case import GLASL_BANDS, CaseFilterForm
 from ..models import Actor, Case, CaseTeamMember, EscalationAssessment
@@ -125,7 +125,7 @@ def _render_list(
     queryset = filtered_cases(form, base)
     page, query = paginate(request, queryset)
     now = timezone.now()
-    rows = [(case, is_overdue(case, now)) for case in page.object_list]
+    rows = [(case, case.is_overdue(now)) for case in page.object_list]
     return render(
         request,
         "cases/case_list.html",

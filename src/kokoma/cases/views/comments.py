@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kokoma.accounts.models import User
-from kokoma.core.access import case_permission
+from kokoma.cases.access import case_permission
 
 from ..models import Case
 from ..services.comments import case_link, post_comment

@@ -11,8 +11,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from kokoma.core.access import case_permission
-from kokoma.core.viewutils import acting_user as _user
+from kokoma.accounts.access import acting_user as _user
+from kokoma.cases.access import case_permission
 from kokoma.core.viewutils import call_service
 
 from .. import services

@@ -1,4 +1,4 @@
-"""Background task of the early warning (run by `manage.py db_worker`, scheduled daily)."""
+"""Background job of the early warning (run by `manage.py db_worker`, scheduled daily)."""
 
 from __future__ import annotations
 

@@ -11,10 +11,9 @@ from kokoma.cases.models import Case, EscalationAssessment
 from kokoma.municipalities.models import Municipality
 from kokoma.observations.models import Observation
 from kokoma.observations.services import record_observation
+from kokoma.prevention import services
+from kokoma.prevention.models import Alert, AlertKind
 from kokoma.taxonomy.models import Term, TermKind
-
-from . import services
-from .models import Alert, AlertKind
 
 # The cases demo ends every trajectory with a de-escalation; one invented recent assessment
 # lets the check show a rapid escalation into stage 7.

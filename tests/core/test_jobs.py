@@ -11,21 +11,19 @@ from django.core.management.base import CommandError
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from kokoma.core import periodic
-from kokoma.core.tasks import run_periodic
+from kokoma.core import jobs
+from kokoma.core.jobs import run_periodic
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 pytestmark = pytest.mark.django_db
 
 
 def pending():
-    return DBTaskResult.objects.filter(
-        task_path=periodic.RUNNER_PATH, status=TaskResultStatus.READY
-    )
+    return DBTaskResult.objects.filter(task_path=jobs.RUNNER_PATH, status=TaskResultStatus.READY)
 
 
 def test_next_run_is_later_today_or_tomorrow_in_local_time():
-    entry = periodic.Periodic("x", "x", datetime.time(7, 0))
+    entry = jobs.Periodic("x", "x", datetime.time(7, 0))
     morning = datetime.datetime(2026, 11, 24, 6, 59, tzinfo=BERLIN)
     assert entry.next_run(morning) == datetime.datetime(2026, 11, 24, 7, 0, tzinfo=BERLIN)
     exactly = datetime.datetime(2026, 11, 24, 7, 0, tzinfo=BERLIN)
@@ -33,7 +31,7 @@ def test_next_run_is_later_today_or_tomorrow_in_local_time():
 
 
 def test_next_run_keeps_the_local_hour_across_the_clock_change():
-    entry = periodic.Periodic("x", "x", datetime.time(7, 0))
+    entry = jobs.Periodic("x", "x", datetime.time(7, 0))
     before_dst_ends = datetime.datetime(2026, 10, 24, 12, 0, tzinfo=datetime.UTC)
     run = entry.next_run(before_dst_ends)
     assert run.astimezone(BERLIN).hour == 7
@@ -41,7 +39,7 @@ def test_next_run_keeps_the_local_hour_across_the_clock_change():
 
 
 def test_every_entry_names_an_importable_task():
-    for entry in periodic.schedule().values():
+    for entry in jobs.schedule().values():
         task = __import__("django.utils.module_loading").utils.module_loading.import_string(
             entry.task_path
         )
@@ -50,10 +48,10 @@ def test_every_entry_names_an_importable_task():
 
 def test_ensure_scheduled_is_idempotent():
     pending().delete()
-    first = periodic.ensure_scheduled()
-    assert set(first) == set(periodic.schedule())
-    assert periodic.ensure_scheduled() == {}
-    assert pending().count() == len(periodic.schedule())
+    first = jobs.ensure_scheduled()
+    assert set(first) == set(jobs.schedule())
+    assert jobs.ensure_scheduled() == {}
+    assert pending().count() == len(jobs.schedule())
 
 
 def test_the_runner_requeues_the_next_run_even_when_the_task_fails(monkeypatch):
@@ -62,7 +60,7 @@ def test_the_runner_requeues_the_next_run_even_when_the_task_fails(monkeypatch):
     def boom(name):
         raise RuntimeError("kaputt")
 
-    monkeypatch.setattr(periodic, "call", boom)
+    monkeypatch.setattr(jobs, "call", boom)
     with pytest.raises(RuntimeError):
         run_periodic.call("daily-digest")
     (queued,) = pending()
@@ -73,7 +71,7 @@ def test_the_runner_requeues_the_next_run_even_when_the_task_fails(monkeypatch):
 def test_the_database_worker_runs_a_due_entry_and_queues_the_next(monkeypatch):
     pending().delete()
     calls = []
-    monkeypatch.setattr(periodic, "call", lambda name: calls.append(name) or 0)
+    monkeypatch.setattr(jobs, "call", lambda name: calls.append(name) or 0)
     # The worker closes connections it considers stale; inside the test's transaction that would
     # close the test's own connection (PostgreSQL), so it keeps it here.
     monkeypatch.setattr(
@@ -89,7 +87,7 @@ def test_the_database_worker_runs_a_due_entry_and_queues_the_next(monkeypatch):
 
 
 def test_command_runs_an_entry_now_and_refuses_unknown_names(capsys):
-    call_command("schedule_periodic_tasks", run_now="daily-digest")
+    call_command("schedule_periodic_jobs", run_now="daily-digest")
     assert "daily-digest" in capsys.readouterr().out
     with pytest.raises(CommandError):
-        call_command("schedule_periodic_tasks", run_now="stündlich")
+        call_command("schedule_periodic_jobs", run_now="stündlich")

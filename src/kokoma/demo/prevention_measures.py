@@ -30,7 +30,7 @@ class DemoMeasure:
 
 
 Status = PreventionMeasure.Status
-# The demo municipalities (see kokoma.core.management.commands.load_demo).
+# The demo municipalities (see kokoma.demo.management.commands.load_demo).
 DEMO_AGS = ("12052000", "14625020", "13075039", "07312000", "03252006")
 
 MEASURES = [

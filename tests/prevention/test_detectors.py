@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from kokoma.prevention.rules_engine import (
+from kokoma.prevention.detectors import (
     BusyWeek,
     Climb,
     busy_weeks,

@@ -1,9 +1,11 @@
-"""Periodic background work on django-tasks' database backend, without an extra scheduler.
+"""Periodic background jobs on django-tasks' database backend, without an extra scheduler.
 
-Each entry of `settings.KOKOMA_PERIODIC_TASKS` names a task and a local time of day. One pending run
+("Job" is background work; a "task" is the to-do of the tasks app.)
+
+Each entry of `settings.KOKOMA_PERIODIC_JOBS` names a task and a local time of day. One pending run
 per entry waits in the task table (`run_after` = its next time); when the worker executes it,
 `run_periodic` calls the task and queues the next run, also when the task failed. `manage.py
-schedule_periodic_tasks` (run at deployment and by `make run`) puts missing entries in place and is
+schedule_periodic_jobs` (run at deployment and by `make run`) puts missing entries in place and is
 idempotent. See docs/decisions/0010-background-tasks.md.
 """
 
@@ -17,9 +19,9 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 from django.utils.module_loading import import_string
-from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, TaskResultStatus, task_backends
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, TaskResultStatus, task, task_backends
 
-RUNNER_PATH = "kokoma.core.tasks.run_periodic"
+RUNNER_PATH = "kokoma.core.jobs.run_periodic"
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ class Periodic:
 
 def schedule() -> dict[str, Periodic]:
     entries = {}
-    for name, (task_path, at) in settings.KOKOMA_PERIODIC_TASKS.items():
+    for name, (task_path, at) in settings.KOKOMA_PERIODIC_JOBS.items():
         entries[name] = Periodic(name, task_path, datetime.time.fromisoformat(at))
     return entries
 
@@ -67,8 +69,6 @@ def _pending_names() -> set[str]:
 
 
 def queue_next(name: str, now: datetime.datetime | None = None) -> datetime.datetime:
-    from .tasks import run_periodic
-
     when = schedule()[name].next_run(now or timezone.now())
     run_periodic.using(run_after=when).enqueue(name)
     return when
@@ -78,3 +78,13 @@ def ensure_scheduled(now: datetime.datetime | None = None) -> dict[str, datetime
     """Queue the next run of every entry that has none waiting; returns what was queued."""
     pending = _pending_names()
     return {name: queue_next(name, now) for name in schedule() if name not in pending}
+
+
+@task()
+def run_periodic(name: str) -> Any:
+    """Run one periodic entry, then queue its next run, whatever the outcome."""
+    try:
+        return call(name)
+    finally:
+        if name in schedule() and name not in _pending_names():
+            queue_next(name)

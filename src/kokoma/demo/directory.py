@@ -8,10 +8,9 @@ from django.db import transaction
 
 from kokoma.accounts.models import Membership, MembershipRole, User
 from kokoma.cases.models import Case
+from kokoma.directory import services
+from kokoma.directory.models import Institution, InstitutionKind
 from kokoma.municipalities.models import Municipality
-
-from . import services
-from .models import Institution, InstitutionKind
 
 COTTBUS, BAUTZEN, GREIFSWALD, HAMELN = "12052000", "14625020", "13075039", "03252006"
 

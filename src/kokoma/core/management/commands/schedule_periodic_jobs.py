@@ -1,4 +1,4 @@
-"""Queue the next run of every periodic task that has none waiting (idempotent)."""
+"""Queue the next run of every periodic job that has none waiting (idempotent)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from kokoma.core import periodic
+from kokoma.core import jobs
 
 
 class Command(BaseCommand):
-    help = "Queue the periodic background tasks (daily check, digest) for `db_worker`."
+    help = "Queue the periodic background jobs (daily check, digest) for `db_worker`."
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument(
@@ -22,19 +22,19 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if options["run_now"]:
             name = options["run_now"]
-            if name not in periodic.schedule():
-                known = ", ".join(sorted(periodic.schedule()))
+            if name not in jobs.schedule():
+                known = ", ".join(sorted(jobs.schedule()))
                 raise CommandError(
                     _("Unknown periodic task “%(name)s”. Known: %(known)s")
                     % {"name": name, "known": known}
                 )
-            result = periodic.call(name)
+            result = jobs.call(name)
             self.stdout.write(f"{name}: {result}")
             return
-        if not periodic.uses_database_backend():
+        if not jobs.uses_database_backend():
             self.stdout.write(_("No database backend for background tasks: nothing queued."))
             return
-        queued = periodic.ensure_scheduled()
+        queued = jobs.ensure_scheduled()
         for name, when in queued.items():
             local = formats.date_format(timezone.localtime(when), "DATETIME_FORMAT")
             self.stdout.write(_("%(name)s: next run %(when)s") % {"name": name, "when": local})

@@ -17,9 +17,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from kokoma.accounts.models import Membership, MembershipRole, ProgrammeRole, User
-from kokoma.cases.demo import load_demo_cases
-from kokoma.directory.demo import load_demo_directory
-from kokoma.guidance.demo import ensure_guidance
+from kokoma.demo.cases import load_demo_cases
+from kokoma.demo.directory import load_demo_directory
+from kokoma.demo.guidance import ensure_guidance
+from kokoma.demo.prevention import load_demo_prevention
+from kokoma.demo.prevention_measures import load_demo_situation
 from kokoma.municipalities import services
 from kokoma.municipalities.models import (
     Contact,
@@ -29,8 +31,6 @@ from kokoma.municipalities.models import (
     RegisterEntry,
     WorkLogEntry,
 )
-from kokoma.prevention.demo import load_demo_prevention
-from kokoma.situation.demo import load_demo_situation
 
 DEMO_PASSWORD = "kokoma-demo"
 DOMAIN = "kokoma.example"

@@ -1,4 +1,4 @@
-"""The alert rules as pure functions over plain data (no database), so they can be tested alone.
+"""The alert detectors as pure functions over plain data (no database), testable alone.
 
 A trajectory is the list of whole-case Glasl assessments of one case as (date, stage) points in
 the order they were recorded (by date, then by id); several points may share a date.

@@ -1,4 +1,4 @@
-"""Background tasks of the notifications (run by `manage.py db_worker`)."""
+"""Background jobs of the notifications (run by `manage.py db_worker`)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from .models import Band, Checklist, ChecklistItem
+from kokoma.guidance.models import Band, Checklist, ChecklistItem
 
 CHECKLISTS: list[tuple[Band, str, str, list[str]]] = [
     (

@@ -13,13 +13,8 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from kokoma.accounts.models import Membership, MembershipRole, User
-from kokoma.municipalities.models import Municipality
-from kokoma.observations import services as services_observations
-from kokoma.observations.models import Observation, Severity
-from kokoma.taxonomy.models import Term, TermKind
-
-from . import services
-from .models import (
+from kokoma.cases import services
+from kokoma.cases.models import (
     Actor,
     Agreement,
     Case,
@@ -33,6 +28,10 @@ from .models import (
     ThreatAssessment,
     ThreatDimension,
 )
+from kokoma.municipalities.models import Municipality
+from kokoma.observations import services as services_observations
+from kokoma.observations.models import Observation, Severity
+from kokoma.taxonomy.models import Term, TermKind
 
 TAXONOMY: dict[str, list[str]] = {
     TermKind.TOPIC: [

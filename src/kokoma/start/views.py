@@ -1,0 +1,17 @@
+"""The start page: the welcome for visitors, and for each role what its day needs."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from kokoma.accounts.access import acting_user
+from kokoma.core.access import public
+from kokoma.municipalities.queries import start_page
+
+
+@public
+def home(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return render(request, "start/welcome.html")
+    return render(request, "start/home.html", start_page(acting_user(request)))
