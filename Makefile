@@ -61,6 +61,7 @@ lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 	$(PY) manage.py makemigrations --check --dry-run -v1
 
 # Benchmark (not a test): timings and query counts at two sizes, reported as ratios (bench/README.md).

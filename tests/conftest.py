@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from kokoma.demo.management.commands.load_demo import DEMO_PASSWORD, DOMAIN, MUNICIPALITIES
 
 from kokoma.accounts.models import User
+from kokoma.demo.management.commands.load_demo import DEMO_PASSWORD, DOMAIN, MUNICIPALITIES
 from kokoma.municipalities.register_import import import_register
 
 REGISTER_FILE = Path(settings.KOKOMA_REGISTER_FILE)

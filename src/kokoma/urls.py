@@ -11,7 +11,6 @@ urlpatterns = [
     path("", include("kokoma.observations.urls_public")),
     path("kommunen/<str:ags>/meldungen/", include("kokoma.observations.urls")),
     path("kommunen/<str:ags>/verfahrensordnung/", include("kokoma.workflow.urls")),
-    path("kommunen/<str:ags>/audit/", include("kokoma.audit.urls")),
     path("kommunen/<str:ags>/akteurslandschaft/", include("kokoma.directory.urls")),
     path("kommunen/<str:ags>/fruehwarnung/", include("kokoma.prevention.urls")),
     path("kommunen/<str:ags>/lagebild/praevention/", include("kokoma.prevention.urls_measures")),

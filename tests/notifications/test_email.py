@@ -10,10 +10,10 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
-from kokoma.notifications.jobs import send_daily_digests, send_notification_email
 
 from kokoma.audit.models import AuditEntry
 from kokoma.notifications import emails
+from kokoma.notifications.jobs import send_daily_digests, send_notification_email
 from kokoma.notifications.models import EmailFrequency, EmailPreference, Notification
 from kokoma.notifications.services import notify, set_email_frequency
 

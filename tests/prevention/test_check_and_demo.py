@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
-from kokoma.prevention.jobs import daily_check
 
 from kokoma.cases.models import Case
 from kokoma.demo.prevention import ESCALATING_CASE, load_demo_prevention
+from kokoma.prevention.jobs import daily_check
 from kokoma.prevention.models import Alert, AlertKind, WarningSettings
 
 from ..conftest import COTTBUS

@@ -2,25 +2,27 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
 
-from kokoma.accounts.models import User
 
 from .models import AuditAction, AuditEntry
 
 
 def record(
     *,
-    by: User | None,
+    by: AbstractBaseUser | None,
     action: AuditAction,
     obj: models.Model,
     municipality: Any = None,
     changes: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Append one line to the audit log. Call it inside the service's transaction."""
+    known = by is not None and by.is_authenticated
     return AuditEntry.objects.create(
-        actor=by if by is not None and by.is_authenticated else None,
-        actor_name=f"{by} <{by.email}>" if by is not None and by.is_authenticated else "",
+        # The user model is named by the setting, so that the log sits below the accounts app.
+        actor_id=by.pk if known and by is not None else None,
+        actor_name=f"{by} <{by.get_username()}>" if known and by is not None else "",
         action=action,
         object_type=obj._meta.label,
         object_id=str(obj.pk),

@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import MembershipRole, ProgrammeRole, User
-from kokoma.core.forms import DateInput
+from kokoma.audit.models import AuditAction
+from kokoma.core.forms import DateInput, set_choices
 
 from .models import (
     Contact,
@@ -187,3 +188,35 @@ class MemberForm(forms.Form):
         required=False,
         help_text=_("For example: youth office, mayor's office, police liaison."),
     )
+
+
+class AuditFilterForm(forms.Form):
+    action = forms.ChoiceField(label=_("Action"), required=False)
+    object_type = forms.ChoiceField(label=_("Object type"), required=False)
+    person = forms.ModelChoiceField(label=_("Person"), required=False, queryset=User.objects.none())
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args: Any, entries: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: dict[str, Any] = self.fields  # ChoiceField and ModelChoiceField, not Field
+        fields["action"].choices = [("", _("all")), *AuditAction.choices]
+        types = entries.order_by("object_type").values_list("object_type", flat=True).distinct()
+        fields["object_type"].choices = [("", _("all")), *((t, t) for t in types)]
+        set_choices(
+            self,
+            "person",
+            User.objects.filter(
+                pk__in=entries.filter(actor__isnull=False).order_by().values("actor_id")
+            ).order_by("display_name"),
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", _("The end of the period lies before its start."))
+        return data

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<str:ags>/phase/", views.phase_change, name="phase_change"),
     path("<str:ags>/tandem/", views.tandem_edit, name="tandem"),
     path("<str:ags>/mitwirkende/", views.member_list, name="members"),
+    path("<str:ags>/audit/", views.audit_log, name="audit_log"),
     path("<str:ags>/mitwirkende/neu/", views.member_add, name="member_add"),
     path(
         "<str:ags>/mitwirkende/<int:membership_id>/entfernen/",

@@ -10,10 +10,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kokoma.accounts.access import acting_user as _user
 from kokoma.accounts.models import COMPANION_ROLES, Membership
+from kokoma.audit.models import AuditEntry
 from kokoma.core.access import login_only, programme_permission
 from kokoma.core.viewutils import add_validation_errors as _add_errors
 from kokoma.core.viewutils import call_service, paginate
@@ -21,6 +22,7 @@ from kokoma.municipalities.access import municipality_permission
 
 from . import services
 from .forms import (
+    AuditFilterForm,
     ContactForm,
     CounsellingStructureForm,
     MemberForm,
@@ -427,3 +429,31 @@ def work_log_delete(
 ) -> HttpResponse:
     entry = get_object_or_404(municipality.work_log, pk=entry_id)
     return _delete_record(request, municipality, entry, "municipalities:work_log")
+
+
+@municipality_permission("cases.view_audit_log")
+@require_safe
+def audit_log(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    """The municipality's audit log, read-only, newest first."""
+    entries = AuditEntry.objects.filter(municipality=municipality)
+    form = AuditFilterForm(request.GET or None, entries=entries)
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["action"]:
+            entries = entries.filter(action=data["action"])
+        if data["object_type"]:
+            entries = entries.filter(object_type=data["object_type"])
+        if data["person"]:
+            entries = entries.filter(actor=data["person"])
+        if data["date_from"]:
+            entries = entries.filter(at__date__gte=data["date_from"])
+        if data["date_to"]:
+            entries = entries.filter(at__date__lte=data["date_to"])
+    elif form.is_bound:
+        entries = entries.none()
+    page, query = paginate(request, entries)
+    return render(
+        request,
+        "municipalities/auditentry_list.html",
+        {"municipality": municipality, "form": form, "page": page, "query": query},
+    )

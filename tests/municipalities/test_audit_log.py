@@ -15,7 +15,7 @@ from tests.conftest import BAUTZEN, COTTBUS
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("audit:list", args=[COTTBUS])
+URL = reverse("municipalities:audit_log", args=[COTTBUS])
 
 
 @pytest.fixture
