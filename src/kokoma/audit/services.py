@@ -5,7 +5,6 @@ from typing import Any
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
 
-
 from .models import AuditAction, AuditEntry
 
 
