@@ -501,9 +501,9 @@ def _overdue_conditions(
         return []
     conditions = []
     for case in cases:
-        if case.step.response_days is None:
+        if case.due_at is None:
             continue
-        due = timezone.localdate(case.step_since + datetime.timedelta(days=case.step.response_days))
+        due = timezone.localdate(case.due_at)
         days_over = (today - due).days
         if days_over < 0:
             continue

@@ -26,7 +26,6 @@ from kokoma.cases.models import (
 )
 from kokoma.municipalities.models import Municipality
 from kokoma.observations.models import Observation
-from kokoma.workflow.models import Step
 
 Week = tuple[int, int]  # (ISO year, ISO week)
 BANDS = ("1-3", "4-6", "7-9", "none")
@@ -180,24 +179,17 @@ def cases_climbing(municipality: Municipality, period: Period) -> list[Climb]:
     ]
 
 
-def _latest_stage() -> Subquery:
-    return Subquery(
-        EscalationAssessment.objects.filter(case=OuterRef("pk"), actor__isnull=True)
-        .order_by("-assessed_on", "-id")
-        .values("stage")[:1]
-    )
-
-
 def open_cases_by_band(municipality: Municipality) -> dict[str, int]:
     """Open cases per band of their current whole-case Glasl stage; "none": not assessed."""
     rows = (
-        Case.objects.filter(municipality=municipality, closed_at__isnull=True)
-        .annotate(stage=_latest_stage())
+        Case.objects.open()
+        .filter(municipality=municipality)
+        .with_latest_stage()
         .annotate(
             band=Choose(
-                When(stage__isnull=True, then=Value("none")),
-                When(stage__lte=3, then=Value("1-3")),
-                When(stage__lte=6, then=Value("4-6")),
+                When(latest_stage__isnull=True, then=Value("none")),
+                When(latest_stage__lte=3, then=Value("1-3")),
+                When(latest_stage__lte=6, then=Value("4-6")),
                 default=Value("7-9"),
             )
         )
@@ -246,26 +238,11 @@ def overdue_steps(
 ) -> list[OverdueStep]:
     """Open cases past the response-time target of their step, in bulk (two queries).
 
-    The database narrows the cases down (one condition per distinct target of the
-    municipality's steps); `Case.is_overdue` stays the one definition.
+    `Case.objects.overdue` narrows the cases down in the database; `Case.is_overdue` is the
+    same rule per case.
     """
     now = now or timezone.now()
-    targets = {
-        days
-        for days in Step.objects.filter(rules__municipality=municipality)
-        .order_by()
-        .values_list("response_days", flat=True)
-        .distinct()
-        if days is not None
-    }
-    condition = Q(pk__in=[])
-    for days in targets:
-        condition |= Q(step__response_days=days, step_since__lt=now - datetime.timedelta(days=days))
-    cases = (
-        Case.objects.filter(municipality=municipality, closed_at__isnull=True)
-        .filter(condition)
-        .select_related("step")
-    )
+    cases = Case.objects.filter(municipality=municipality).overdue(now).select_related("step")
     rows = []
     for case in cases:
         due = case.due_at

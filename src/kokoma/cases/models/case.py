@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db import connection, models
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import COMPANION_ROLES, Membership
 from kokoma.taxonomy.models import Term, TermKind
+from kokoma.workflow.models import Step
+
+from .actors import Actor
+from .assessments import EscalationAssessment
+from .team import CaseTeamMember
 
 if TYPE_CHECKING:
     from kokoma.accounts.models import User
@@ -34,13 +39,87 @@ class CaseQuerySet(models.QuerySet["Case"]):
         tandem_of = Membership.objects.filter(user=user, role__in=COMPANION_ROLES).values(
             "municipality_id"
         )
-        from .team import CaseTeamMember
-
         on_team = CaseTeamMember.objects.filter(case=OuterRef("pk"), user=user)
         return self.filter(Q(municipality_id__in=tandem_of) | Exists(on_team))
 
     def open(self) -> CaseQuerySet:
         return self.filter(closed_at__isnull=True)
+
+    def with_latest_stage(self) -> CaseQuerySet:
+        """Annotate `latest_stage`: the Glasl stage of the latest whole-case assessment."""
+        latest = (
+            EscalationAssessment.objects.filter(case=OuterRef("pk"), actor__isnull=True)
+            .order_by("-assessed_on", "-id")
+            .values("stage")[:1]
+        )
+        return self.annotate(latest_stage=Subquery(latest))
+
+    def with_team_size(self) -> CaseQuerySet:
+        """Annotate `team_size`: how many people are on the case team (None for nobody)."""
+        size = (
+            CaseTeamMember.objects.filter(case=OuterRef("pk"))
+            .order_by()
+            .values("case")
+            .annotate(n=Count("pk"))
+            .values("n")[:1]
+        )
+        return self.annotate(team_size=Subquery(size))
+
+    def overdue(self, now: datetime.datetime) -> CaseQuerySet:
+        """Open cases whose step's response-time target has passed at `now`.
+
+        One condition per distinct target in use, so the database can narrow the cases down;
+        `Case.is_overdue` is the same rule for one case in memory.
+        """
+        targets = (
+            Step.objects.filter(response_days__isnull=False)
+            .order_by()
+            .values_list("response_days", flat=True)
+            .distinct()
+        )
+        condition = Q(pk__in=[])
+        for days in targets:
+            if days is not None:
+                since = now - datetime.timedelta(days=days)
+                condition |= Q(step__response_days=days, step_since__lt=since)
+        return self.open().filter(condition)
+
+    def with_topic(self, topic: Term) -> CaseQuerySet:
+        return self.filter(
+            Exists(Case.topics.through.objects.filter(case=OuterRef("pk"), term=topic))
+        )
+
+    def with_member(self, user: User) -> CaseQuerySet:
+        """Cases that have `user` on their case team."""
+        return self.filter(Exists(CaseTeamMember.objects.filter(case=OuterRef("pk"), user=user)))
+
+    def in_glasl_band(self, low: int, high: int) -> CaseQuerySet:
+        """Cases whose latest whole-case stage lies in [low, high] (needs `with_latest_stage`)."""
+        return self.filter(Q(latest_stage__gte=low) & Q(latest_stage__lte=high))
+
+    def search(self, text: str) -> CaseQuerySet:
+        """German full-text search on PostgreSQL (GIN-indexed), a substring search elsewhere."""
+        if connection.vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchVector
+
+            # A union of ids rather than OR, so that the GIN index on the text can be used.
+            matching = (
+                Case.objects.annotate(search=SearchVector("title", "summary", config="german"))
+                .filter(search=SearchQuery(text, config="german", search_type="websearch"))
+                .values("pk")
+                .union(Actor.objects.filter(pseudonym__icontains=text).values("case_id"))
+            )
+            return self.filter(pk__in=matching)
+        actors = Actor.objects.filter(case=OuterRef("pk"), pseudonym__icontains=text)
+        return self.filter(Q(title__icontains=text) | Q(summary__icontains=text) | Exists(actors))
+
+    def counts_by_step(self) -> list[dict[str, Any]]:
+        """How many cases per municipality and step: numbers only, no case details."""
+        return list(
+            self.values("municipality__register__name", "municipality__register__ags", "step__name")
+            .annotate(count=Count("pk"))
+            .order_by("municipality__register__name", "step__position")
+        )
 
 
 class CaseOutcome(models.TextChoices):
