@@ -90,6 +90,10 @@ class MembershipQuerySet(models.QuerySet["Membership"]):
     def companions(self) -> MembershipQuerySet:
         return self.filter(role__in=COMPANION_ROLES)
 
+    def tandem_municipalities(self, user: User) -> models.QuerySet[Membership, Any]:
+        """The ids of the municipalities whose tandem `user` belongs to, as a subquery."""
+        return self.companions().filter(user=user).values("municipality_id")
+
 
 class Membership(models.Model):
     """User × municipality × role: the one place where local access comes from."""

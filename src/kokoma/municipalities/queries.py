@@ -50,9 +50,7 @@ def start_page(user: User) -> dict[str, Any]:
             )
             item["roles"].append(membership.get_role_display())
         context["my_municipalities"] = list(grouped.values())
-    tandem_of = Membership.objects.filter(user=user, role__in=COMPANION_ROLES).values(
-        "municipality_id"
-    )
+    tandem_of = Membership.objects.tandem_municipalities(user)
     context["open_tasks"] = (
         WorkLogEntry.objects.open_next_steps()
         .filter(municipality_id__in=tandem_of)

@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kokoma.accounts.models import COMPANION_ROLES, Membership
+from kokoma.accounts.models import Membership
 from kokoma.taxonomy.models import Term, TermKind
 
 if TYPE_CHECKING:
@@ -28,9 +28,7 @@ class ObservationQuerySet(models.QuerySet["Observation"]):
         """Observations are seen by the municipality's tandem and by whoever recorded them."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        tandem_of = Membership.objects.filter(user=user, role__in=COMPANION_ROLES).values(
-            "municipality_id"
-        )
+        tandem_of = Membership.objects.tandem_municipalities(user)
         return self.filter(Q(municipality_id__in=tandem_of) | Q(reporter=user))
 
 

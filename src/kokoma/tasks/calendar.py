@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from kokoma.accounts.models import COMPANION_ROLES, Membership, User
+from kokoma.accounts.models import Membership, User
 from kokoma.cases.models import Case, Measure
 from kokoma.municipalities.models import WorkLogEntry
 
@@ -56,9 +56,7 @@ def task_items(user: User) -> Iterator[CalendarItem]:
 
 
 def next_step_items(user: User) -> Iterator[CalendarItem]:
-    tandem_of = Membership.objects.filter(user=user, role__in=COMPANION_ROLES).values(
-        "municipality_id"
-    )
+    tandem_of = Membership.objects.tandem_municipalities(user)
     entries = (
         WorkLogEntry.objects.open_next_steps()
         .filter(municipality_id__in=tandem_of, next_steps_due__isnull=False)

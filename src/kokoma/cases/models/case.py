@@ -11,7 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kokoma.accounts.models import COMPANION_ROLES, Membership
+from kokoma.accounts.models import Membership
 from kokoma.taxonomy.models import Term, TermKind
 from kokoma.workflow.models import Step
 
@@ -36,9 +36,7 @@ class CaseQuerySet(models.QuerySet["Case"]):
         """Need-to-know: the case team and the municipality's tandem (its coordinators)."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        tandem_of = Membership.objects.filter(user=user, role__in=COMPANION_ROLES).values(
-            "municipality_id"
-        )
+        tandem_of = Membership.objects.tandem_municipalities(user)
         on_team = CaseTeamMember.objects.filter(case=OuterRef("pk"), user=user)
         return self.filter(Q(municipality_id__in=tandem_of) | Exists(on_team))
 
