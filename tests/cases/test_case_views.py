@@ -373,7 +373,8 @@ def test_relation_bad_input(
     case: Case, client: Any, login: Any, actors: tuple[Actor, Actor], changes: dict[str, str]
 ) -> None:
     login("local_a")
-    response = client.post(url("relation_add", case), relation_data(*actors, **changes))
+    source, target = actors
+    response = client.post(url("relation_add", case), relation_data(source, target, **changes))
     assert response.status_code == 200 and response.context["form"].errors
     assert "Notiz" in response.content.decode()
     assert not Relation.objects.filter(case=case).exists()

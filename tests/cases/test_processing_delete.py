@@ -68,7 +68,8 @@ def agreement(case: Case, actors: list[Actor], persona: Any) -> Agreement:
     )
 
 
-KINDS = {
+# kind → (URL name, URL keyword, model, anchor of the section on the case page)
+KINDS: dict[str, tuple[str, str, type[CaseProcedure | Measure | Agreement], str]] = {
     "procedure": ("procedure_delete", "procedure_id", CaseProcedure, "procedures-heading"),
     "measure": ("measure_delete", "measure_id", Measure, "measures-heading"),
     "agreement": ("agreement_delete", "agreement_id", Agreement, "agreements-heading"),

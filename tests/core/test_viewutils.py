@@ -96,7 +96,8 @@ def test_paginate_keeps_the_other_parameters_and_drops_seite() -> None:
 
 @pytest.mark.usefixtures("three_per_page")
 def test_paginate_gives_an_empty_first_page_for_no_items() -> None:
-    page, query = paginate(RequestFactory().get("/", {"seite": "4", "q": "x"}), [])
+    nothing: list[int] = []
+    page, query = paginate(RequestFactory().get("/", {"seite": "4", "q": "x"}), nothing)
     assert page.number == 1
     assert list(page) == []
     assert query == "q=x"

@@ -112,9 +112,10 @@ def test_merge_refuses_another_municipality_and_closed_cases(persona: Any) -> No
     with pytest.raises(ValidationError):
         services_observations.merge_into_case(observation, by=tandem, case=foreign)
     closed = Case.objects.filter(municipality__register__ags=COTTBUS, closed_at__isnull=False)
-    assert closed.exists()
+    closed_case = closed.first()
+    assert closed_case is not None
     with pytest.raises(ValidationError):
-        services_observations.merge_into_case(observation, by=tandem, case=closed.first())
+        services_observations.merge_into_case(observation, by=tandem, case=closed_case)
     observation.refresh_from_db()
     assert observation.case is None
     assert observation.status == Observation.Status.NEW

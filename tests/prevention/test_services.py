@@ -279,7 +279,11 @@ def test_a_threshold_that_is_not_a_positive_number_changes_nothing(persona: Any,
     local = persona("local_a")
     before = services.settings_for(cottbus())
     for field in ("observations_per_week", "climb_stages", "climb_window_days"):
-        values = {"observations_per_week": 4, "climb_stages": 2, "climb_window_days": 20}
+        values: dict[str, Any] = {
+            "observations_per_week": 4,
+            "climb_stages": 2,
+            "climb_window_days": 20,
+        }
         values[field] = bad
         with pytest.raises(ValidationError) as error:
             services.update_settings(cottbus(), by=local, **values)
@@ -332,7 +336,10 @@ def test_tasks_are_never_due_in_the_past(persona: Any) -> None:
     case = case_with_stages(cottbus(), local, [(12, 2), (10, 5)])
     services.run_check(today=ago(5), municipality=cottbus())
     alert = Alert.objects.get(case=case, kind=AlertKind.STAGE_CLIMB)
-    assert all(task.due_on >= timezone.localdate() for task in Task.objects.filter(case=case))
+    assert all(
+        task.due_on is not None and task.due_on >= timezone.localdate()
+        for task in Task.objects.filter(case=case)
+    )
     assert alert.tasks.exists()
 
 

@@ -57,10 +57,15 @@ def test_the_shortcut_skips_only_the_membership_and_visibility_lookups(
     actor = persona("actor_a")
     case = cottbus_case()
 
-    def queries(**vetted: bool) -> list[str]:
+    def queries(assignee_vetted: bool = False) -> list[str]:
         with CaptureQueriesContext(connection) as captured:
             services.create_task(
-                municipality=cottbus, by=None, title="Plan", assignee=actor, case=case, **vetted
+                municipality=cottbus,
+                by=None,
+                title="Plan",
+                assignee=actor,
+                case=case,
+                assignee_vetted=assignee_vetted,
             )
         return [query["sql"] for query in captured.captured_queries]
 
