@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 from django.test import RequestFactory
+from pytest_django import Settings
 
 from kokoma.core.viewutils import call_service, paginate
 
@@ -55,7 +54,7 @@ ITEMS = list(range(1, 8))  # three pages of three: [1, 2, 3], [4, 5, 6], [7]
 
 
 @pytest.fixture
-def three_per_page(settings: Any) -> None:
+def three_per_page(settings: Settings) -> None:
     settings.KOKOMA_PAGE_SIZE = 3
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _english_messages() -> Any:
+def _english_messages() -> Iterator[None]:
     """The service messages are asserted by their English msgids."""
     with translation.override("en"):
         yield
