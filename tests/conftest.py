@@ -8,16 +8,26 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, TypeAlias
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.test import Client
+from pytest_django import DjangoDbBlocker, Settings
 
 from kokoma.accounts.models import User
 from kokoma.demo.management.commands.load_demo import DEMO_PASSWORD, DOMAIN, MUNICIPALITIES
 from kokoma.municipalities.register_import import import_register
+
+if TYPE_CHECKING:
+    # django-stubs declares it for type checking only, so it cannot be imported at run time.
+    from django.test.client import _MonkeyPatchedWSGIResponse
+
+    # What the test client returns: the response with the test's request, context and templates.
+    ClientResponse: TypeAlias = _MonkeyPatchedWSGIResponse
 
 REGISTER_FILE = Path(settings.KOKOMA_REGISTER_FILE)
 
@@ -40,14 +50,14 @@ def register_slice() -> str:
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+def django_db_setup(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> None:
     with django_db_blocker.unblock():
         import_register(io.StringIO(register_slice()))
         call_command("load_demo", verbosity=0)
 
 
 @pytest.fixture(autouse=True)
-def _plain_static_storage(settings: Any) -> None:
+def _plain_static_storage(settings: Settings) -> None:
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -55,7 +65,7 @@ def _plain_static_storage(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _mail_and_cache_in_memory(settings: Any) -> None:
+def _mail_and_cache_in_memory(settings: Settings) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -79,15 +89,19 @@ PERSONAS = {
 COTTBUS = "12052000"
 BAUTZEN = "14625020"
 
+# The types of the `persona` and `login` fixtures: a role name in, the demo user of that role out.
+Persona: TypeAlias = Callable[[str], User]
+Login: TypeAlias = Callable[[str], User]
+
 
 @pytest.fixture
-def persona(db: Any) -> Any:
+def persona(db: None) -> Persona:
     """persona("local_a") → the demo user of that role."""
     return lambda name: demo_user(PERSONAS[name])
 
 
 @pytest.fixture
-def login(client: Any, persona: Any) -> Any:
+def login(client: Client, persona: Persona) -> Login:
     """login("office") logs the test client in as that persona and returns the user."""
 
     def do_login(name: str) -> User:
@@ -98,4 +112,12 @@ def login(client: Any, persona: Any) -> Any:
     return do_login
 
 
-__all__ = ["BAUTZEN", "COTTBUS", "DEMO_PASSWORD", "PERSONAS", "demo_user"]
+__all__ = [
+    "BAUTZEN",
+    "COTTBUS",
+    "DEMO_PASSWORD",
+    "PERSONAS",
+    "Login",
+    "Persona",
+    "demo_user",
+]

@@ -25,13 +25,14 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from kokoma.accounts.models import Membership, MembershipRole
 from kokoma.core.access import Access
 from kokoma.municipalities.models import Municipality
 
-from .conftest import COTTBUS, PERSONAS
+from .conftest import COTTBUS, PERSONAS, Persona
 
 ROLES = ["anonymous", *PERSONAS]
 TESTS_DIR = __import__("pathlib").Path(__file__).parent
@@ -172,7 +173,7 @@ CASES = [
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("route", "role"), CASES)
-def test_matrix(route: Route, role: str, client: Any, persona: Any) -> None:
+def test_matrix(route: Route, role: str, client: Client, persona: Persona) -> None:
     user = AnonymousUser() if role == "anonymous" else persona(role)
     if user.is_authenticated:
         client.force_login(user)
@@ -206,7 +207,7 @@ def test_matrix(route: Route, role: str, client: Any, persona: Any) -> None:
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", [role for role in PERSONAS if role != "office"])
 def test_a_foreign_municipality_looks_like_a_missing_one(
-    role: str, client: Any, persona: Any
+    role: str, client: Client, persona: Persona
 ) -> None:
     """A municipality out of reach answers like one that does not exist: nothing is revealed."""
     client.force_login(persona(role))

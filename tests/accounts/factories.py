@@ -3,7 +3,7 @@ import factory
 from kokoma.accounts.models import ProgrammeRole, User
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         django_get_or_create = ("email",)

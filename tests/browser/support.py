@@ -116,9 +116,10 @@ def reload_translations() -> None:
     global _PROJECT_CATALOG
     from django.utils.translation import trans_real
 
+    # private caches of gettext and Django, which no stub declares
     gettext_module._translations = {}  # type: ignore[attr-defined]
-    trans_real._translations = {}
-    trans_real._default = None
+    trans_real._translations = {}  # type: ignore[attr-defined]
+    trans_real._default = None  # type: ignore[attr-defined]
     _PROJECT_CATALOG = None
 
 

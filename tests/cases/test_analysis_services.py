@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Model
+from pytest_django import Settings
 
 from kokoma.audit.models import AuditAction, AuditEntry
 from kokoma.cases import services
@@ -22,30 +23,30 @@ from kokoma.cases.models import (
 )
 from kokoma.municipalities.models import Municipality
 
-from ..conftest import BAUTZEN, COTTBUS
+from ..conftest import BAUTZEN, COTTBUS, Persona
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def case(persona: Any) -> Case:
+def case(persona: Persona) -> Case:
     municipality = Municipality.objects.get(register__ags=COTTBUS)
     return services.open_case(municipality=municipality, by=persona("local_a"), title="Platzstreit")
 
 
 @pytest.fixture
-def other_case(persona: Any) -> Case:
+def other_case(persona: Persona) -> Case:
     municipality = Municipality.objects.get(register__ags=BAUTZEN)
     return services.open_case(municipality=municipality, by=persona("local_b"), title="Anderswo")
 
 
-def _audited(obj: Any, action: str) -> bool:
+def _audited(obj: Model, action: str) -> bool:
     return AuditEntry.objects.filter(
         object_type=obj._meta.label, object_id=str(obj.pk), action=action
     ).exists()
 
 
-def test_threat_assessment_is_saved_and_audited(case: Case, persona: Any) -> None:
+def test_threat_assessment_is_saved_and_audited(case: Case, persona: Persona) -> None:
     threat = services.assess_threat(
         case, by=persona("local_a"), dimension="violence", score=3, rationale="Drohbriefe"
     )
@@ -55,7 +56,7 @@ def test_threat_assessment_is_saved_and_audited(case: Case, persona: Any) -> Non
 
 @pytest.mark.parametrize(("dimension", "score"), [("violence", 4), ("violence", -1), ("x", 1)])
 def test_threat_assessment_refuses_bad_input(
-    case: Case, persona: Any, dimension: str, score: int
+    case: Case, persona: Persona, dimension: str, score: int
 ) -> None:
     with pytest.raises(ValidationError):
         services.assess_threat(
@@ -65,14 +66,16 @@ def test_threat_assessment_refuses_bad_input(
 
 
 @pytest.mark.parametrize("stage", [0, 10, -3])
-def test_escalation_stage_outside_1_to_9_is_refused(case: Case, persona: Any, stage: int) -> None:
+def test_escalation_stage_outside_1_to_9_is_refused(
+    case: Case, persona: Persona, stage: int
+) -> None:
     with pytest.raises(ValidationError):
         services.assess_escalation(case, by=persona("local_a"), stage=stage, rationale="r")
     assert not EscalationAssessment.objects.filter(case=case).exists()
 
 
 def test_escalation_perspective_must_be_an_actor_of_the_case(
-    case: Case, other_case: Case, persona: Any
+    case: Case, other_case: Case, persona: Persona
 ) -> None:
     foreign = Actor.objects.create(case=other_case, pseudonym="X", kind="person")
     with pytest.raises(ValidationError):
@@ -87,7 +90,7 @@ def test_escalation_perspective_must_be_an_actor_of_the_case(
     assert _audited(assessment, AuditAction.CREATE)
 
 
-def test_pseudonym_is_unique_per_case_only(case: Case, other_case: Case, persona: Any) -> None:
+def test_pseudonym_is_unique_per_case_only(case: Case, other_case: Case, persona: Persona) -> None:
     user = persona("local_a")
     services.save_actor(Actor(case=case, pseudonym="Anna", kind="person"), by=user)
     with pytest.raises(ValidationError) as error:
@@ -99,7 +102,7 @@ def test_pseudonym_is_unique_per_case_only(case: Case, other_case: Case, persona
     assert Actor.objects.filter(pseudonym__iexact="anna").count() == 2
 
 
-def test_actor_update_is_audited_with_changes(case: Case, persona: Any) -> None:
+def test_actor_update_is_audited_with_changes(case: Case, persona: Persona) -> None:
     user = persona("local_a")
     actor = services.save_actor(Actor(case=case, pseudonym="A", kind="person"), by=user)
     actor.influence = 5
@@ -109,7 +112,7 @@ def test_actor_update_is_audited_with_changes(case: Case, persona: Any) -> None:
 
 
 def test_identity_is_created_changed_and_deleted_without_the_name_in_the_audit_log(
-    case: Case, persona: Any
+    case: Case, persona: Persona
 ) -> None:
     user = persona("local_a")
     actor = Actor.objects.create(case=case, pseudonym="A", kind="person")
@@ -121,7 +124,7 @@ def test_identity_is_created_changed_and_deleted_without_the_name_in_the_audit_l
 
 
 def test_relation_between_actors_of_another_case_is_refused(
-    case: Case, other_case: Case, persona: Any
+    case: Case, other_case: Case, persona: Persona
 ) -> None:
     own = Actor.objects.create(case=case, pseudonym="A", kind="person")
     foreign = Actor.objects.create(case=other_case, pseudonym="B", kind="person")
@@ -134,7 +137,7 @@ def test_relation_between_actors_of_another_case_is_refused(
     assert not Relation.objects.filter(case=case).exists()
 
 
-def test_relation_dates_and_self_relation_are_checked(case: Case, persona: Any) -> None:
+def test_relation_dates_and_self_relation_are_checked(case: Case, persona: Persona) -> None:
     a = Actor.objects.create(case=case, pseudonym="A", kind="person")
     b = Actor.objects.create(case=case, pseudonym="B", kind="person")
     with pytest.raises(ValidationError):
@@ -157,7 +160,7 @@ def test_relation_dates_and_self_relation_are_checked(case: Case, persona: Any) 
     assert not Relation.objects.filter(case=case).exists()
 
 
-def test_ending_a_relation_keeps_it_for_earlier_dates(case: Case, persona: Any) -> None:
+def test_ending_a_relation_keeps_it_for_earlier_dates(case: Case, persona: Persona) -> None:
     a = Actor.objects.create(case=case, pseudonym="A", kind="person")
     b = Actor.objects.create(case=case, pseudonym="B", kind="person")
     relation = services.save_relation(
@@ -210,7 +213,7 @@ def test_wrong_types_are_refused(name: str, content: bytes) -> None:
         services.check_upload(SimpleUploadedFile(name, content))
 
 
-def test_size_limit(settings: Any) -> None:
+def test_size_limit(settings: Settings) -> None:
     settings.KOKOMA_MAX_UPLOAD_MB = 1
     with pytest.raises(ValidationError):
         services.check_upload(SimpleUploadedFile("a.txt", b"a" * (1024 * 1024 + 1)))

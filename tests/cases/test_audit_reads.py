@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from kokoma.audit.models import AuditAction, AuditEntry
+from tests.conftest import Login
 
 from .matrix_samples import cottbus_case
 
@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("name", ["cases:detail", "cases:actor_map", "cases:edit"])
-def test_reading_a_case_page_is_audited_with_the_page(name: str, login: Any, client: Any) -> None:
+def test_reading_a_case_page_is_audited_with_the_page(
+    name: str, login: Login, client: Client
+) -> None:
     case = cottbus_case()
     user = login("local_a")
     url = reverse(name, kwargs={"reference": case.reference})
@@ -27,7 +29,7 @@ def test_reading_a_case_page_is_audited_with_the_page(name: str, login: Any, cli
     assert entry.changes == {"page": url}
 
 
-def test_a_refused_read_is_not_logged_as_a_read(login: Any, client: Any) -> None:
+def test_a_refused_read_is_not_logged_as_a_read(login: Login, client: Client) -> None:
     case = cottbus_case()
     login("board_a")
     assert (

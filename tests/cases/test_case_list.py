@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING, Literal, TypedDict
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,7 +15,10 @@ from kokoma.cases import services
 from kokoma.cases.models import Actor, Case, EscalationAssessment
 from kokoma.municipalities.models import Municipality
 from kokoma.taxonomy.models import Term, TermKind
-from tests.conftest import BAUTZEN, COTTBUS
+from tests.conftest import BAUTZEN, COTTBUS, Login, Persona
+
+if TYPE_CHECKING:
+    from tests.conftest import ClientResponse
 
 pytestmark = pytest.mark.django_db
 
@@ -21,13 +26,24 @@ LIST = reverse("caselist:list")
 COTTBUS_LIST = reverse("caselist:municipality", args=[COTTBUS])
 
 
+class SampleCases(TypedDict):
+    """A quiet case on a playground topic and a hot one, overdue, in Cottbus."""
+
+    quiet: Case
+    hot: Case
+    topic: Term
+
+
+SampleCase = Literal["quiet", "hot"]
+
+
 @pytest.fixture
-def cottbus():
+def cottbus() -> Municipality:
     return Municipality.objects.get(register__ags=COTTBUS)
 
 
 @pytest.fixture
-def sample_cases(cottbus, persona):
+def sample_cases(cottbus: Municipality, persona: Persona) -> SampleCases:
     tandem = persona("local_a")
     topic = Term.objects.create(kind=TermKind.TOPIC, name="Testthema Spielplatz")
     quiet = services.open_case(
@@ -52,11 +68,13 @@ def sample_cases(cottbus, persona):
     return {"quiet": quiet, "hot": hot, "topic": topic}
 
 
-def references(response):
+def references(response: ClientResponse) -> set[str]:
     return {case.reference for case, _overdue in response.context["rows"]}
 
 
-def test_the_tandem_sees_its_cases_and_not_the_other_municipality(client, login, sample_cases):
+def test_the_tandem_sees_its_cases_and_not_the_other_municipality(
+    client: Client, login: Login, sample_cases: SampleCases
+) -> None:
     login("local_a")
     response = client.get(LIST)
     assert response.status_code == 200
@@ -66,7 +84,9 @@ def test_the_tandem_sees_its_cases_and_not_the_other_municipality(client, login,
     assert response.context["counts"] is None
 
 
-def test_a_team_member_sees_only_team_cases(client, login, sample_cases):
+def test_a_team_member_sees_only_team_cases(
+    client: Client, login: Login, sample_cases: SampleCases
+) -> None:
     user = login("actor_a")
     response = client.get(COTTBUS_LIST)
     found = references(response)
@@ -83,7 +103,9 @@ def test_a_team_member_sees_only_team_cases(client, login, sample_cases):
     )
 
 
-def test_the_office_sees_counts_not_cases(client, login, sample_cases):
+def test_the_office_sees_counts_not_cases(
+    client: Client, login: Login, sample_cases: SampleCases
+) -> None:
     login("office")
     response = client.get(COTTBUS_LIST)
     assert response.status_code == 200
@@ -101,7 +123,9 @@ def test_the_office_sees_counts_not_cases(client, login, sample_cases):
     assert references(response) == set()
 
 
-def test_the_office_sees_a_case_it_is_on_the_team_of(client, login, persona, sample_cases):
+def test_the_office_sees_a_case_it_is_on_the_team_of(
+    client: Client, login: Login, persona: Persona, sample_cases: SampleCases
+) -> None:
     office = persona("office")
     case = sample_cases["hot"]
     from kokoma.cases.models import CaseTeamMember
@@ -122,14 +146,23 @@ def test_the_office_sees_a_case_it_is_on_the_team_of(client, login, persona, sam
         ({"status": "open", "q": "Stadtrat"}, "hot", "quiet"),
     ],
 )
-def test_filters(client, login, sample_cases, params, expected, absent):
+def test_filters(
+    client: Client,
+    login: Login,
+    sample_cases: SampleCases,
+    params: dict[str, str],
+    expected: SampleCase,
+    absent: SampleCase,
+) -> None:
     login("local_a")
     found = references(client.get(COTTBUS_LIST, params))
     assert sample_cases[expected].reference in found
     assert sample_cases[absent].reference not in found
 
 
-def test_filter_by_topic_and_team_member(client, login, persona, sample_cases):
+def test_filter_by_topic_and_team_member(
+    client: Client, login: Login, persona: Persona, sample_cases: SampleCases
+) -> None:
     login("local_a")
     found = references(client.get(COTTBUS_LIST, {"topic": sample_cases["topic"].pk}))
     assert found == {sample_cases["quiet"].reference}
@@ -138,13 +171,15 @@ def test_filter_by_topic_and_team_member(client, login, persona, sample_cases):
     assert sample_cases["hot"].reference not in found
 
 
-def test_closed_filter(client, login, sample_cases):
+def test_closed_filter(client: Client, login: Login, sample_cases: SampleCases) -> None:
     login("local_a")
     found = references(client.get(COTTBUS_LIST, {"status": "closed"}))
     assert not found & {sample_cases["quiet"].reference, sample_cases["hot"].reference}
 
 
-def test_rows_show_latest_stage_and_overdue_flag(client, login, sample_cases):
+def test_rows_show_latest_stage_and_overdue_flag(
+    client: Client, login: Login, sample_cases: SampleCases
+) -> None:
     login("local_a")
     response = client.get(COTTBUS_LIST, {"q": "Drohbriefe"})
     [(case, overdue)] = response.context["rows"]
@@ -152,7 +187,9 @@ def test_rows_show_latest_stage_and_overdue_flag(client, login, sample_cases):
     assert overdue is True
 
 
-def test_german_stemming_on_postgresql(client, login, sample_cases):
+def test_german_stemming_on_postgresql(
+    client: Client, login: Login, sample_cases: SampleCases
+) -> None:
     if connection.vendor != "postgresql":
         pytest.skip("German stemming needs PostgreSQL")
     login("local_a")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.contrib.messages import get_messages
+from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
 
+from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction, AuditEntry
 from kokoma.cases import services
 from kokoma.cases.models import (
@@ -24,13 +27,16 @@ from kokoma.municipalities.models import Municipality
 from kokoma.taxonomy.models import Term, TermKind
 from kokoma.workflow.models import Step
 
-from ..conftest import BAUTZEN, COTTBUS
+from ..conftest import BAUTZEN, COTTBUS, Login, Persona
+
+if TYPE_CHECKING:
+    from ..conftest import ClientResponse
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def case(persona: Any) -> Case:
+def case(persona: Persona) -> Case:
     municipality = Municipality.objects.get(register__ags=COTTBUS)
     return services.open_case(
         municipality=municipality,
@@ -45,11 +51,11 @@ def url(name: str, case: Case, **kwargs: Any) -> str:
     return reverse(f"cases:{name}", kwargs={"reference": case.reference, **kwargs})
 
 
-def error_messages(response: Any) -> list[str]:
+def error_messages(response: ClientResponse) -> list[str]:
     return [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "error"]
 
 
-def populate(case: Case, by: Any, size: int) -> None:
+def populate(case: Case, by: User, size: int) -> None:
     actors = [
         Actor.objects.create(case=case, pseudonym=f"Akteur {i}", kind="person") for i in range(size)
     ]
@@ -84,19 +90,21 @@ def populate(case: Case, by: Any, size: int) -> None:
         ("actor_b", 404),
     ],
 )
-def test_need_to_know(case: Case, client: Any, login: Any, role: str, status: int) -> None:
+def test_need_to_know(case: Case, client: Client, login: Login, role: str, status: int) -> None:
     login(role)
     assert client.get(url("detail", case)).status_code == status
 
 
-def test_office_sees_the_case_once_on_the_team(case: Case, client: Any, login: Any) -> None:
+def test_office_sees_the_case_once_on_the_team(case: Case, client: Client, login: Login) -> None:
     office = login("office")
     assert client.get(url("detail", case)).status_code == 404
     CaseTeamMember.objects.create(case=case, user=office)
     assert client.get(url("detail", case)).status_code == 200
 
 
-def test_case_page_shows_the_analysis_and_is_audited(case: Case, client: Any, login: Any) -> None:
+def test_case_page_shows_the_analysis_and_is_audited(
+    case: Case, client: Client, login: Login
+) -> None:
     user = login("local_a")
     populate(case, user, 3)
     response = client.get(url("detail", case))
@@ -110,7 +118,7 @@ def test_case_page_shows_the_analysis_and_is_audited(case: Case, client: Any, lo
     assert len(response.context["timeline"]) >= 7
 
 
-def test_team_members_do_not_see_real_identities(case: Case, client: Any, login: Any) -> None:
+def test_team_members_do_not_see_real_identities(case: Case, client: Client, login: Login) -> None:
     populate(case, login("local_a"), 2)
     login("actor_a")
     content = client.get(url("detail", case)).content.decode()
@@ -133,7 +141,7 @@ def test_team_members_do_not_see_real_identities(case: Case, client: Any, login:
 
 
 def test_query_count_does_not_grow_with_the_data(
-    case: Case, client: Any, login: Any, django_assert_max_num_queries: Any
+    case: Case, client: Client, login: Login, django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     user = login("local_a")
     populate(case, user, 2)
@@ -173,7 +181,7 @@ def case_data(case: Case, **changes: Any) -> dict[str, Any]:
     return data
 
 
-def test_edit_saves_the_analysis(case: Case, client: Any, login: Any) -> None:
+def test_edit_saves_the_analysis(case: Case, client: Client, login: Login) -> None:
     login("actor_a")
     topic = Term.objects.filter(kind=TermKind.TOPIC, active=True).first()
     data = case_data(case, summary="Neu", dividers="Lärm\nParkplätze", conflict_type="values")
@@ -187,7 +195,7 @@ def test_edit_saves_the_analysis(case: Case, client: Any, login: Any) -> None:
 
 
 def test_stale_edit_shows_both_versions_and_overwrites_nothing(
-    case: Case, client: Any, login: Any, persona: Any
+    case: Case, client: Client, login: Login, persona: Persona
 ) -> None:
     stale = case_data(case, summary="Meine Fassung")
     services.update_case(case, by=persona("local_a"), version=1, summary="Ihre Fassung")
@@ -208,7 +216,7 @@ def test_stale_edit_shows_both_versions_and_overwrites_nothing(
     assert case.summary == "Meine Fassung" and case.version == 3
 
 
-def test_edit_without_a_title_keeps_the_input(case: Case, client: Any, login: Any) -> None:
+def test_edit_without_a_title_keeps_the_input(case: Case, client: Client, login: Login) -> None:
     login("local_a")
     response = client.post(url("edit", case), case_data(case, title="", summary="Behalten"))
     assert response.status_code == 200
@@ -221,7 +229,7 @@ def test_edit_without_a_title_keeps_the_input(case: Case, client: Any, login: An
 # Assessments ---------------------------------------------------------------------------------
 
 
-def test_threat_assessment(case: Case, client: Any, login: Any) -> None:
+def test_threat_assessment(case: Case, client: Client, login: Login) -> None:
     login("local_a")
     ok = client.post(
         url("threat_add", case),
@@ -239,7 +247,7 @@ def test_threat_assessment(case: Case, client: Any, login: Any) -> None:
 
 @pytest.mark.parametrize("stage", ["0", "10", "12", "x"])
 def test_escalation_stage_outside_range_is_refused(
-    case: Case, client: Any, login: Any, stage: str
+    case: Case, client: Client, login: Login, stage: str
 ) -> None:
     login("local_a")
     response = client.post(
@@ -253,7 +261,7 @@ def test_escalation_stage_outside_range_is_refused(
 
 
 def test_escalation_from_a_foreign_actors_perspective_is_refused(
-    case: Case, client: Any, login: Any, persona: Any
+    case: Case, client: Client, login: Login, persona: Persona
 ) -> None:
     other = services.open_case(
         municipality=case.municipality, by=persona("local_a"), title="Anderer Fall"
@@ -270,7 +278,7 @@ def test_escalation_from_a_foreign_actors_perspective_is_refused(
     assert case.escalations.get().actor == own
 
 
-def test_escalation_bad_date(case: Case, client: Any, login: Any) -> None:
+def test_escalation_bad_date(case: Case, client: Client, login: Login) -> None:
     login("local_a")
     response = client.post(
         url("escalation_add", case), {"stage": "3", "assessed_on": "31.02.2026", "rationale": "r"}
@@ -292,7 +300,7 @@ def actor_data(**changes: Any) -> dict[str, Any]:
     }
 
 
-def test_actor_add_edit_and_duplicate_pseudonym(case: Case, client: Any, login: Any) -> None:
+def test_actor_add_edit_and_duplicate_pseudonym(case: Case, client: Client, login: Login) -> None:
     login("local_a")
     assert client.post(url("actor_add", case), actor_data(real_name="Frau M.")).status_code == 302
     actor = case.actors.get()
@@ -309,7 +317,7 @@ def test_actor_add_edit_and_duplicate_pseudonym(case: Case, client: Any, login: 
 
 
 def test_actor_of_another_case_cannot_be_edited_here(
-    case: Case, client: Any, login: Any, persona: Any
+    case: Case, client: Client, login: Login, persona: Persona
 ) -> None:
     other = services.open_case(municipality=case.municipality, by=persona("local_a"), title="B")
     foreign = Actor.objects.create(case=other, pseudonym="Fremd", kind="person")
@@ -339,7 +347,7 @@ def actors(case: Case) -> tuple[Actor, Actor]:
 
 
 def test_relation_add_edit_and_end(
-    case: Case, client: Any, login: Any, actors: tuple[Actor, Actor]
+    case: Case, client: Client, login: Login, actors: tuple[Actor, Actor]
 ) -> None:
     login("actor_a")
     a, b = actors
@@ -370,17 +378,18 @@ def test_relation_add_edit_and_end(
     ],
 )
 def test_relation_bad_input(
-    case: Case, client: Any, login: Any, actors: tuple[Actor, Actor], changes: dict[str, str]
+    case: Case, client: Client, login: Login, actors: tuple[Actor, Actor], changes: dict[str, str]
 ) -> None:
     login("local_a")
-    response = client.post(url("relation_add", case), relation_data(*actors, **changes))
+    source, target = actors
+    response = client.post(url("relation_add", case), relation_data(source, target, **changes))
     assert response.status_code == 200 and response.context["form"].errors
     assert "Notiz" in response.content.decode()
     assert not Relation.objects.filter(case=case).exists()
 
 
 def test_relation_to_an_actor_of_another_case_is_refused(
-    case: Case, client: Any, login: Any, actors: tuple[Actor, Actor], persona: Any
+    case: Case, client: Client, login: Login, actors: tuple[Actor, Actor], persona: Persona
 ) -> None:
     other = services.open_case(
         municipality=Municipality.objects.get(register__ags=BAUTZEN),
@@ -397,7 +406,7 @@ def test_relation_to_an_actor_of_another_case_is_refused(
 
 
 def test_ending_before_the_start_is_refused(
-    case: Case, client: Any, login: Any, actors: tuple[Actor, Actor], persona: Any
+    case: Case, client: Client, login: Login, actors: tuple[Actor, Actor], persona: Persona
 ) -> None:
     relation = Relation.objects.create(
         case=case,
@@ -420,7 +429,7 @@ def test_ending_before_the_start_is_refused(
 # Workflow ------------------------------------------------------------------------------------
 
 
-def test_allowed_transition_and_history(case: Case, client: Any, login: Any) -> None:
+def test_allowed_transition_and_history(case: Case, client: Client, login: Login) -> None:
     login("actor_a")
     target = Step.objects.get(rules__municipality=case.municipality, name="Ersteinschätzung")
     page = client.get(url("detail", case))
@@ -434,7 +443,9 @@ def test_allowed_transition_and_history(case: Case, client: Any, login: Any) -> 
 
 
 @pytest.mark.parametrize("step_name", ["Nachsorge", "abgeschlossen"])
-def test_crafted_transition_is_refused(case: Case, client: Any, login: Any, step_name: str) -> None:
+def test_crafted_transition_is_refused(
+    case: Case, client: Client, login: Login, step_name: str
+) -> None:
     login("local_a")
     target = Step.objects.get(rules__municipality=case.municipality, name=step_name)
     response = client.post(url("transition", case), {"to_step": target.pk})
@@ -445,7 +456,7 @@ def test_crafted_transition_is_refused(case: Case, client: Any, login: Any, step
 
 
 def test_transition_to_a_step_of_another_municipality_is_refused(
-    case: Case, client: Any, login: Any
+    case: Case, client: Client, login: Login
 ) -> None:
     foreign = Step.objects.filter(rules__municipality__register__ags=BAUTZEN).first()
     if foreign is None:
@@ -460,7 +471,7 @@ def test_transition_to_a_step_of_another_municipality_is_refused(
 # Team ----------------------------------------------------------------------------------------
 
 
-def test_team_add_and_remove(case: Case, client: Any, login: Any, persona: Any) -> None:
+def test_team_add_and_remove(case: Case, client: Client, login: Login, persona: Persona) -> None:
     board = persona("board_a")
     login("local_a")
     assert client.post(url("team", case), {"user": board.pk}).status_code == 302
@@ -475,7 +486,7 @@ def test_team_add_and_remove(case: Case, client: Any, login: Any, persona: Any) 
 
 
 def test_team_refuses_people_outside_the_municipality(
-    case: Case, client: Any, login: Any, persona: Any
+    case: Case, client: Client, login: Login, persona: Persona
 ) -> None:
     login("local_a")
     response = client.post(url("team", case), {"user": persona("local_b").pk})
@@ -483,7 +494,7 @@ def test_team_refuses_people_outside_the_municipality(
     assert not case.team.filter(user=persona("local_b")).exists()
 
 
-def test_team_members_cannot_manage_the_team(case: Case, client: Any, login: Any) -> None:
+def test_team_members_cannot_manage_the_team(case: Case, client: Client, login: Login) -> None:
     login("actor_a")
     assert client.get(url("team", case)).status_code == 403
 
@@ -492,7 +503,7 @@ def test_team_members_cannot_manage_the_team(case: Case, client: Any, login: Any
 
 
 def test_actor_map_for_a_date(
-    case: Case, client: Any, login: Any, actors: tuple[Actor, Actor]
+    case: Case, client: Client, login: Login, actors: tuple[Actor, Actor]
 ) -> None:
     Relation.objects.create(
         case=case,
@@ -513,7 +524,7 @@ def test_actor_map_for_a_date(
 
 
 def test_actor_map_with_an_invalid_date_falls_back_to_today(
-    case: Case, client: Any, login: Any
+    case: Case, client: Client, login: Login
 ) -> None:
     login("local_a")
     response = client.get(url("actor_map", case), {"stichtag": "2025-02-30"})

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 from django.template import Context, Template
-from django.test import RequestFactory
+from django.template.backends.django import Template as DjangoTemplate
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from kokoma.cases import services
-from kokoma.cases.models import Comment
+from kokoma.cases.models import Case, Comment
 from kokoma.cases.services.comments import mentions_in, post_comment
 from kokoma.municipalities.models import Municipality
 from kokoma.notifications.models import Notification
-from tests.conftest import COTTBUS
+from tests.conftest import COTTBUS, Login, Persona
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ def _no_demo_notifications() -> None:
 
 
 @pytest.fixture
-def case(persona):
+def case(persona: Persona) -> Case:
     return services.open_case(
         municipality=Municipality.objects.get(register__ags=COTTBUS),
         by=persona("local_a"),
@@ -33,14 +34,14 @@ def case(persona):
     )
 
 
-def test_mentions_are_parsed():
+def test_mentions_are_parsed() -> None:
     assert mentions_in("Hallo @akteur.cottbus, bitte @Lokal.Cottbus. Mail a@b.de") == [
         "akteur.cottbus",
         "lokal.cottbus",
     ]
 
 
-def test_a_mention_notifies_people_who_can_see_the_case(case, persona):
+def test_a_mention_notifies_people_who_can_see_the_case(case: Case, persona: Persona) -> None:
     posted = post_comment(
         case,
         by=persona("local_a"),
@@ -53,13 +54,15 @@ def test_a_mention_notifies_people_who_can_see_the_case(case, persona):
     assert case.reference in Notification.objects.get(recipient=persona("actor_a")).text
 
 
-def test_mentioning_oneself_notifies_nobody(case, persona):
+def test_mentioning_oneself_notifies_nobody(case: Case, persona: Persona) -> None:
     posted = post_comment(case, by=persona("actor_a"), text="Notiz für @akteur.cottbus")
     assert posted.notified == []
     assert not Notification.objects.filter(recipient=persona("actor_a")).exists()
 
 
-def test_posting_through_the_view(client, login, case, persona):
+def test_posting_through_the_view(
+    client: Client, login: Login, case: Case, persona: Persona
+) -> None:
     login("actor_a")
     url = reverse("caselist:comment", args=[case.reference])
     assert client.get(url).status_code == 405
@@ -70,14 +73,14 @@ def test_posting_through_the_view(client, login, case, persona):
     assert not Notification.objects.filter(recipient=persona("actor_b")).exists()
 
 
-def test_an_empty_comment_is_refused(client, login, case):
+def test_an_empty_comment_is_refused(client: Client, login: Login, case: Case) -> None:
     login("actor_a")
     response = client.post(reverse("caselist:comment", args=[case.reference]), {"text": "  "})
     assert response.status_code == 302
     assert not Comment.objects.filter(case=case).exists()
 
 
-def test_people_outside_the_case_cannot_comment(client, login, case):
+def test_people_outside_the_case_cannot_comment(client: Client, login: Login, case: Case) -> None:
     login("board_a")
     response = client.post(reverse("caselist:comment", args=[case.reference]), {"text": "x"})
     assert response.status_code == 404
@@ -86,7 +89,7 @@ def test_people_outside_the_case_cannot_comment(client, login, case):
     assert response.status_code == 404
 
 
-def test_the_partial_lists_comments_and_the_form(case, persona):
+def test_the_partial_lists_comments_and_the_form(case: Case, persona: Persona) -> None:
     post_comment(case, by=persona("local_a"), text="Erster Kommentar")
     request = RequestFactory().get("/")
     request.user = persona("actor_a")
@@ -98,4 +101,6 @@ def test_the_partial_lists_comments_and_the_form(case, persona):
 def open_partial() -> str:
     from django.template.loader import get_template
 
-    return get_template("cases/_comments.html").template.source
+    template = get_template("cases/_comments.html")
+    assert isinstance(template, DjangoTemplate)  # the Django engine, which keeps the source
+    return template.template.source

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -15,7 +13,7 @@ from kokoma.observations.models import Observation
 from kokoma.observations.services import attach_observation, record_observation
 from kokoma.workflow.models import Step
 
-from ..conftest import BAUTZEN, COTTBUS
+from ..conftest import BAUTZEN, COTTBUS, Persona
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +24,7 @@ def cottbus() -> Municipality:
 
 
 @pytest.fixture
-def case(cottbus: Municipality, persona: Any) -> Case:
+def case(cottbus: Municipality, persona: Persona) -> Case:
     return services.open_case(municipality=cottbus, by=persona("local_a"), title="Streit am Platz")
 
 
@@ -45,7 +43,9 @@ def test_references_do_not_repeat() -> None:
     assert len({services.new_reference("F") for _ in range(500)}) == 500
 
 
-def test_an_allowed_transition_moves_the_case_and_writes_history(case: Case, persona: Any) -> None:
+def test_an_allowed_transition_moves_the_case_and_writes_history(
+    case: Case, persona: Persona
+) -> None:
     services.transition_case(case, by=persona("local_a"), to_step=step(case, "Ersteinschätzung"))
     case.refresh_from_db()
     assert case.step.name == "Ersteinschätzung"
@@ -54,7 +54,7 @@ def test_an_allowed_transition_moves_the_case_and_writes_history(case: Case, per
 
 
 def test_a_transition_the_rules_do_not_allow_is_refused_and_changes_nothing(
-    case: Case, persona: Any
+    case: Case, persona: Persona
 ) -> None:
     with pytest.raises(ValidationError, match=r"nicht|not"):
         services.transition_case(case, by=persona("local_a"), to_step=step(case, "Nachsorge"))
@@ -63,13 +63,13 @@ def test_a_transition_the_rules_do_not_allow_is_refused_and_changes_nothing(
     assert case.step_changes.count() == 1
 
 
-def test_a_step_of_another_municipality_is_refused(case: Case, persona: Any) -> None:
+def test_a_step_of_another_municipality_is_refused(case: Case, persona: Persona) -> None:
     foreign = Step.objects.get(rules__municipality__register__ags=BAUTZEN, name="Ersteinschätzung")
     with pytest.raises(ValidationError):
         services.transition_case(case, by=persona("local_a"), to_step=foreign)
 
 
-def test_reaching_the_final_step_closes_the_case(case: Case, persona: Any) -> None:
+def test_reaching_the_final_step_closes_the_case(case: Case, persona: Persona) -> None:
     by = persona("local_a")
     services.transition_case(case, by=by, to_step=step(case, "Ersteinschätzung"))
     # Closing needs an outcome (issue 4); close_case is tested in test_processing.py.
@@ -80,7 +80,7 @@ def test_reaching_the_final_step_closes_the_case(case: Case, persona: Any) -> No
     assert not Case.objects.open().filter(pk=case.pk).exists()
 
 
-def test_a_stale_edit_is_refused_and_keeps_the_other_save(case: Case, persona: Any) -> None:
+def test_a_stale_edit_is_refused_and_keeps_the_other_save(case: Case, persona: Persona) -> None:
     services.update_case(case, by=persona("local_a"), version=1, summary="Fassung A")
     with pytest.raises(services.StaleEdit) as refused:
         services.update_case(case, by=persona("external"), version=1, summary="Fassung B")
@@ -90,7 +90,7 @@ def test_a_stale_edit_is_refused_and_keeps_the_other_save(case: Case, persona: A
     assert case.version == 2
 
 
-def test_only_people_of_the_municipality_join_the_team(case: Case, persona: Any) -> None:
+def test_only_people_of_the_municipality_join_the_team(case: Case, persona: Persona) -> None:
     services.add_team_member(case, by=persona("local_a"), user=persona("actor_a"))
     with pytest.raises(ValidationError):
         services.add_team_member(case, by=persona("local_a"), user=persona("actor_b"))
@@ -102,7 +102,7 @@ def test_only_people_of_the_municipality_join_the_team(case: Case, persona: Any)
 
 
 def test_an_observation_of_another_municipality_cannot_join_the_case(
-    case: Case, persona: Any
+    case: Case, persona: Persona
 ) -> None:
     bautzen = Municipality.objects.get(register__ags=BAUTZEN)
     observation = record_observation(
@@ -119,7 +119,7 @@ def test_an_observation_of_another_municipality_cannot_join_the_case(
     assert observation.case is None
 
 
-def test_visibility_is_need_to_know(case: Case, persona: Any) -> None:
+def test_visibility_is_need_to_know(case: Case, persona: Persona) -> None:
     services.add_team_member(case, by=persona("local_a"), user=persona("actor_a"))
     visible = {
         name: Case.objects.visible_to(persona(name)).filter(pk=case.pk).exists()
@@ -136,7 +136,7 @@ def test_visibility_is_need_to_know(case: Case, persona: Any) -> None:
     }
 
 
-def test_reading_a_case_is_audited(case: Case, persona: Any) -> None:
+def test_reading_a_case_is_audited(case: Case, persona: Persona) -> None:
     services.record_case_view(case, by=persona("external"))
     assert AuditEntry.objects.filter(
         object_id=str(case.pk), action=AuditAction.VIEW, actor=persona("external")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from pytest_django import DjangoAssertNumQueries
 
 from kokoma.cases.models import Actor, Case, EscalationAssessment, Relation, ThreatAssessment
 from kokoma.demo.cases import CASES, TAXONOMY, ensure_taxonomy, load_demo_cases
@@ -58,7 +57,9 @@ def test_the_taxonomy_is_seeded_once() -> None:
     assert before >= sum(len(names) for names in TAXONOMY.values())
 
 
-def test_loading_twice_creates_nothing(django_assert_max_num_queries: Any) -> None:
+def test_loading_twice_creates_nothing(
+    django_assert_max_num_queries: DjangoAssertNumQueries,
+) -> None:
     counts = (Case.objects.count(), Observation.objects.count(), ChronicleEntry.objects.count())
     with django_assert_max_num_queries(5):
         load_demo_cases()
@@ -70,7 +71,7 @@ def test_loading_twice_creates_nothing(django_assert_max_num_queries: Any) -> No
 
 
 def test_loading_from_scratch_costs_a_bounded_number_of_queries(
-    django_assert_max_num_queries: Any,
+    django_assert_max_num_queries: DjangoAssertNumQueries,
 ) -> None:
     # Speed is measured in bench/, not timed in a test; the query count is the stable proxy
     # (measured: 1480 for the 21 demo cases).

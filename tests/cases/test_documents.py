@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import FileResponse
+from django.test import Client
 from django.urls import reverse
+from pytest_django import Settings
 
 from kokoma.audit.models import AuditAction, AuditEntry
 from kokoma.cases import services
 from kokoma.cases.models import Case, Document
 from kokoma.municipalities.models import Municipality
 
-from ..conftest import COTTBUS
+from ..conftest import COTTBUS, Login, Persona
+
+if TYPE_CHECKING:
+    from ..conftest import ClientResponse
 
 pytestmark = pytest.mark.django_db
 
@@ -21,19 +28,21 @@ PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
 
 
 @pytest.fixture(autouse=True)
-def _media(settings: Any, tmp_path: Any) -> None:
+def _media(settings: Settings, tmp_path: Path) -> None:
     settings.MEDIA_ROOT = tmp_path
 
 
 @pytest.fixture
-def case(persona: Any) -> Case:
+def case(persona: Persona) -> Case:
     municipality = Municipality.objects.get(register__ags=COTTBUS)
     return services.open_case(
         municipality=municipality, by=persona("local_a"), title="Akten", team=[persona("actor_a")]
     )
 
 
-def upload(client: Any, case: Case, name: str, content: bytes, title: str = "Protokoll") -> Any:
+def upload(
+    client: Client, case: Case, name: str, content: bytes, title: str = "Protokoll"
+) -> ClientResponse:
     return client.post(
         reverse("cases:document_add", kwargs={"reference": case.reference}),
         {"title": title, "file": SimpleUploadedFile(name, content)},
@@ -46,7 +55,7 @@ def download_url(case: Case, document: Document) -> str:
     )
 
 
-def test_upload_and_download(case: Case, client: Any, login: Any, settings: Any) -> None:
+def test_upload_and_download(case: Case, client: Client, login: Login, settings: Settings) -> None:
     login("actor_a")
     response = upload(client, case, "Protokoll Herr X.pdf", PDF)
     assert response.status_code == 302
@@ -59,6 +68,7 @@ def test_upload_and_download(case: Case, client: Any, login: Any, settings: Any)
     assert download["Content-Disposition"].startswith("attachment")
     assert download["X-Content-Type-Options"] == "nosniff"
     assert download["Content-Type"] == "application/pdf"
+    assert isinstance(download, FileResponse)  # streamed from storage, not read into memory
     assert b"".join(download.streaming_content) == PDF
     assert AuditEntry.objects.filter(
         object_type="cases.Document", object_id=str(document.pk), action=AuditAction.VIEW
@@ -76,7 +86,7 @@ def test_upload_and_download(case: Case, client: Any, login: Any, settings: Any)
     ],
 )
 def test_wrong_types_are_refused(
-    case: Case, client: Any, login: Any, name: str, content: bytes
+    case: Case, client: Client, login: Login, name: str, content: bytes
 ) -> None:
     login("local_a")
     response = upload(client, case, name, content, title="Behalten")
@@ -86,7 +96,7 @@ def test_wrong_types_are_refused(
     assert not case.documents.exists()
 
 
-def test_too_large_is_refused(case: Case, client: Any, login: Any, settings: Any) -> None:
+def test_too_large_is_refused(case: Case, client: Client, login: Login, settings: Settings) -> None:
     settings.KOKOMA_MAX_UPLOAD_MB = 1
     login("local_a")
     response = upload(client, case, "gross.txt", b"a" * (1024 * 1024 + 10))
@@ -96,7 +106,7 @@ def test_too_large_is_refused(case: Case, client: Any, login: Any, settings: Any
 
 @pytest.mark.parametrize(("role", "status"), [("board_a", 404), ("office", 404), ("local_b", 404)])
 def test_download_needs_the_case(
-    case: Case, client: Any, login: Any, role: str, status: int
+    case: Case, client: Client, login: Login, role: str, status: int
 ) -> None:
     login("local_a")
     upload(client, case, "a.txt", b"vertraulich")
@@ -106,7 +116,7 @@ def test_download_needs_the_case(
 
 
 def test_a_document_of_another_case_is_not_served_under_this_one(
-    case: Case, client: Any, login: Any, persona: Any
+    case: Case, client: Client, login: Login, persona: Persona
 ) -> None:
     other = services.open_case(municipality=case.municipality, by=persona("local_a"), title="B")
     login("local_a")
@@ -116,7 +126,7 @@ def test_a_document_of_another_case_is_not_served_under_this_one(
     assert client.get(download_url(case, document)).status_code == 404
 
 
-def test_media_files_have_no_public_url(case: Case, client: Any, login: Any) -> None:
+def test_media_files_have_no_public_url(case: Case, client: Client, login: Login) -> None:
     login("local_a")
     upload(client, case, "a.txt", b"geheim")
     document = case.documents.get()

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, override
@@ -19,14 +20,14 @@ from kokoma.municipalities.models import Municipality
 from kokoma.taxonomy.models import Term, TermKind
 from kokoma.workflow.models import Step
 
-from ..conftest import BAUTZEN, COTTBUS
+from ..conftest import BAUTZEN, COTTBUS, Login, Persona
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
 
 
 @pytest.fixture
-def case(persona: Any) -> Case:
+def case(persona: Persona) -> Case:
     return services.open_case(
         municipality=Municipality.objects.get(register__ags=COTTBUS),
         by=persona("local_a"),
@@ -44,7 +45,7 @@ def actors(case: Case) -> list[Actor]:
 
 
 @pytest.fixture
-def foreign_actor(persona: Any) -> Actor:
+def foreign_actor(persona: Persona) -> Actor:
     other = services.open_case(
         municipality=Municipality.objects.get(register__ags=BAUTZEN),
         by=persona("local_b"),
@@ -69,7 +70,7 @@ def url(name: str, case: Case, **kwargs: Any) -> str:
 
 
 def test_procedure_with_participants_of_the_case(
-    case: Case, actors: list[Actor], persona: Any
+    case: Case, actors: list[Actor], persona: Persona
 ) -> None:
     procedure = services.add_procedure(
         case, by=persona("local_a"), procedure=mediation(), goal="Einigung", participants=actors
@@ -81,7 +82,7 @@ def test_procedure_with_participants_of_the_case(
 
 
 def test_participants_and_parties_from_another_case_are_refused(
-    case: Case, actors: list[Actor], foreign_actor: Actor, persona: Any
+    case: Case, actors: list[Actor], foreign_actor: Actor, persona: Persona
 ) -> None:
     by = persona("local_a")
     with pytest.raises(ValidationError):
@@ -94,13 +95,13 @@ def test_participants_and_parties_from_another_case_are_refused(
     assert not Agreement.objects.filter(case=case).exists()
 
 
-def test_a_procedure_must_come_from_the_catalogue(case: Case, persona: Any) -> None:
+def test_a_procedure_must_come_from_the_catalogue(case: Case, persona: Persona) -> None:
     topic = Term.objects.filter(kind=TermKind.TOPIC).first()
     with pytest.raises(ValidationError):
         services.add_procedure(case, by=persona("local_a"), procedure=topic, goal="x")
 
 
-def test_a_measure_due_before_its_creation_is_refused(case: Case, persona: Any) -> None:
+def test_a_measure_due_before_its_creation_is_refused(case: Case, persona: Persona) -> None:
     with pytest.raises(ValidationError) as refused:
         services.add_measure(
             case,
@@ -113,7 +114,7 @@ def test_a_measure_due_before_its_creation_is_refused(case: Case, persona: Any) 
     assert not Measure.objects.filter(case=case).exists()
 
 
-def test_a_measure_owner_must_see_the_case(case: Case, persona: Any) -> None:
+def test_a_measure_owner_must_see_the_case(case: Case, persona: Persona) -> None:
     for outsider in ("board_a", "local_b", "office"):
         with pytest.raises(ValidationError):
             services.add_measure(
@@ -125,7 +126,7 @@ def test_a_measure_owner_must_see_the_case(case: Case, persona: Any) -> None:
     assert measure.owner == persona("actor_a")
 
 
-def test_overdue_measures(case: Case, persona: Any) -> None:
+def test_overdue_measures(case: Case, persona: Persona) -> None:
     by = persona("local_a")
     late = services.add_measure(case, by=by, title="spät", owner=by, due_on=TODAY)
     done = services.add_measure(
@@ -141,7 +142,9 @@ def test_overdue_measures(case: Case, persona: Any) -> None:
     assert not Measure.objects.filter(case=case).overdue()
 
 
-def test_closing_without_outcome_is_refused_and_changes_nothing(case: Case, persona: Any) -> None:
+def test_closing_without_outcome_is_refused_and_changes_nothing(
+    case: Case, persona: Persona
+) -> None:
     by = persona("local_a")
     services.transition_case(case, by=by, to_step=step(case, "Ersteinschätzung"))
     case.refresh_from_db()
@@ -166,7 +169,9 @@ def test_closing_without_outcome_is_refused_and_changes_nothing(case: Case, pers
     assert case.step.name == "Ersteinschätzung"
 
 
-def test_close_case_records_outcome_and_moves_to_the_final_step(case: Case, persona: Any) -> None:
+def test_close_case_records_outcome_and_moves_to_the_final_step(
+    case: Case, persona: Persona
+) -> None:
     by = persona("local_a")
     services.transition_case(case, by=by, to_step=step(case, "Ersteinschätzung"))
     closed = services.close_case(
@@ -180,7 +185,7 @@ def test_close_case_records_outcome_and_moves_to_the_final_step(case: Case, pers
     assert closed.outcome == CaseOutcome.DEESCALATED and closed.lessons_learned == "Früh reden."
 
 
-def test_close_case_needs_a_final_step_allowed_from_here(case: Case, persona: Any) -> None:
+def test_close_case_needs_a_final_step_allowed_from_here(case: Case, persona: Persona) -> None:
     by = persona("local_a")  # Eingang → abgeschlossen is not allowed
     with pytest.raises(ValidationError):
         services.close_case(
@@ -198,7 +203,7 @@ def test_close_case_needs_a_final_step_allowed_from_here(case: Case, persona: An
 
 
 def test_case_page_shows_the_processing_sections(
-    case: Case, actors: list[Actor], client: Any, login: Any, persona: Any
+    case: Case, actors: list[Actor], client: Client, login: Login, persona: Persona
 ) -> None:
     by = persona("local_a")
     services.add_measure(case, by=by, title="Flyer verteilen", owner=by, due_on=TODAY)
@@ -213,7 +218,7 @@ def test_case_page_shows_the_processing_sections(
 
 
 def test_add_procedure_measure_agreement_through_the_pages(
-    case: Case, actors: list[Actor], client: Any, login: Any
+    case: Case, actors: list[Actor], client: Client, login: Login
 ) -> None:
     user = login("local_a")
     response = client.post(
@@ -264,7 +269,12 @@ def test_add_procedure_measure_agreement_through_the_pages(
 
 
 def test_bad_input_rerenders_and_keeps_input(
-    case: Case, actors: list[Actor], foreign_actor: Actor, client: Any, login: Any, persona: Any
+    case: Case,
+    actors: list[Actor],
+    foreign_actor: Actor,
+    client: Client,
+    login: Login,
+    persona: Persona,
 ) -> None:
     user = login("local_a")
     response = client.post(
@@ -306,7 +316,7 @@ def test_bad_input_rerenders_and_keeps_input(
 
 
 def test_objects_of_another_case_are_not_found(
-    case: Case, foreign_actor: Actor, client: Any, login: Any, persona: Any
+    case: Case, foreign_actor: Actor, client: Client, login: Login, persona: Persona
 ) -> None:
     other = foreign_actor.case
     by = persona("local_b")
@@ -315,7 +325,7 @@ def test_objects_of_another_case_are_not_found(
     assert client.get(url("measure_edit", case, measure_id=measure.pk)).status_code == 404
 
 
-def test_close_case_page(case: Case, client: Any, login: Any, persona: Any) -> None:
+def test_close_case_page(case: Case, client: Client, login: Login, persona: Persona) -> None:
     user = login("local_a")
     services.transition_case(case, by=user, to_step=step(case, "Ersteinschätzung"))
     final = step(case, "abgeschlossen")
@@ -338,7 +348,7 @@ def test_close_case_page(case: Case, client: Any, login: Any, persona: Any) -> N
 
 
 def test_transition_form_to_final_step_without_outcome_is_refused(
-    case: Case, client: Any, login: Any
+    case: Case, client: Client, login: Login
 ) -> None:
     user = login("local_a")
     services.transition_case(case, by=user, to_step=step(case, "Ersteinschätzung"))
@@ -350,7 +360,7 @@ def test_transition_form_to_final_step_without_outcome_is_refused(
 
 @pytest.mark.parametrize(("name", "status"), [("board_a", 404), ("local_b", 404)])
 def test_outsiders_cannot_open_the_processing_pages(
-    case: Case, client: Any, login: Any, name: str, status: int
+    case: Case, client: Client, login: Login, name: str, status: int
 ) -> None:
     login(name)
     for page in ("procedure_add", "measure_add", "agreement_add", "close"):

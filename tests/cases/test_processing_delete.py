@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import rules
 from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,14 +20,14 @@ from kokoma.cases.models import Actor, Agreement, Case, CaseProcedure, Measure
 from kokoma.municipalities.models import Municipality
 from kokoma.taxonomy.models import Term, TermKind
 
-from ..conftest import BAUTZEN, COTTBUS
+from ..conftest import BAUTZEN, COTTBUS, Login, Persona
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
 
 
 @pytest.fixture
-def case(persona: Any) -> Case:
+def case(persona: Persona) -> Case:
     return services.open_case(
         municipality=Municipality.objects.get(register__ags=COTTBUS),
         by=persona("local_a"),
@@ -43,7 +45,7 @@ def actors(case: Case) -> list[Actor]:
 
 
 @pytest.fixture
-def procedure(case: Case, actors: list[Actor], persona: Any) -> CaseProcedure:
+def procedure(case: Case, actors: list[Actor], persona: Persona) -> CaseProcedure:
     term, _ = Term.objects.get_or_create(kind=TermKind.PROCEDURE, name="Mediation")
     return services.add_procedure(
         case, by=persona("local_a"), procedure=term, goal="Einigung", participants=actors
@@ -51,7 +53,7 @@ def procedure(case: Case, actors: list[Actor], persona: Any) -> CaseProcedure:
 
 
 @pytest.fixture
-def measure(case: Case, persona: Any) -> Measure:
+def measure(case: Case, persona: Persona) -> Measure:
     return services.add_measure(
         case,
         by=persona("local_a"),
@@ -62,20 +64,21 @@ def measure(case: Case, persona: Any) -> Measure:
 
 
 @pytest.fixture
-def agreement(case: Case, actors: list[Actor], persona: Any) -> Agreement:
+def agreement(case: Case, actors: list[Actor], persona: Persona) -> Agreement:
     return services.add_agreement(
         case, by=persona("local_a"), text="Ruhezeiten ab 22 Uhr", parties=actors
     )
 
 
-KINDS = {
+# kind → (URL name, URL keyword, model, anchor of the section on the case page)
+KINDS: dict[str, tuple[str, str, type[CaseProcedure | Measure | Agreement], str]] = {
     "procedure": ("procedure_delete", "procedure_id", CaseProcedure, "procedures-heading"),
     "measure": ("measure_delete", "measure_id", Measure, "measures-heading"),
     "agreement": ("agreement_delete", "agreement_id", Agreement, "agreements-heading"),
 }
 
 
-def _obj(request: Any, kind: str) -> Any:
+def _obj(request: pytest.FixtureRequest, kind: str) -> CaseProcedure | Measure | Agreement:
     return request.getfixturevalue(kind)
 
 
@@ -93,7 +96,7 @@ def test_deleting_a_procedure_keeps_actors_measures_and_agreements(
     measure: Measure,
     agreement: Agreement,
     actors: list[Actor],
-    persona: Any,
+    persona: Persona,
 ) -> None:
     services.delete_procedure(procedure, by=persona("local_a"), case=case)
     assert not CaseProcedure.objects.filter(pk=procedure.pk).exists()
@@ -104,7 +107,7 @@ def test_deleting_a_procedure_keeps_actors_measures_and_agreements(
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_delete_services_write_an_audit_entry(
-    request: Any, kind: str, case: Case, persona: Any
+    request: pytest.FixtureRequest, kind: str, case: Case, persona: Persona
 ) -> None:
     obj = _obj(request, kind)
     pk, label = obj.pk, obj._meta.label
@@ -117,7 +120,7 @@ def test_delete_services_write_an_audit_entry(
     assert not KINDS[kind][2].objects.filter(pk=pk).exists()
 
 
-def test_a_record_of_another_case_is_refused(measure: Measure, persona: Any) -> None:
+def test_a_record_of_another_case_is_refused(measure: Measure, persona: Persona) -> None:
     other = services.open_case(
         municipality=Municipality.objects.get(register__ags=BAUTZEN),
         by=persona("local_b"),
@@ -129,7 +132,7 @@ def test_a_record_of_another_case_is_refused(measure: Measure, persona: Any) -> 
 
 
 def test_a_protected_reference_becomes_a_clear_error_and_nothing_is_deleted(
-    case: Case, procedure: CaseProcedure, persona: Any, monkeypatch: Any
+    case: Case, procedure: CaseProcedure, persona: Persona, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def refuse(*args: Any, **kwargs: Any) -> None:
         raise ProtectedError("referenced", set())
@@ -146,7 +149,7 @@ def test_a_protected_reference_becomes_a_clear_error_and_nothing_is_deleted(
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_get_shows_a_confirmation_and_deletes_nothing(
-    request: Any, kind: str, case: Case, client: Any, login: Any
+    request: pytest.FixtureRequest, kind: str, case: Case, client: Client, login: Login
 ) -> None:
     obj = _obj(request, kind)
     login("local_a")
@@ -158,7 +161,7 @@ def test_get_shows_a_confirmation_and_deletes_nothing(
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_post_deletes_and_returns_to_the_section(
-    request: Any, kind: str, case: Case, client: Any, login: Any
+    request: pytest.FixtureRequest, kind: str, case: Case, client: Client, login: Login
 ) -> None:
     obj = _obj(request, kind)
     login("actor_a")  # on the case team
@@ -174,7 +177,13 @@ def test_post_deletes_and_returns_to_the_section(
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize(("role", "status"), [("board_a", 404), ("local_b", 404)])
 def test_others_cannot_delete(
-    request: Any, kind: str, role: str, status: int, case: Case, client: Any, login: Any
+    request: pytest.FixtureRequest,
+    kind: str,
+    role: str,
+    status: int,
+    case: Case,
+    client: Client,
+    login: Login,
 ) -> None:
     obj = _obj(request, kind)
     login(role)
@@ -185,7 +194,7 @@ def test_others_cannot_delete(
 
 
 @pytest.fixture
-def change_denied() -> Any:
+def change_denied() -> Iterator[None]:
     """Let nobody change cases (viewing stays as it is), then restore the rule."""
     original = rules.permissions.permissions["cases.change_case"]
     rules.set_perm("cases.change_case", rules.always_deny)
@@ -195,7 +204,12 @@ def change_denied() -> Any:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_who_sees_the_case_but_may_not_change_it_gets_403(
-    request: Any, kind: str, case: Case, client: Any, login: Any, change_denied: Any
+    request: pytest.FixtureRequest,
+    kind: str,
+    case: Case,
+    client: Client,
+    login: Login,
+    change_denied: None,
 ) -> None:
     obj = _obj(request, kind)
     login("local_a")
@@ -206,7 +220,9 @@ def test_who_sees_the_case_but_may_not_change_it_gets_403(
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_anonymous_is_sent_to_the_login(request: Any, kind: str, case: Case, client: Any) -> None:
+def test_anonymous_is_sent_to_the_login(
+    request: pytest.FixtureRequest, kind: str, case: Case, client: Client
+) -> None:
     obj = _obj(request, kind)
     url = _url(case, kind, obj.pk)
     assert client.post(url).status_code == 302
@@ -214,7 +230,7 @@ def test_anonymous_is_sent_to_the_login(request: Any, kind: str, case: Case, cli
 
 
 def test_a_record_of_another_case_is_404(
-    case: Case, measure: Measure, client: Any, login: Any, persona: Any
+    case: Case, measure: Measure, client: Client, login: Login, persona: Persona
 ) -> None:
     other = services.open_case(
         municipality=Municipality.objects.get(register__ags=COTTBUS),
@@ -235,8 +251,8 @@ def test_the_case_page_links_to_the_delete_pages_only_for_those_who_may_change(
     procedure: CaseProcedure,
     measure: Measure,
     agreement: Agreement,
-    client: Any,
-    login: Any,
+    client: Client,
+    login: Login,
 ) -> None:
     login("local_a")
     page = client.get(reverse("cases:detail", kwargs={"reference": case.reference}))

@@ -6,9 +6,9 @@ tandem (the external companion `external` and the local companion `local_a`).
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+
+from tests.conftest import Persona
 
 from .matrix_samples import cottbus_case
 
@@ -29,7 +29,7 @@ TABLE = {
 
 
 @pytest.mark.parametrize("permission", TABLE)
-def test_case_permissions(permission: str, persona: Any) -> None:
+def test_case_permissions(permission: str, persona: Persona) -> None:
     case = cottbus_case()
     got = tuple(persona(name).has_perm(permission, case) for name in PERSONAS)
     assert got == TABLE[permission], dict(zip(PERSONAS, got, strict=True))
@@ -47,14 +47,14 @@ def test_case_permissions(permission: str, persona: Any) -> None:
     ],
 )
 def test_municipality_level_case_permissions(
-    permission: str, expected: tuple[bool, ...], persona: Any
+    permission: str, expected: tuple[bool, ...], persona: Persona
 ) -> None:
     municipality = cottbus_case().municipality
     got = tuple(persona(name).has_perm(permission, municipality) for name in PERSONAS)
     assert got == expected, dict(zip(PERSONAS, got, strict=True))
 
 
-def test_only_the_programme_office_maintains_taxonomies(persona: Any) -> None:
+def test_only_the_programme_office_maintains_taxonomies(persona: Persona) -> None:
     assert [name for name in PERSONAS if persona(name).has_perm("cases.manage_taxonomy")] == [
         "office"
     ]

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 import pytest
+from pytest_django import DjangoAssertNumQueries
 
 from kokoma.cases import services
 from kokoma.cases.models import Actor, Relation, RelationKind
@@ -12,13 +12,13 @@ from kokoma.municipalities.models import Municipality
 from kokoma.observations.services import attach_observation, record_observation
 from kokoma.workflow.models import Step
 
-from ..conftest import COTTBUS
+from ..conftest import COTTBUS, Persona
 
 pytestmark = pytest.mark.django_db
 
 
 def test_timeline_merges_everything_in_date_order(
-    persona: Any, django_assert_max_num_queries: Any
+    persona: Persona, django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     user = persona("local_a")
     municipality = Municipality.objects.get(register__ags=COTTBUS)

@@ -1,23 +1,29 @@
 import html
+from collections.abc import Iterable
+from typing import Any
 
 import pytest
+from django.core.mail import EmailMessage
+from django.test import Client
+from django.test.utils import ContextList
 from django.urls import reverse
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from kokoma.core.models import AccessibilityFeedback
-from tests.conftest import BAUTZEN, COTTBUS
+from tests.conftest import BAUTZEN, COTTBUS, Login
 from tests.german import de
 
 pytestmark = pytest.mark.django_db
 
 
-def test_welcome_page_for_anonymous_visitors_is_german(client):
+def test_welcome_page_for_anonymous_visitors_is_german(client: Client) -> None:
     response = client.get(reverse("start:home"))
     assert response.status_code == 200
     assert response["Content-Language"] == "de"
     assert 'lang="de"' in response.content.decode()
 
 
-def test_start_page_lists_the_companions_municipality(login, client):
+def test_start_page_lists_the_companions_municipality(login: Login, client: Client) -> None:
     login("local_a")
     response = client.get(reverse("start:home"))
     assert response.status_code == 200
@@ -28,36 +34,44 @@ def test_start_page_lists_the_companions_municipality(login, client):
 # Start page per kind of persona
 
 
-def start_page(client, login, name):
+def start_page(client: Client, login: Login, name: str) -> ContextList | dict[str, Any]:
     login(name)
     response = client.get(reverse("start:home"))
     assert response.status_code == 200
     return response.context
 
 
-def names(municipalities):
+def names(municipalities: Iterable[object]) -> list[str]:
     return sorted(str(municipality) for municipality in municipalities)
 
 
-def test_the_office_start_page_counts_municipalities_per_phase(login, client):
+def test_the_office_start_page_counts_municipalities_per_phase(
+    login: Login, client: Client
+) -> None:
     context = start_page(client, login, "office")
     assert context["municipality_total"] == 5
     assert sum(count for _label, count in context["phase_counts"]) == 5
 
 
-def test_the_office_start_page_lists_municipalities_without_a_complete_tandem(login, client):
+def test_the_office_start_page_lists_municipalities_without_a_complete_tandem(
+    login: Login, client: Client
+) -> None:
     context = start_page(client, login, "office")
     # Kaiserslautern has no companions yet, Hameln no local companion.
     assert names(context["without_tandem"]) == ["Hameln, Stadt", "Kaiserslautern, Stadt"]
 
 
-def test_the_pool_companion_sees_the_municipalities_of_their_tandems(login, client):
+def test_the_pool_companion_sees_the_municipalities_of_their_tandems(
+    login: Login, client: Client
+) -> None:
     context = start_page(client, login, "external")
     municipalities = [item["municipality"] for item in context["my_municipalities"]]
     assert names(municipalities) == ["Bautzen / Budyšin, Stadt", "Cottbus/Chóśebuz, Stadt"]
 
 
-def test_a_tandem_member_sees_the_open_next_steps_of_their_municipality_only(login, client):
+def test_a_tandem_member_sees_the_open_next_steps_of_their_municipality_only(
+    login: Login, client: Client
+) -> None:
     context = start_page(client, login, "local_a")
     assert context["open_tasks"]
     assert {str(entry.municipality) for entry in context["open_tasks"]} == {
@@ -65,7 +79,7 @@ def test_a_tandem_member_sees_the_open_next_steps_of_their_municipality_only(log
     }
 
 
-def test_an_actor_has_no_tandem_tasks(login, client):
+def test_an_actor_has_no_tandem_tasks(login: Login, client: Client) -> None:
     context = start_page(client, login, "actor_a")
     assert list(context["open_tasks"]) == []
     assert [str(item["municipality"]) for item in context["my_municipalities"]] == [
@@ -73,14 +87,16 @@ def test_an_actor_has_no_tandem_tasks(login, client):
     ]
 
 
-def test_the_supervisor_sees_no_municipal_data(login, client):
+def test_the_supervisor_sees_no_municipal_data(login: Login, client: Client) -> None:
     context = start_page(client, login, "supervisor")
     assert context["my_municipalities"] == []
     assert list(context["news"]) == []
     assert context["is_supervisor"]
 
 
-def test_the_news_show_phase_changes_of_visible_municipalities_only(login, client):
+def test_the_news_show_phase_changes_of_visible_municipalities_only(
+    login: Login, client: Client
+) -> None:
     context = start_page(client, login, "local_b")
     assert context["news"]
     assert {str(change.municipality) for change in context["news"]} == {"Bautzen / Budyšin, Stadt"}
@@ -90,17 +106,17 @@ def test_the_news_show_phase_changes_of_visible_municipalities_only(login, clien
 
 
 @pytest.mark.parametrize("name", ["core:accessibility", "core:easy_language", "core:about"])
-def test_public_pages_are_open_to_anonymous_visitors(client, name):
+def test_public_pages_are_open_to_anonymous_visitors(client: Client, name: str) -> None:
     response = client.get(reverse(name))
     assert response.status_code == 200
     assert 'lang="de"' in response.content.decode()
 
 
-def test_the_about_page_names_the_register_source(client):
+def test_the_about_page_names_the_register_source(client: Client) -> None:
     assert "Destatis" in client.get(reverse("core:about")).content.decode()
 
 
-def test_the_language_can_be_switched_to_english(client):
+def test_the_language_can_be_switched_to_english(client: Client) -> None:
     response = client.post(reverse("set_language"), {"language": "en", "next": "/"}, follow=True)
     assert response["Content-Language"] == "en"
     assert 'lang="en"' in response.content.decode()
@@ -109,7 +125,7 @@ def test_the_language_can_be_switched_to_english(client):
 # Error pages
 
 
-def test_the_404_page_is_german(login, client):
+def test_the_404_page_is_german(login: Login, client: Client) -> None:
     login("local_a")
     response = client.get(reverse("municipalities:detail", args=[BAUTZEN]))
     assert response.status_code == 404
@@ -118,13 +134,13 @@ def test_the_404_page_is_german(login, client):
     assert 'lang="de"' in content
 
 
-def test_an_unknown_address_gets_the_german_404_page(client):
+def test_an_unknown_address_gets_the_german_404_page(client: Client) -> None:
     response = client.get("/gibt-es-nicht/")
     assert response.status_code == 404
     assert de("Page not found") in html.unescape(response.content.decode())
 
 
-def test_the_403_page_is_german(login, client):
+def test_the_403_page_is_german(login: Login, client: Client) -> None:
     login("actor_a")
     response = client.get(reverse("municipalities:work_log", args=[COTTBUS]))
     assert response.status_code == 403
@@ -143,7 +159,9 @@ FEEDBACK = {
 }
 
 
-def test_accessibility_feedback_is_stored(client, django_capture_on_commit_callbacks):
+def test_accessibility_feedback_is_stored(
+    client: Client, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("core:accessibility"), FEEDBACK)
     assert response.status_code == 302
@@ -153,8 +171,11 @@ def test_accessibility_feedback_is_stored(client, django_capture_on_commit_callb
 
 
 def test_accessibility_feedback_is_mailed_to_the_operator(
-    client, settings, mailoutbox, django_capture_on_commit_callbacks
-):
+    client: Client,
+    settings: Settings,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("core:accessibility"), FEEDBACK)
     (mail,) = mailoutbox
@@ -164,8 +185,8 @@ def test_accessibility_feedback_is_mailed_to_the_operator(
 
 
 def test_accessibility_feedback_thanks_the_sender_in_german(
-    client, django_capture_on_commit_callbacks
-):
+    client: Client, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("core:accessibility"), FEEDBACK, follow=True)
     content = html.unescape(response.content.decode())
@@ -173,8 +194,10 @@ def test_accessibility_feedback_thanks_the_sender_in_german(
 
 
 def test_accessibility_feedback_without_a_message_is_refused(
-    client, mailoutbox, django_capture_on_commit_callbacks
-):
+    client: Client,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("core:accessibility"), {**FEEDBACK, "message": ""})
     assert response.status_code == 200
@@ -184,14 +207,16 @@ def test_accessibility_feedback_without_a_message_is_refused(
     assert mailoutbox == []
 
 
-def test_the_feedback_form_names_the_page_it_came_from(client):
+def test_the_feedback_form_names_the_page_it_came_from(client: Client) -> None:
     response = client.get(reverse("core:accessibility"), {"seite": "/kommunen/12052000/"})
     assert 'value="/kommunen/12052000/"' in response.content.decode()
 
 
 def test_accessibility_feedback_is_rate_limited_and_keeps_the_input(
-    client, mailoutbox, django_capture_on_commit_callbacks
-):
+    client: Client,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     from django.core.cache import cache
 
     from kokoma.core.views import FEEDBACK_LIMIT

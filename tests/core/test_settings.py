@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from django.conf import settings
 
@@ -13,7 +14,7 @@ CHECK = (
 GOOD_KEY = "x7$Kq9!vR2@mN5^pL8&wT3*zB6(hJ1)cF4-gD0_sA9+eY2=uI7"
 
 
-def start(tmp_path, **env):
+def start(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {
         key: value for key, value in os.environ.items() if not key.startswith(("KOKOMA_", "DJANGO"))
     }
@@ -34,40 +35,40 @@ def start(tmp_path, **env):
     )
 
 
-def test_production_refuses_to_start_with_debug_on(tmp_path):
+def test_production_refuses_to_start_with_debug_on(tmp_path: Path) -> None:
     result = start(tmp_path, KOKOMA_DEBUG="1", KOKOMA_SECRET_KEY=GOOD_KEY)
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert "KOKOMA_DEBUG" in result.stderr
 
 
-def test_production_refuses_to_start_with_the_demo_secret_key(tmp_path):
+def test_production_refuses_to_start_with_the_demo_secret_key(tmp_path: Path) -> None:
     result = start(tmp_path, KOKOMA_SECRET_KEY=settings.DEMO_SECRET_KEY)
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert "KOKOMA_SECRET_KEY" in result.stderr
 
 
-def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+def test_production_refuses_to_start_without_a_secret_key(tmp_path: Path) -> None:
     result = start(tmp_path)
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
 
 
-def test_production_refuses_a_short_secret_key(tmp_path):
+def test_production_refuses_a_short_secret_key(tmp_path: Path) -> None:
     result = start(tmp_path, KOKOMA_SECRET_KEY="too-short-a-key")
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
 
 
-def test_production_starts_with_its_own_key_and_is_strict(tmp_path):
+def test_production_starts_with_its_own_key_and_is_strict(tmp_path: Path) -> None:
     assert len(GOOD_KEY) == 50
     result = start(tmp_path, KOKOMA_SECRET_KEY=GOOD_KEY)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "True", "True"]
 
 
-def test_a_proxy_count_that_is_not_a_whole_number_is_refused(tmp_path):
+def test_a_proxy_count_that_is_not_a_whole_number_is_refused(tmp_path: Path) -> None:
     result = start(tmp_path, KOKOMA_SECRET_KEY=GOOD_KEY, KOKOMA_TRUSTED_PROXY_COUNT="zwei")
     assert result.returncode != 0
     assert "KOKOMA_TRUSTED_PROXY_COUNT" in result.stderr

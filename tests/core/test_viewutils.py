@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 from django.test import RequestFactory
+from pytest_django import Settings
 
 from kokoma.core.viewutils import call_service, paginate
 
@@ -55,7 +54,7 @@ ITEMS = list(range(1, 8))  # three pages of three: [1, 2, 3], [4, 5, 6], [7]
 
 
 @pytest.fixture
-def three_per_page(settings: Any) -> None:
+def three_per_page(settings: Settings) -> None:
     settings.KOKOMA_PAGE_SIZE = 3
 
 
@@ -96,7 +95,8 @@ def test_paginate_keeps_the_other_parameters_and_drops_seite() -> None:
 
 @pytest.mark.usefixtures("three_per_page")
 def test_paginate_gives_an_empty_first_page_for_no_items() -> None:
-    page, query = paginate(RequestFactory().get("/", {"seite": "4", "q": "x"}), [])
+    nothing: list[int] = []
+    page, query = paginate(RequestFactory().get("/", {"seite": "4", "q": "x"}), nothing)
     assert page.number == 1
     assert list(page) == []
     assert query == "q=x"

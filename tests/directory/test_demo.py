@@ -1,19 +1,18 @@
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from kokoma.demo.directory import DIRECTORY, load_demo_directory
 from kokoma.directory.models import ContactPerson, Institution, InstitutionCase
 
-from ..conftest import COTTBUS
+from ..conftest import COTTBUS, Login
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_is_idempotent_and_visible(client: Any, login: Any) -> None:
+def test_demo_is_idempotent_and_visible(client: Client, login: Login) -> None:
     load_demo_directory()
     counts = (
         Institution.objects.count(),

@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 
+from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction, AuditEntry
 from kokoma.cases.models import Case
 from kokoma.directory import services
@@ -18,7 +19,7 @@ from kokoma.directory.models import (
 from kokoma.municipalities.models import Municipality
 
 from ..cases.matrix_samples import cottbus_case
-from ..conftest import BAUTZEN, COTTBUS
+from ..conftest import BAUTZEN, COTTBUS, Persona
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,7 @@ def bautzen() -> Municipality:
     return Municipality.objects.with_register().get(register__ags=BAUTZEN)
 
 
-def _institution(municipality: Municipality, by: Any, **kwargs: Any) -> Institution:
+def _institution(municipality: Municipality, by: User, **kwargs: Any) -> Institution:
     defaults: dict[str, Any] = {"name": "Haus der Vereine", "kind": InstitutionKind.CIVIL_SOCIETY}
     defaults.update(kwargs)
     return services.create_institution(municipality=municipality, by=by, **defaults)
@@ -56,7 +57,9 @@ def test_parse_competences_refuses_overlong_and_too_many() -> None:
         services.parse_competences(",".join(f"K{i}" for i in range(21)))
 
 
-def test_competences_are_created_once_case_insensitively(cottbus: Any, persona: Any) -> None:
+def test_competences_are_created_once_case_insensitively(
+    cottbus: Municipality, persona: Persona
+) -> None:
     tandem = persona("local_a")
     first = _institution(cottbus, tandem, competences="Mediation, Arabisch")
     second = _institution(cottbus, tandem, name="Zweites Haus", competences="mediation, ARABISCH")
@@ -65,14 +68,18 @@ def test_competences_are_created_once_case_insensitively(cottbus: Any, persona: 
     assert set(first.competences.all()) == set(second.competences.all())
 
 
-def test_competences_are_per_municipality(cottbus: Any, bautzen: Any, persona: Any) -> None:
+def test_competences_are_per_municipality(
+    cottbus: Municipality, bautzen: Municipality, persona: Persona
+) -> None:
     _institution(cottbus, persona("local_a"), competences="Mediation")
     _institution(bautzen, persona("local_b"), competences="Mediation")
     for municipality in (cottbus, bautzen):
         assert Competence.objects.filter(municipality=municipality, name="Mediation").count() == 1
 
 
-def test_update_replaces_competences_and_drops_unused(cottbus: Any, persona: Any) -> None:
+def test_update_replaces_competences_and_drops_unused(
+    cottbus: Municipality, persona: Persona
+) -> None:
     tandem = persona("local_a")
     institution = _institution(cottbus, tandem, competences="Einzigartig, Mediation")
     institution.description = "Neu"
@@ -87,7 +94,7 @@ def test_update_replaces_competences_and_drops_unused(cottbus: Any, persona: Any
     assert "competences" in entry.changes
 
 
-def test_create_validates_and_saves_nothing(cottbus: Any, persona: Any) -> None:
+def test_create_validates_and_saves_nothing(cottbus: Municipality, persona: Persona) -> None:
     tandem = persona("local_a")
     _institution(cottbus, tandem)
     before = Institution.objects.count()
@@ -105,7 +112,7 @@ def test_create_validates_and_saves_nothing(cottbus: Any, persona: Any) -> None:
     assert Institution.objects.count() == before
 
 
-def test_create_is_audited(cottbus: Any, persona: Any) -> None:
+def test_create_is_audited(cottbus: Municipality, persona: Persona) -> None:
     institution = _institution(cottbus, persona("local_a"), competences="Mediation")
     entry = AuditEntry.objects.get(
         object_type="directory.Institution", object_id=str(institution.pk)
@@ -114,7 +121,7 @@ def test_create_is_audited(cottbus: Any, persona: Any) -> None:
     assert entry.municipality == cottbus
 
 
-def test_contact_requires_consent(cottbus: Any, persona: Any) -> None:
+def test_contact_requires_consent(cottbus: Municipality, persona: Persona) -> None:
     tandem = persona("local_a")
     institution = _institution(cottbus, tandem)
     with pytest.raises(ValidationError) as error:
@@ -131,7 +138,9 @@ def test_contact_requires_consent(cottbus: Any, persona: Any) -> None:
     ).exists()
 
 
-def test_delete_institution_removes_contacts_and_links(cottbus: Any, persona: Any) -> None:
+def test_delete_institution_removes_contacts_and_links(
+    cottbus: Municipality, persona: Persona
+) -> None:
     tandem = persona("local_a")
     institution = _institution(cottbus, tandem, competences="Nur hier")
     contact = services.add_contact(institution, by=tandem, name="Anna Beispiel", consent_given=True)
@@ -152,7 +161,9 @@ def test_delete_institution_removes_contacts_and_links(cottbus: Any, persona: An
     } <= set(deleted)
 
 
-def test_link_case_same_municipality_only(cottbus: Any, bautzen: Any, persona: Any) -> None:
+def test_link_case_same_municipality_only(
+    cottbus: Municipality, bautzen: Municipality, persona: Persona
+) -> None:
     tandem = persona("local_a")
     institution = _institution(cottbus, tandem)
     foreign = Case.objects.filter(municipality=bautzen).first()
@@ -163,7 +174,7 @@ def test_link_case_same_municipality_only(cottbus: Any, bautzen: Any, persona: A
     assert not institution.case_links.exists()
 
 
-def test_link_case_requires_change_case(cottbus: Any, persona: Any) -> None:
+def test_link_case_requires_change_case(cottbus: Municipality, persona: Persona) -> None:
     institution = _institution(cottbus, persona("local_a"))
     case = cottbus_case()  # its team: the Cottbus actor only
     with pytest.raises(ValidationError):
@@ -178,7 +189,7 @@ def test_link_case_requires_change_case(cottbus: Any, persona: Any) -> None:
     assert not institution.case_links.exists()
 
 
-def test_institutions_for_case(cottbus: Any, persona: Any) -> None:
+def test_institutions_for_case(cottbus: Municipality, persona: Persona) -> None:
     tandem = persona("local_a")
     case = cottbus_case()
     b = _institution(cottbus, tandem, name="B-Haus")
@@ -189,7 +200,7 @@ def test_institutions_for_case(cottbus: Any, persona: Any) -> None:
     assert [link.institution.name for link in links] == ["a-Haus", "B-Haus"]
 
 
-def test_visible_to_is_scoped(cottbus: Any, persona: Any) -> None:
+def test_visible_to_is_scoped(cottbus: Municipality, persona: Persona) -> None:
     institution = _institution(cottbus, persona("local_a"))
     assert Institution.objects.visible_to(persona("office")).filter(pk=institution.pk).exists()
     assert Institution.objects.visible_to(persona("actor_a")).filter(pk=institution.pk).exists()
@@ -211,7 +222,9 @@ def test_visible_to_is_scoped(cottbus: Any, persona: Any) -> None:
         ("actor_b", False, False, False),
     ],
 )
-def test_rules(role: str, view: bool, change: bool, link: bool, cottbus: Any, persona: Any) -> None:
+def test_rules(
+    role: str, view: bool, change: bool, link: bool, cottbus: Municipality, persona: Persona
+) -> None:
     user = persona(role)
     assert user.has_perm("directory.view_directory", cottbus) is view
     assert user.has_perm("directory.change_directory", cottbus) is change

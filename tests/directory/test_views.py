@@ -3,9 +3,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from pytest_django import DjangoAssertNumQueries
 
+from kokoma.accounts.models import User
 from kokoma.cases import services as case_services
 from kokoma.cases.models import Case
 from kokoma.directory import services
@@ -13,7 +16,7 @@ from kokoma.directory.models import ContactPerson, Institution, InstitutionKind
 from kokoma.municipalities.models import Municipality
 
 from ..cases.matrix_samples import cottbus_case
-from ..conftest import COTTBUS
+from ..conftest import COTTBUS, Login, Persona
 from ..german import de
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +41,9 @@ def _url(name: str, **kwargs: Any) -> str:
     return reverse(f"directory:{name}", kwargs={"ags": COTTBUS, **kwargs})
 
 
-def _institution(cottbus: Municipality, by: Any, name: str = "Haus der Vereine", **kw: Any) -> Any:
+def _institution(
+    cottbus: Municipality, by: User, name: str = "Haus der Vereine", **kw: Any
+) -> Institution:
     return services.create_institution(
         municipality=cottbus, by=by, name=name, kind=kw.pop("kind", InstitutionKind.OTHER), **kw
     )
@@ -47,7 +52,7 @@ def _institution(cottbus: Municipality, by: Any, name: str = "Haus der Vereine",
 # List, search, filters ---------------------------------------------------------------------
 
 
-def test_list_search_and_filters(client: Any, login: Any, cottbus: Any) -> None:
+def test_list_search_and_filters(client: Client, login: Login, cottbus: Municipality) -> None:
     tandem = login("local_a")
     school = _institution(cottbus, tandem, "Grundschule Birkenweg", kind=InstitutionKind.SCHOOL)
     club = _institution(
@@ -80,7 +85,10 @@ def test_list_search_and_filters(client: Any, login: Any, cottbus: Any) -> None:
 
 
 def test_list_query_count_does_not_grow(
-    client: Any, login: Any, cottbus: Any, django_assert_max_num_queries: Any
+    client: Client,
+    login: Login,
+    cottbus: Municipality,
+    django_assert_max_num_queries: DjangoAssertNumQueries,
 ) -> None:
     tandem = login("local_a")
     for number in range(30):
@@ -97,7 +105,7 @@ def test_list_query_count_does_not_grow(
     assert len(response.context["page"].object_list) == 25
 
 
-def test_list_shows_new_button_only_to_tandem(client: Any, login: Any) -> None:
+def test_list_shows_new_button_only_to_tandem(client: Client, login: Login) -> None:
     login("actor_a")
     assert _url("create") not in client.get(_url("list")).content.decode()
     login("local_a")
@@ -107,7 +115,7 @@ def test_list_shows_new_button_only_to_tandem(client: Any, login: Any) -> None:
 # Create, edit, delete -----------------------------------------------------------------------
 
 
-def test_create_institution(client: Any, login: Any) -> None:
+def test_create_institution(client: Client, login: Login) -> None:
     login("local_a")
     response = client.post(
         _url("create"),
@@ -127,7 +135,7 @@ def test_create_institution(client: Any, login: Any) -> None:
 
 
 def test_bad_input_shows_german_errors_and_saves_nothing(
-    client: Any, login: Any, cottbus: Any
+    client: Client, login: Login, cottbus: Municipality
 ) -> None:
     tandem = login("local_a")
     _institution(cottbus, tandem, "Haus der Vereine")
@@ -162,7 +170,7 @@ def test_bad_input_shows_german_errors_and_saves_nothing(
     assert Institution.objects.count() == before
 
 
-def test_edit_institution(client: Any, login: Any, cottbus: Any) -> None:
+def test_edit_institution(client: Client, login: Login, cottbus: Municipality) -> None:
     tandem = login("local_a")
     institution = _institution(cottbus, tandem, competences="Mediation")
     response = client.get(_url("edit", institution_id=institution.pk))
@@ -178,7 +186,9 @@ def test_edit_institution(client: Any, login: Any, cottbus: Any) -> None:
     assert services.competence_text(institution) == "Jugendarbeit"
 
 
-def test_delete_institution_needs_confirmation(client: Any, login: Any, cottbus: Any) -> None:
+def test_delete_institution_needs_confirmation(
+    client: Client, login: Login, cottbus: Municipality
+) -> None:
     tandem = login("local_a")
     institution = _institution(cottbus, tandem)
     url = _url("delete", institution_id=institution.pk)
@@ -191,7 +201,7 @@ def test_delete_institution_needs_confirmation(client: Any, login: Any, cottbus:
     assert not Institution.objects.filter(pk=institution.pk).exists()
 
 
-def test_actor_may_not_change(client: Any, login: Any, cottbus: Any) -> None:
+def test_actor_may_not_change(client: Client, login: Login, cottbus: Municipality) -> None:
     institution = _institution(cottbus, login("local_a"))
     login("actor_a")
     assert client.post(_url("delete", institution_id=institution.pk)).status_code == 403
@@ -199,7 +209,9 @@ def test_actor_may_not_change(client: Any, login: Any, cottbus: Any) -> None:
     assert Institution.objects.filter(pk=institution.pk).exists()
 
 
-def test_foreign_institution_is_not_found(client: Any, login: Any, cottbus: Any) -> None:
+def test_foreign_institution_is_not_found(
+    client: Client, login: Login, cottbus: Municipality
+) -> None:
     institution = _institution(cottbus, login("local_a"))
     login("local_b")
     bautzen_url = reverse(
@@ -212,7 +224,7 @@ def test_foreign_institution_is_not_found(client: Any, login: Any, cottbus: Any)
 # Contacts -----------------------------------------------------------------------------------
 
 
-def test_contact_needs_consent(client: Any, login: Any, cottbus: Any) -> None:
+def test_contact_needs_consent(client: Client, login: Login, cottbus: Municipality) -> None:
     institution = _institution(cottbus, login("local_a"))
     url = _url("contact_add", institution_id=institution.pk)
     page = client.get(url).content.decode()
@@ -233,7 +245,7 @@ def test_contact_needs_consent(client: Any, login: Any, cottbus: Any) -> None:
     assert institution.contacts.get().name == "Jana Probst"
 
 
-def test_edit_and_delete_contact(client: Any, login: Any, cottbus: Any) -> None:
+def test_edit_and_delete_contact(client: Client, login: Login, cottbus: Municipality) -> None:
     tandem = login("local_a")
     institution = _institution(cottbus, tandem)
     contact = services.add_contact(institution, by=tandem, name="Jana Probst", consent_given=True)
@@ -251,7 +263,9 @@ def test_edit_and_delete_contact(client: Any, login: Any, cottbus: Any) -> None:
     assert not ContactPerson.objects.filter(pk=contact.pk).exists()
 
 
-def test_contact_of_another_institution_is_not_found(client: Any, login: Any, cottbus: Any) -> None:
+def test_contact_of_another_institution_is_not_found(
+    client: Client, login: Login, cottbus: Municipality
+) -> None:
     tandem = login("local_a")
     one = _institution(cottbus, tandem, "Eins")
     two = _institution(cottbus, tandem, "Zwei")
@@ -264,7 +278,7 @@ def test_contact_of_another_institution_is_not_found(client: Any, login: Any, co
 
 
 @pytest.fixture
-def linked(cottbus: Any, persona: Any) -> Institution:
+def linked(cottbus: Municipality, persona: Persona) -> Institution:
     """An institution linked to the matrix case (actor on the team) and to a tandem-only case."""
     tandem = persona("local_a")
     institution = _institution(cottbus, tandem, "Verknüpfte Einrichtung")
@@ -274,7 +288,7 @@ def linked(cottbus: Any, persona: Any) -> Institution:
     return institution
 
 
-def test_detail_shows_only_visible_cases(client: Any, login: Any, linked: Any) -> None:
+def test_detail_shows_only_visible_cases(client: Client, login: Login, linked: Institution) -> None:
     url = _url("detail", institution_id=linked.pk)
     login("local_a")
     content = client.get(url).content.decode()
@@ -302,7 +316,7 @@ def test_detail_shows_only_visible_cases(client: Any, login: Any, linked: Any) -
     assert "Matrix-Fall" not in content and "Geheimer Fall" not in content
 
 
-def test_detail_never_shows_case_actors(client: Any, login: Any, linked: Any) -> None:
+def test_detail_never_shows_case_actors(client: Client, login: Login, linked: Institution) -> None:
     login("local_a")
     content = client.get(_url("detail", institution_id=linked.pk)).content.decode()
     for actor in cottbus_case().actors.all():
@@ -310,7 +324,7 @@ def test_detail_never_shows_case_actors(client: Any, login: Any, linked: Any) ->
 
 
 def test_link_case_offers_only_changeable_cases(
-    client: Any, login: Any, cottbus: Any, persona: Any
+    client: Client, login: Login, cottbus: Municipality, persona: Persona
 ) -> None:
     tandem = persona("local_a")
     institution = _institution(cottbus, tandem)
@@ -330,7 +344,7 @@ def test_link_case_offers_only_changeable_cases(
     assert institution.case_links.get().role == "moderiert den Runden Tisch"
 
 
-def test_unlink_case(client: Any, login: Any, linked: Any) -> None:
+def test_unlink_case(client: Client, login: Login, linked: Institution) -> None:
     case = cottbus_case()
     url = _url("case_unlink", institution_id=linked.pk, reference=case.reference)
     login("board_a")
@@ -342,7 +356,9 @@ def test_unlink_case(client: Any, login: Any, linked: Any) -> None:
     assert linked.case_links.count() == 1
 
 
-def test_unlink_case_checks_the_municipality(client: Any, login: Any, linked: Any) -> None:
+def test_unlink_case_checks_the_municipality(
+    client: Client, login: Login, linked: Institution
+) -> None:
     login("local_a")
     url = reverse(
         "directory:case_unlink",
@@ -355,7 +371,7 @@ def test_unlink_case_checks_the_municipality(client: Any, login: Any, linked: An
     assert client.post(url).status_code == 404
 
 
-def test_case_panel_snippet(client: Any, login: Any, linked: Any) -> None:
+def test_case_panel_snippet(client: Client, login: Login, linked: Institution) -> None:
     from django.template import Context, Template
     from django.test import RequestFactory
 
@@ -373,7 +389,10 @@ def test_case_panel_snippet(client: Any, login: Any, linked: Any) -> None:
 
 
 def test_detail_query_count(
-    client: Any, login: Any, linked: Any, django_assert_max_num_queries: Any
+    client: Client,
+    login: Login,
+    linked: Institution,
+    django_assert_max_num_queries: DjangoAssertNumQueries,
 ) -> None:
     tandem = login("local_a")
     for number in range(10):

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.template import Context, Template
+from django.test import Client
 from django.urls import reverse
 
 from kokoma.audit.models import AuditEntry
@@ -18,7 +19,7 @@ from kokoma.guidance.models import Band, Checklist, ChecklistItem, ChecklistTick
 from kokoma.municipalities.models import Municipality
 
 from ..cases.matrix_samples import cottbus_case
-from ..conftest import COTTBUS, demo_user
+from ..conftest import COTTBUS, Login, demo_user
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +89,7 @@ def test_ensure_guidance_is_idempotent() -> None:
         assert all(4 <= len(entry[3]) <= 6 for entry in seeded)
 
 
-def test_ticks_are_stored_per_case_and_audited(client: Any, login: Any) -> None:
+def test_ticks_are_stored_per_case_and_audited(client: Client, login: Login) -> None:
     login("actor_a")
     case, other = cottbus_case(), _other_case()
     item = _item(Band.SELF_HELP)
@@ -113,7 +114,7 @@ def test_ticks_are_stored_per_case_and_audited(client: Any, login: Any) -> None:
     assert ChecklistTick.objects.filter(case=other, item=item).exists()
 
 
-def test_tick_is_post_only(client: Any, login: Any) -> None:
+def test_tick_is_post_only(client: Client, login: Login) -> None:
     login("local_a")
     item = _item(Band.SELF_HELP)
     url = reverse(
@@ -123,7 +124,7 @@ def test_tick_is_post_only(client: Any, login: Any) -> None:
 
 
 @pytest.mark.parametrize("role", ["board_a", "trainee_a", "local_b", "office"])
-def test_outsiders_get_404_for_the_tick(client: Any, login: Any, role: str) -> None:
+def test_outsiders_get_404_for_the_tick(client: Client, login: Login, role: str) -> None:
     login(role)
     case = cottbus_case()
     item = _item(Band.SELF_HELP)
@@ -132,7 +133,7 @@ def test_outsiders_get_404_for_the_tick(client: Any, login: Any, role: str) -> N
     assert not ChecklistTick.objects.filter(case=case, item=item).exists()
 
 
-def test_an_unknown_or_inactive_item_is_404(client: Any, login: Any) -> None:
+def test_an_unknown_or_inactive_item_is_404(client: Client, login: Login) -> None:
     login("local_a")
     case = cottbus_case()
     item = _item(Band.SELF_HELP)
@@ -177,7 +178,7 @@ def test_the_tag_hides_the_tick_forms_from_those_who_may_not_tick() -> None:
     assert "<form" not in html
 
 
-def test_the_office_lists_checklists_per_band(client: Any, login: Any) -> None:
+def test_the_office_lists_checklists_per_band(client: Client, login: Login) -> None:
     ensure_guidance()
     login("office")
     response = client.get(reverse("guidance:list"))
@@ -187,7 +188,7 @@ def test_the_office_lists_checklists_per_band(client: Any, login: Any) -> None:
 
 
 @pytest.mark.parametrize("role", ["local_a", "actor_a", "external", "supervisor"])
-def test_others_may_not_maintain_checklists(client: Any, login: Any, role: str) -> None:
+def test_others_may_not_maintain_checklists(client: Client, login: Login, role: str) -> None:
     login(role)
     assert client.get(reverse("guidance:list")).status_code == 403
     response = client.post(reverse("guidance:create"), _payload("Neu"))
@@ -220,7 +221,7 @@ def _payload(title: str, items: list[tuple[str, str, str]] | None = None, **extr
     return data
 
 
-def test_create_edit_and_deactivate_a_checklist(client: Any, login: Any) -> None:
+def test_create_edit_and_deactivate_a_checklist(client: Client, login: Login) -> None:
     login("office")
     assert client.get(reverse("guidance:create") + "?band=3").status_code == 200
     response = client.post(reverse("guidance:create"), _payload("Runder Tisch"))
@@ -263,7 +264,7 @@ def test_create_edit_and_deactivate_a_checklist(client: Any, login: Any) -> None
     assert not checklist.active
 
 
-def test_bad_input_rerenders_and_keeps_it(client: Any, login: Any) -> None:
+def test_bad_input_rerenders_and_keeps_it(client: Client, login: Login) -> None:
     login("office")
     response = client.post(
         reverse("guidance:create"),

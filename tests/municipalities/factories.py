@@ -3,7 +3,7 @@ import factory
 from kokoma.municipalities.models import Land, RegisterEntry
 
 
-class RegisterEntryFactory(factory.django.DjangoModelFactory):
+class RegisterEntryFactory(factory.django.DjangoModelFactory[RegisterEntry]):
     """An invented register row; AGS 09 9xx xxx keeps clear of the real keys in the test slice."""
 
     class Meta:

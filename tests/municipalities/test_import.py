@@ -4,6 +4,7 @@ import csv
 import io
 import re
 import string
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 from kokoma.municipalities.models import Land, RegisterEntry
 from kokoma.municipalities.register_import import (
+    ImportReport,
     RegisterFormatError,
     import_register,
     parse_row,
@@ -38,9 +40,9 @@ HEADER = [
 ]
 
 
-def row(ags="09900001", **values):
+def row(ags: str = "09900001", **values: str) -> dict[str, str | None]:
     """A good register row for a made-up municipality in Bayern; override any column."""
-    base = {
+    base: dict[str, str | None] = {
         "ags": ags,
         "ars": f"{ags[:5]}0000{ags[5:]}",
         "name": f"Testdorf {ags}",
@@ -60,7 +62,7 @@ def row(ags="09900001", **values):
     return base
 
 
-def csv_text(*rows, header=HEADER):
+def csv_text(*rows: dict[str, str | None] | list[str | None], header: list[str] = HEADER) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
@@ -69,11 +71,11 @@ def csv_text(*rows, header=HEADER):
     return out.getvalue()
 
 
-def run_import(text):
+def run_import(text: str) -> ImportReport:
     return import_register(io.StringIO(text))
 
 
-def error_lines(report):
+def error_lines(report: ImportReport) -> list[int]:
     return [error.line for error in report.errors]
 
 
@@ -82,7 +84,9 @@ def error_lines(report):
 
 @pytest.mark.slow
 @pytest.mark.django_db
-def test_the_shipped_register_imports_completely_without_errors(capsys):
+def test_the_shipped_register_imports_completely_without_errors(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     stdout, stderr = io.StringIO(), io.StringIO()
     call_command(
         "import_municipalities",
@@ -98,7 +102,7 @@ def test_the_shipped_register_imports_completely_without_errors(capsys):
 
 
 @pytest.mark.django_db
-def test_reimporting_the_same_rows_changes_nothing():
+def test_reimporting_the_same_rows_changes_nothing() -> None:
     before = RegisterEntry.objects.count()
     report = run_import(register_slice())
     assert report.errors == []
@@ -108,7 +112,7 @@ def test_reimporting_the_same_rows_changes_nothing():
 
 
 @pytest.mark.django_db
-def test_importing_twice_creates_each_municipality_once():
+def test_importing_twice_creates_each_municipality_once() -> None:
     text = csv_text(row("09900001"), row("09900002"))
     first = run_import(text)
     second = run_import(text)
@@ -118,7 +122,7 @@ def test_importing_twice_creates_each_municipality_once():
 
 
 @pytest.mark.django_db
-def test_a_changed_population_counts_as_updated():
+def test_a_changed_population_counts_as_updated() -> None:
     run_import(csv_text(row("09900001"), row("09900002")))
     report = run_import(csv_text(row("09900001", bevoelkerung="5000"), row("09900002")))
     assert (report.created, report.updated, report.unchanged) == (0, 1, 1)
@@ -149,7 +153,9 @@ def test_a_changed_population_counts_as_updated():
         pytest.param(row("09900003", lon="nan"), id="longitude NaN"),
     ],
 )
-def test_a_bad_line_is_reported_with_its_number_and_the_good_lines_are_kept(bad):
+def test_a_bad_line_is_reported_with_its_number_and_the_good_lines_are_kept(
+    bad: dict[str, str | None] | list[str | None],
+) -> None:
     text = csv_text(row("09900001"), bad, row("09900002"))
     report = run_import(text)
     assert error_lines(report) == [3]
@@ -163,14 +169,14 @@ def test_a_bad_line_is_reported_with_its_number_and_the_good_lines_are_kept(bad)
 
 
 @pytest.mark.django_db
-def test_an_unknown_land_is_named_in_the_error():
+def test_an_unknown_land_is_named_in_the_error() -> None:
     report = run_import(csv_text(row("17000003", land_code="17", bundesland="Nordland")))
     assert "17" in report.errors[0].message
     assert "Nordland" in report.errors[0].message
 
 
 @pytest.mark.django_db
-def test_a_duplicate_ags_is_reported_on_its_second_line_and_the_first_is_kept():
+def test_a_duplicate_ags_is_reported_on_its_second_line_and_the_first_is_kept() -> None:
     text = csv_text(row("09900001"), row("09900002"), row("09900001", name="Doppelt"))
     report = run_import(text)
     assert error_lines(report) == [4]
@@ -180,14 +186,14 @@ def test_a_duplicate_ags_is_reported_on_its_second_line_and_the_first_is_kept():
 
 
 @pytest.mark.django_db
-def test_line_numbers_count_physical_lines_after_a_quoted_line_break():
+def test_line_numbers_count_physical_lines_after_a_quoted_line_break() -> None:
     text = csv_text(row("09900001", kreis_name="Landkreis\nmit Umbruch"), row("0990002"))
     report = run_import(text)
     assert error_lines(report) == [4]
 
 
 @pytest.mark.django_db
-def test_several_bad_lines_are_all_reported():
+def test_several_bad_lines_are_all_reported() -> None:
     text = csv_text(row("0990001"), row("09900002"), row("09900003", bevoelkerung="x"))
     report = run_import(text)
     assert error_lines(report) == [2, 4]
@@ -195,7 +201,7 @@ def test_several_bad_lines_are_all_reported():
 
 
 @pytest.mark.django_db
-def test_a_file_without_required_columns_is_refused_as_a_whole():
+def test_a_file_without_required_columns_is_refused_as_a_whole() -> None:
     header = [column for column in HEADER if column not in {"land_code", "kreis_name"}]
     values = row("09900001")
     text = csv_text([values[column] for column in header], header=header)
@@ -205,7 +211,7 @@ def test_a_file_without_required_columns_is_refused_as_a_whole():
 
 
 @pytest.mark.django_db
-def test_optional_columns_may_be_left_out_of_the_file():
+def test_optional_columns_may_be_left_out_of_the_file() -> None:
     header = ["ags", "name", "land_code", "bundesland", "kreis_ags", "kreis_name"]
     values = row("09900001")
     report = run_import(csv_text([values[column] for column in header], header=header))
@@ -216,14 +222,14 @@ def test_optional_columns_may_be_left_out_of_the_file():
 
 
 @pytest.mark.django_db
-def test_a_single_digit_land_code_is_read_with_its_leading_zero():
+def test_a_single_digit_land_code_is_read_with_its_leading_zero() -> None:
     report = run_import(csv_text(row("09900001", land_code="9")))
     assert report.errors == []
     assert RegisterEntry.objects.get(ags="09900001").land == Land.BY
 
 
 @pytest.mark.django_db
-def test_a_file_that_is_not_utf8_is_refused_as_a_whole():
+def test_a_file_that_is_not_utf8_is_refused_as_a_whole() -> None:
     raw = csv_text(row("09900001"), row("09900002", name="Höhenkirchen")).encode("latin-1")
     with pytest.raises(RegisterFormatError, match="UTF-8"):
         import_register(io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
@@ -242,7 +248,9 @@ AGS_DIGITS = st.text(alphabet=string.digits, min_size=6, max_size=6)
     rest=AGS_DIGITS,
     name=st.text(min_size=1).filter(str.strip),
 )
-def test_any_eight_digit_ags_with_its_lands_prefix_and_a_name_is_accepted(land, rest, name):
+def test_any_eight_digit_ags_with_its_lands_prefix_and_a_name_is_accepted(
+    land: str, rest: str, name: str
+) -> None:
     values = parse_row(row(land + rest, name=name, bundesland=Land(land).label))
     assert values["ags"] == land + rest
     assert values["land"] == land
@@ -251,7 +259,7 @@ def test_any_eight_digit_ags_with_its_lands_prefix_and_a_name_is_accepted(land, 
 
 @hypothesis_settings(max_examples=50, database=None, deadline=None)
 @given(ags=st.text().filter(lambda text: not re.fullmatch(r"[0-9]{8}", text.strip())))
-def test_anything_but_eight_digits_is_rejected_as_ags(ags):
+def test_anything_but_eight_digits_is_rejected_as_ags(ags: str) -> None:
     with pytest.raises(ValueError):
         parse_row({**row("09900001"), "ags": ags})
 
@@ -263,7 +271,7 @@ def test_anything_but_eight_digits_is_rejected_as_ags(ags):
         st.text(alphabet=string.digits, min_size=9, max_size=12),
     )
 )
-def test_digit_strings_of_another_length_are_rejected_as_ags(ags):
+def test_digit_strings_of_another_length_are_rejected_as_ags(ags: str) -> None:
     with pytest.raises(ValueError, match="AGS"):
         parse_row({**row("09900001"), "ags": ags})
 
@@ -274,12 +282,12 @@ def test_digit_strings_of_another_length_are_rejected_as_ags(ags):
         lambda text: not text.isascii()
     )
 )
-def test_digits_of_other_scripts_are_rejected_as_ags(rest):
+def test_digits_of_other_scripts_are_rejected_as_ags(rest: str) -> None:
     with pytest.raises(ValueError, match="AGS"):
         parse_row({**row("09900001"), "ags": "09" + rest})
 
 
-def test_an_ags_from_another_land_is_rejected():
+def test_an_ags_from_another_land_is_rejected() -> None:
     with pytest.raises(ValueError, match="09900001"):
         parse_row(row("09900001", land_code="08", bundesland="Baden-Württemberg"))
 
@@ -288,7 +296,7 @@ def test_an_ags_from_another_land_is_rejected():
 
 
 @pytest.mark.django_db
-def test_the_command_reports_rejected_lines_on_stderr(tmp_path):
+def test_the_command_reports_rejected_lines_on_stderr(tmp_path: Path) -> None:
     path = tmp_path / "register.csv"
     path.write_text(csv_text(row("09900001"), row("0990002")), encoding="utf-8")
     stdout, stderr = io.StringIO(), io.StringIO()
@@ -299,7 +307,7 @@ def test_the_command_reports_rejected_lines_on_stderr(tmp_path):
 
 
 @pytest.mark.django_db
-def test_the_command_refuses_a_file_that_is_not_utf8(tmp_path):
+def test_the_command_refuses_a_file_that_is_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "register.csv"
     path.write_bytes(csv_text(row("09900001", name="Höhenkirchen")).encode("latin-1"))
     with pytest.raises(CommandError, match="not UTF-8"):
@@ -308,13 +316,13 @@ def test_the_command_refuses_a_file_that_is_not_utf8(tmp_path):
 
 
 @pytest.mark.django_db
-def test_the_command_refuses_a_file_without_required_columns(tmp_path):
+def test_the_command_refuses_a_file_without_required_columns(tmp_path: Path) -> None:
     path = tmp_path / "register.csv"
     path.write_text("ags,name\n09900001,Testdorf\n", encoding="utf-8")
     with pytest.raises(CommandError, match="land_code"):
         call_command("import_municipalities", str(path), "--no-progress")
 
 
-def test_the_command_refuses_a_missing_file(tmp_path):
+def test_the_command_refuses_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="No such file"):
         call_command("import_municipalities", str(tmp_path / "missing.csv"), "--no-progress")

@@ -10,7 +10,7 @@ import rules
 from django.contrib.auth.models import AnonymousUser
 
 from kokoma.municipalities.models import Municipality
-from tests.conftest import BAUTZEN, COTTBUS
+from tests.conftest import BAUTZEN, COTTBUS, Persona
 
 pytestmark = pytest.mark.django_db
 
@@ -88,18 +88,20 @@ CASES = [
 
 
 @pytest.mark.parametrize(("permission", "name", "ags", "expected"), CASES)
-def test_role_matrix(persona, permission, name, ags, expected):
+def test_role_matrix(
+    persona: Persona, permission: str, name: str, ags: str, expected: bool
+) -> None:
     municipality = Municipality.objects.get(register__ags=ags)
     assert persona(name).has_perm(permission, municipality) is expected
 
 
 @pytest.mark.parametrize("permission", sorted(p for p, t in MATRIX.items() if t is OFFICE_ONLY))
-def test_programme_wide_permissions_need_no_municipality(persona, permission):
+def test_programme_wide_permissions_need_no_municipality(persona: Persona, permission: str) -> None:
     allowed = {name for name in OFFICE_ONLY if persona(name).has_perm(permission)}
     assert allowed == {"office"}
 
 
-def test_every_municipality_permission_has_a_matrix():
+def test_every_municipality_permission_has_a_matrix() -> None:
     declared = {
         name for name in rules.permissions.permissions if name.startswith("municipalities.")
     }
@@ -107,13 +109,13 @@ def test_every_municipality_permission_has_a_matrix():
 
 
 @pytest.mark.parametrize("permission", sorted(MATRIX))
-def test_an_anonymous_visitor_has_no_permission(permission):
+def test_an_anonymous_visitor_has_no_permission(permission: str) -> None:
     cottbus = Municipality.objects.get(register__ags=COTTBUS)
     assert not AnonymousUser().has_perm(permission, cottbus)
 
 
 @pytest.mark.parametrize("permission", sorted(MATRIX))
-def test_a_deactivated_account_loses_every_permission(persona, permission):
+def test_a_deactivated_account_loses_every_permission(persona: Persona, permission: str) -> None:
     cottbus = Municipality.objects.get(register__ags=COTTBUS)
     for name in ("office", "external", "local_a"):
         user = persona(name)

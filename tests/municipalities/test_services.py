@@ -1,10 +1,15 @@
 import datetime
 import re
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db.models import Model, QuerySet
+from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from kokoma.accounts.models import Membership, MembershipRole, User
 from kokoma.audit.models import AuditAction, AuditEntry
@@ -18,7 +23,7 @@ from kokoma.municipalities.models import (
     WorkLogEntry,
 )
 from tests.accounts.factories import PoolCompanionFactory
-from tests.conftest import BAUTZEN, COTTBUS
+from tests.conftest import BAUTZEN, COTTBUS, Persona
 
 pytestmark = pytest.mark.django_db
 
@@ -27,31 +32,31 @@ JOINED = datetime.date(2025, 5, 1)
 
 
 @pytest.fixture
-def office(persona):
+def office(persona: Persona) -> User:
     return persona("office")
 
 
 @pytest.fixture
-def cottbus():
+def cottbus() -> Municipality:
     return Municipality.objects.get(register__ags=COTTBUS)
 
 
 @pytest.fixture
-def bautzen():
+def bautzen() -> Municipality:
     return Municipality.objects.get(register__ags=BAUTZEN)
 
 
-def onboard(by, ags=GOERLITZ, **kwargs):
+def onboard(by: User, ags: str = GOERLITZ, **kwargs: Any) -> Municipality:
     return services.onboard_municipality(
         by=by, register=RegisterEntry.objects.get(ags=ags), joined_on=JOINED, **kwargs
     )
 
 
-def audit_of(obj):
+def audit_of(obj: Model) -> QuerySet[AuditEntry]:
     return AuditEntry.objects.filter(object_type=obj._meta.label, object_id=str(obj.pk))
 
 
-def tandem_of(municipality):
+def tandem_of(municipality: Municipality) -> dict[str, User]:
     return {
         membership.role: membership.user
         for membership in Membership.objects.filter(municipality=municipality).companions()
@@ -61,7 +66,7 @@ def tandem_of(municipality):
 # onboard_municipality
 
 
-def test_onboarding_creates_the_municipality_in_its_first_phase(office):
+def test_onboarding_creates_the_municipality_in_its_first_phase(office: User) -> None:
     municipality = onboard(office, phase=Phase.KICKOFF, pfd_name="PfD Görlitz")
     assert municipality.name == "Görlitz, Stadt"
     assert municipality.phase == Phase.KICKOFF
@@ -70,7 +75,7 @@ def test_onboarding_creates_the_municipality_in_its_first_phase(office):
     assert municipality.pfd_name == "PfD Görlitz"
 
 
-def test_onboarding_records_the_first_phase_change(office):
+def test_onboarding_records_the_first_phase_change(office: User) -> None:
     municipality = onboard(office)
     change = municipality.phase_changes.get()
     assert (change.from_phase, change.to_phase) == ("", Phase.INTERESTED)
@@ -78,7 +83,7 @@ def test_onboarding_records_the_first_phase_change(office):
     assert change.changed_by == office
 
 
-def test_onboarding_writes_an_audit_entry(office):
+def test_onboarding_writes_an_audit_entry(office: User) -> None:
     municipality = onboard(office)
     entry = audit_of(municipality).get()
     assert entry.action == AuditAction.CREATE
@@ -86,7 +91,7 @@ def test_onboarding_writes_an_audit_entry(office):
     assert entry.municipality == municipality
 
 
-def test_onboarding_sets_up_the_tandem(office, persona):
+def test_onboarding_sets_up_the_tandem(office: User, persona: Persona) -> None:
     municipality = onboard(
         office,
         external_companion=persona("external_other"),
@@ -104,18 +109,20 @@ def test_onboarding_sets_up_the_tandem(office, persona):
     )
 
 
-def test_onboarding_without_a_tandem_leaves_it_empty(office):
+def test_onboarding_without_a_tandem_leaves_it_empty(office: User) -> None:
     municipality = onboard(office)
     assert tandem_of(municipality) == {}
 
 
-def test_onboarding_refuses_a_municipality_that_already_takes_part(office):
+def test_onboarding_refuses_a_municipality_that_already_takes_part(office: User) -> None:
     with pytest.raises(ValidationError):
         onboard(office, ags=COTTBUS)
     assert Municipality.objects.filter(register__ags=COTTBUS).count() == 1
 
 
-def test_onboarding_with_a_new_local_companion_creates_an_account_without_password(office):
+def test_onboarding_with_a_new_local_companion_creates_an_account_without_password(
+    office: User,
+) -> None:
     onboard(
         office, local_companion_email="Neu.Goerlitz@Example.org", local_companion_name="Nele Neu"
     )
@@ -126,8 +133,10 @@ def test_onboarding_with_a_new_local_companion_creates_an_account_without_passwo
 
 
 def test_onboarding_with_a_new_local_companion_sends_one_invitation(
-    office, mailoutbox, django_capture_on_commit_callbacks
-):
+    office: User,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         onboard(office, local_companion_email="neu@example.org", local_companion_name="Nele Neu")
     assert len(mailoutbox) == 1
@@ -136,11 +145,14 @@ def test_onboarding_with_a_new_local_companion_sends_one_invitation(
 
 
 def test_the_new_local_companion_sets_a_password_through_the_invitation_and_logs_in(
-    office, client, mailoutbox, django_capture_on_commit_callbacks
-):
+    office: User,
+    client: Client,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         onboard(office, local_companion_email="neu@example.org", local_companion_name="Nele Neu")
-    (link,) = re.findall(r"https?://\S+", mailoutbox[0].body)
+    (link,) = re.findall(r"https?://\S+", str(mailoutbox[0].body))
     response = client.get(urlsplit(link).path)
     assert response.status_code == 302
     password = "Neisse-Ufer-2025"
@@ -153,7 +165,9 @@ def test_the_new_local_companion_sets_a_password_through_the_invitation_and_logs
     ]
 
 
-def test_onboarding_a_new_local_companion_without_a_name_is_refused_and_rolled_back(office):
+def test_onboarding_a_new_local_companion_without_a_name_is_refused_and_rolled_back(
+    office: User,
+) -> None:
     with pytest.raises(ValidationError):
         onboard(office, local_companion_email="neu@example.org")
     assert not Municipality.objects.filter(register__ags=GOERLITZ).exists()
@@ -163,7 +177,9 @@ def test_onboarding_a_new_local_companion_without_a_name_is_refused_and_rolled_b
 # change_phase
 
 
-def test_changing_the_phase_records_from_to_by_and_date(cottbus, office):
+def test_changing_the_phase_records_from_to_by_and_date(
+    cottbus: Municipality, office: User
+) -> None:
     change = services.change_phase(
         cottbus, by=office, to_phase=Phase.TRANSFER, effective_on=datetime.date(2025, 1, 1)
     )
@@ -174,7 +190,7 @@ def test_changing_the_phase_records_from_to_by_and_date(cottbus, office):
     assert change.changed_at is not None
 
 
-def test_changing_the_phase_updates_the_municipality(cottbus, office):
+def test_changing_the_phase_updates_the_municipality(cottbus: Municipality, office: User) -> None:
     services.change_phase(
         cottbus, by=office, to_phase=Phase.TRANSFER, effective_on=datetime.date(2025, 1, 1)
     )
@@ -183,16 +199,21 @@ def test_changing_the_phase_updates_the_municipality(cottbus, office):
     assert cottbus.phase_since == datetime.date(2025, 1, 1)
 
 
-def test_changing_the_phase_is_audited_with_old_and_new_phase(cottbus, office):
+def test_changing_the_phase_is_audited_with_old_and_new_phase(
+    cottbus: Municipality, office: User
+) -> None:
     services.change_phase(
         cottbus, by=office, to_phase=Phase.TRANSFER, effective_on=datetime.date(2025, 1, 1)
     )
     entry = audit_of(cottbus).first()
+    assert entry is not None
     assert entry.action == AuditAction.UPDATE
     assert entry.changes == {"phase": ["active", "transfer"]}
 
 
-def test_changing_to_the_same_phase_is_refused_and_changes_nothing(cottbus, office):
+def test_changing_to_the_same_phase_is_refused_and_changes_nothing(
+    cottbus: Municipality, office: User
+) -> None:
     history = list(cottbus.phase_changes.values_list("pk", flat=True))
     with pytest.raises(ValidationError):
         services.change_phase(
@@ -204,8 +225,8 @@ def test_changing_to_the_same_phase_is_refused_and_changes_nothing(cottbus, offi
 
 
 def test_a_date_before_the_start_of_the_current_phase_is_refused_and_changes_nothing(
-    cottbus, office
-):
+    cottbus: Municipality, office: User
+) -> None:
     audit_count = AuditEntry.objects.count()
     with pytest.raises(ValidationError, match=r"01\.09\.2024"):
         services.change_phase(
@@ -217,7 +238,9 @@ def test_a_date_before_the_start_of_the_current_phase_is_refused_and_changes_not
     assert AuditEntry.objects.count() == audit_count
 
 
-def test_the_phase_may_change_on_the_day_the_current_phase_started(cottbus, office):
+def test_the_phase_may_change_on_the_day_the_current_phase_started(
+    cottbus: Municipality, office: User
+) -> None:
     services.change_phase(
         cottbus, by=office, to_phase=Phase.TRANSFER, effective_on=datetime.date(2024, 9, 1)
     )
@@ -227,7 +250,9 @@ def test_the_phase_may_change_on_the_day_the_current_phase_started(cottbus, offi
 # assign_tandem
 
 
-def test_assigning_a_tandem_replaces_both_companions(cottbus, office, persona):
+def test_assigning_a_tandem_replaces_both_companions(
+    cottbus: Municipality, office: User, persona: Persona
+) -> None:
     services.assign_tandem(
         cottbus,
         by=office,
@@ -240,8 +265,10 @@ def test_assigning_a_tandem_replaces_both_companions(cottbus, office, persona):
     }
 
 
-def test_replacing_a_companion_audits_the_removal_and_the_new_membership(cottbus, office, persona):
-    last = AuditEntry.objects.order_by("-id").first().id
+def test_replacing_a_companion_audits_the_removal_and_the_new_membership(
+    cottbus: Municipality, office: User, persona: Persona
+) -> None:
+    last = AuditEntry.objects.latest("id").id
     services.assign_tandem(
         cottbus,
         by=office,
@@ -252,7 +279,9 @@ def test_replacing_a_companion_audits_the_removal_and_the_new_membership(cottbus
     assert sorted(entries.values_list("action", flat=True)) == ["create", "delete"]
 
 
-def test_assigning_the_same_tandem_again_changes_and_audits_nothing(cottbus, office, persona):
+def test_assigning_the_same_tandem_again_changes_and_audits_nothing(
+    cottbus: Municipality, office: User, persona: Persona
+) -> None:
     before = AuditEntry.objects.count()
     services.assign_tandem(
         cottbus,
@@ -264,7 +293,9 @@ def test_assigning_the_same_tandem_again_changes_and_audits_nothing(cottbus, off
     assert tandem_of(cottbus)[MembershipRole.LOCAL_COMPANION] == persona("local_a")
 
 
-def test_the_external_companion_must_come_from_the_pool(cottbus, office, persona):
+def test_the_external_companion_must_come_from_the_pool(
+    cottbus: Municipality, office: User, persona: Persona
+) -> None:
     with pytest.raises(ValidationError):
         services.assign_tandem(
             cottbus,
@@ -276,7 +307,9 @@ def test_the_external_companion_must_come_from_the_pool(cottbus, office, persona
 
 
 @pytest.mark.parametrize("staff", ["office", "external_other", "supervisor"])
-def test_programme_staff_cannot_be_the_local_companion(cottbus, office, persona, staff):
+def test_programme_staff_cannot_be_the_local_companion(
+    cottbus: Municipality, office: User, persona: Persona, staff: str
+) -> None:
     with pytest.raises(ValidationError):
         services.assign_tandem(
             cottbus,
@@ -287,8 +320,8 @@ def test_programme_staff_cannot_be_the_local_companion(cottbus, office, persona,
     assert tandem_of(cottbus)[MembershipRole.LOCAL_COMPANION] == persona("local_a")
 
 
-def test_a_new_pool_member_can_be_assigned(cottbus, office):
-    newcomer = PoolCompanionFactory()
+def test_a_new_pool_member_can_be_assigned(cottbus: Municipality, office: User) -> None:
+    newcomer = PoolCompanionFactory.create()
     services.assign_tandem(
         cottbus, by=office, external_companion=newcomer, local_companion_email=""
     )
@@ -298,7 +331,7 @@ def test_a_new_pool_member_can_be_assigned(cottbus, office):
 # add_member / remove_member
 
 
-def test_adding_a_member_invites_a_new_person(cottbus, persona):
+def test_adding_a_member_invites_a_new_person(cottbus: Municipality, persona: Persona) -> None:
     membership = services.add_member(
         cottbus,
         by=persona("local_a"),
@@ -312,7 +345,9 @@ def test_adding_a_member_invites_a_new_person(cottbus, persona):
     assert audit_of(membership).get().actor == persona("local_a")
 
 
-def test_adding_an_existing_person_reuses_the_account(cottbus, persona):
+def test_adding_an_existing_person_reuses_the_account(
+    cottbus: Municipality, persona: Persona
+) -> None:
     membership = services.add_member(
         cottbus,
         by=persona("local_a"),
@@ -323,7 +358,7 @@ def test_adding_an_existing_person_reuses_the_account(cottbus, persona):
     assert membership.user == persona("actor_b")
 
 
-def test_adding_the_same_role_twice_is_refused(cottbus, persona):
+def test_adding_the_same_role_twice_is_refused(cottbus: Municipality, persona: Persona) -> None:
     with pytest.raises(ValidationError):
         services.add_member(
             cottbus,
@@ -337,7 +372,9 @@ def test_adding_the_same_role_twice_is_refused(cottbus, persona):
 @pytest.mark.parametrize(
     "role", [MembershipRole.LOCAL_COMPANION, MembershipRole.EXTERNAL_COMPANION]
 )
-def test_companions_cannot_be_added_as_members(cottbus, persona, role):
+def test_companions_cannot_be_added_as_members(
+    cottbus: Municipality, persona: Persona, role: MembershipRole
+) -> None:
     with pytest.raises(ValidationError):
         services.add_member(
             cottbus, by=persona("office"), email="x@example.org", display_name="X", role=role
@@ -345,7 +382,9 @@ def test_companions_cannot_be_added_as_members(cottbus, persona, role):
     assert not User.objects.filter(email="x@example.org").exists()
 
 
-def test_removing_a_member_deletes_the_membership_and_audits_it(cottbus, persona):
+def test_removing_a_member_deletes_the_membership_and_audits_it(
+    cottbus: Municipality, persona: Persona
+) -> None:
     membership = Membership.objects.get(municipality=cottbus, user=persona("actor_a"))
     pk = membership.pk
     services.remove_member(membership, by=persona("local_a"))
@@ -357,7 +396,9 @@ def test_removing_a_member_deletes_the_membership_and_audits_it(cottbus, persona
 
 
 @pytest.mark.parametrize("name", ["local_a", "external"])
-def test_companions_cannot_be_removed_as_members(cottbus, persona, name):
+def test_companions_cannot_be_removed_as_members(
+    cottbus: Municipality, persona: Persona, name: str
+) -> None:
     membership = Membership.objects.get(municipality=cottbus, user=persona(name))
     with pytest.raises(ValidationError):
         services.remove_member(membership, by=persona("office"))
@@ -367,7 +408,9 @@ def test_companions_cannot_be_removed_as_members(cottbus, persona, name):
 # save_tenant_object / delete_tenant_object / save_work_log_entry
 
 
-def test_saving_a_new_record_audits_a_creation_without_diff(cottbus, persona):
+def test_saving_a_new_record_audits_a_creation_without_diff(
+    cottbus: Municipality, persona: Persona
+) -> None:
     contact = Contact(municipality=cottbus, name="Ina Iltis", function="Ordnungsamt")
     services.save_tenant_object(contact, by=persona("local_a"), municipality=cottbus)
     entry = audit_of(contact).get()
@@ -378,8 +421,9 @@ def test_saving_a_new_record_audits_a_creation_without_diff(cottbus, persona):
     )
 
 
-def test_saving_a_changed_record_audits_the_diff(cottbus, persona):
+def test_saving_a_changed_record_audits_the_diff(cottbus: Municipality, persona: Persona) -> None:
     contact = cottbus.contacts.first()
+    assert contact is not None
     old_function, old_phone = contact.function, contact.phone
     contact.function = "Leitung"
     contact.phone = "0355 1"
@@ -392,15 +436,22 @@ def test_saving_a_changed_record_audits_the_diff(cottbus, persona):
     }
 
 
-def test_saving_a_profile_audits_the_changed_fields_only(cottbus, persona):
+def test_saving_a_profile_audits_the_changed_fields_only(
+    cottbus: Municipality, persona: Persona
+) -> None:
     old = cottbus.description
     cottbus.description = "Neue Beschreibung"
     services.save_tenant_object(cottbus, by=persona("local_a"), municipality=cottbus)
-    assert audit_of(cottbus).first().changes == {"description": [old, "Neue Beschreibung"]}
+    entry = audit_of(cottbus).first()
+    assert entry is not None
+    assert entry.changes == {"description": [old, "Neue Beschreibung"]}
 
 
-def test_deleting_a_record_audits_it_before_it_is_gone(cottbus, persona):
+def test_deleting_a_record_audits_it_before_it_is_gone(
+    cottbus: Municipality, persona: Persona
+) -> None:
     contact = cottbus.contacts.first()
+    assert contact is not None
     pk, label = contact.pk, str(contact)
     services.delete_tenant_object(contact, by=persona("local_a"), municipality=cottbus)
     assert not Contact.objects.filter(pk=pk).exists()
@@ -409,7 +460,9 @@ def test_deleting_a_record_audits_it_before_it_is_gone(cottbus, persona):
     assert entry.object_repr == label
 
 
-def test_a_new_work_log_entry_is_written_by_the_acting_user(cottbus, persona):
+def test_a_new_work_log_entry_is_written_by_the_acting_user(
+    cottbus: Municipality, persona: Persona
+) -> None:
     entry = WorkLogEntry(
         municipality=cottbus, date=datetime.date(2025, 1, 1), participants="Tandem", topic="Treffen"
     )
@@ -417,7 +470,7 @@ def test_a_new_work_log_entry_is_written_by_the_acting_user(cottbus, persona):
     assert entry.author == persona("local_a")
 
 
-def test_editing_a_work_log_entry_keeps_its_author(cottbus, persona):
+def test_editing_a_work_log_entry_keeps_its_author(cottbus: Municipality, persona: Persona) -> None:
     entry = WorkLogEntry(
         municipality=cottbus, date=datetime.date(2025, 1, 1), participants="Tandem", topic="Treffen"
     )
@@ -426,4 +479,6 @@ def test_editing_a_work_log_entry_keeps_its_author(cottbus, persona):
     services.save_work_log_entry(entry, by=persona("external"))
     entry.refresh_from_db()
     assert entry.author == persona("local_a")
-    assert audit_of(entry).first().changes == {"topic": ["Treffen", "Treffen (verschoben)"]}
+    audit = audit_of(entry).first()
+    assert audit is not None
+    assert audit.changes == {"topic": ["Treffen", "Treffen (verschoben)"]}

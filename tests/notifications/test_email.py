@@ -7,15 +7,19 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
+from kokoma.accounts.models import User
 from kokoma.audit.models import AuditEntry
 from kokoma.notifications import emails
 from kokoma.notifications.jobs import send_daily_digests, send_notification_email
 from kokoma.notifications.models import EmailFrequency, EmailPreference, Notification
 from kokoma.notifications.services import notify, set_email_frequency
+from tests.conftest import Login, Persona
 
 pytestmark = pytest.mark.django_db
 
@@ -24,20 +28,20 @@ MAIL_TASK = "kokoma.notifications.jobs.send_notification_email"
 
 
 @pytest.fixture(autouse=True)
-def _fresh(settings):
+def _fresh(settings: Settings) -> None:
     cache.clear()
     settings.KOKOMA_BASE_URL = "https://kokoma.test"
     # the demo may have left unread notifications; the tests look at their own only
     Notification.objects.update(emailed_at=timezone.now())
 
 
-def choose(user, frequency):
+def choose(user: User, frequency: EmailFrequency) -> None:
     EmailPreference.objects.update_or_create(user=user, defaults={"frequency": frequency})
 
 
 def test_immediate_choice_queues_one_mail_per_notification_after_commit(
-    persona, django_capture_on_commit_callbacks
-):
+    persona: Persona, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     actor = persona("actor_a")
     choose(actor, EmailFrequency.IMMEDIATE)
     before = DBTaskResult.objects.filter(task_path=MAIL_TASK).count()
@@ -45,11 +49,15 @@ def test_immediate_choice_queues_one_mail_per_notification_after_commit(
         (created,) = notify([actor], text="Sie wurden erwähnt.", link="/fall/K-1/")
     queued = DBTaskResult.objects.filter(task_path=MAIL_TASK).order_by("-enqueued_at")
     assert queued.count() == before + 1
-    assert queued.first().args_kwargs["args"] == [created.pk]
+    latest = queued.first()
+    assert latest is not None
+    assert latest.args_kwargs["args"] == [created.pk]
     assert mail.outbox == []  # nothing is sent inside the request
 
 
-def test_daily_and_never_choices_queue_nothing(persona, django_capture_on_commit_callbacks):
+def test_daily_and_never_choices_queue_nothing(
+    persona: Persona, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     daily, never = persona("actor_a"), persona("local_a")
     choose(never, EmailFrequency.NEVER)
     before = DBTaskResult.objects.filter(task_path=MAIL_TASK).count()
@@ -58,7 +66,7 @@ def test_daily_and_never_choices_queue_nothing(persona, django_capture_on_commit
     assert DBTaskResult.objects.filter(task_path=MAIL_TASK).count() == before
 
 
-def test_the_mail_task_sends_text_and_absolute_link_once(persona):
+def test_the_mail_task_sends_text_and_absolute_link_once(persona: Persona) -> None:
     actor = persona("actor_a")
     choose(actor, EmailFrequency.IMMEDIATE)
     (created,) = notify(
@@ -77,7 +85,7 @@ def test_the_mail_task_sends_text_and_absolute_link_once(persona):
     assert len(mail.outbox) == 1
 
 
-def test_no_mail_for_a_notification_read_before_the_worker_came(persona):
+def test_no_mail_for_a_notification_read_before_the_worker_came(persona: Persona) -> None:
     actor = persona("actor_a")
     (created,) = notify([actor], text="Schon gelesen")
     Notification.objects.filter(pk=created.pk).update(read_at=timezone.now())
@@ -85,7 +93,7 @@ def test_no_mail_for_a_notification_read_before_the_worker_came(persona):
     assert mail.outbox == []
 
 
-def test_digest_batches_the_pending_notifications_per_person(persona):
+def test_digest_batches_the_pending_notifications_per_person(persona: Persona) -> None:
     daily, immediate, never = persona("actor_a"), persona("local_a"), persona("external")
     choose(immediate, EmailFrequency.IMMEDIATE)
     choose(never, EmailFrequency.NEVER)
@@ -110,7 +118,7 @@ def test_digest_batches_the_pending_notifications_per_person(persona):
     assert "Erste Meldung" not in mail.outbox[-1].body
 
 
-def test_digest_leaves_later_notifications_for_the_next_day(persona):
+def test_digest_leaves_later_notifications_for_the_next_day(persona: Persona) -> None:
     actor = persona("actor_a")
     cutoff = timezone.now()
     (late,) = notify([actor], text="Nach dem Stichzeitpunkt")
@@ -121,7 +129,7 @@ def test_digest_leaves_later_notifications_for_the_next_day(persona):
     assert emails.send_digests(now=cutoff + datetime.timedelta(minutes=1)) == 1
 
 
-def test_a_long_digest_shows_the_latest_and_counts_the_rest(persona):
+def test_a_long_digest_shows_the_latest_and_counts_the_rest(persona: Persona) -> None:
     actor = persona("actor_a")
     for number in range(emails.DIGEST_LIMIT + 3):
         notify([actor], text=f"Meldung {number:03d}")
@@ -133,7 +141,7 @@ def test_a_long_digest_shows_the_latest_and_counts_the_rest(persona):
     assert not Notification.objects.filter(recipient=actor, emailed_at__isnull=True).exists()
 
 
-def test_inactive_people_get_no_digest(persona):
+def test_inactive_people_get_no_digest(persona: Persona) -> None:
     actor = persona("actor_a")
     notify([actor], text="Hallo")
     actor.is_active = False
@@ -141,7 +149,7 @@ def test_inactive_people_get_no_digest(persona):
     assert send_daily_digests.call() == 0
 
 
-def test_settings_page_shows_the_default_and_saves_a_choice(client, login):
+def test_settings_page_shows_the_default_and_saves_a_choice(client: Client, login: Login) -> None:
     user = login("actor_a")
     response = client.get(SETTINGS)
     assert response.status_code == 200
@@ -158,7 +166,7 @@ def test_settings_page_shows_the_default_and_saves_a_choice(client, login):
     ).exists()
 
 
-def test_settings_page_refuses_an_unknown_choice(client, login):
+def test_settings_page_refuses_an_unknown_choice(client: Client, login: Login) -> None:
     user = login("actor_a")
     response = client.post(SETTINGS, {"frequency": "hourly"})
     assert response.status_code == 200
@@ -166,7 +174,7 @@ def test_settings_page_refuses_an_unknown_choice(client, login):
     assert not EmailPreference.objects.filter(user=user).exists()
 
 
-def test_service_refuses_an_unknown_choice(persona):
+def test_service_refuses_an_unknown_choice(persona: Persona) -> None:
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError):

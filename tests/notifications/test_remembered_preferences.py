@@ -3,16 +3,16 @@ behaves as before, also without a savepoint of its own inside a caller's transac
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
+from pytest_django import DjangoAssertNumQueries, DjangoCaptureOnCommitCallbacks
 
 from kokoma.notifications import emails
 from kokoma.notifications.models import EmailFrequency, EmailPreference, Notification
 from kokoma.notifications.services import notify
+from tests.conftest import Persona
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def preference_queries(captured: CaptureQueriesContext) -> int:
 
 
 def test_choices_are_read_once_per_block_and_mails_still_queued_for_each_notification(
-    persona: Any, django_capture_on_commit_callbacks: Any
+    persona: Persona, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
     immediate, daily = persona("actor_a"), persona("local_a")
     EmailPreference.objects.update_or_create(
@@ -49,7 +49,7 @@ def test_choices_are_read_once_per_block_and_mails_still_queued_for_each_notific
 
 
 def test_notify_inside_a_transaction_adds_no_savepoint(
-    persona: Any, django_assert_num_queries: Any
+    persona: Persona, django_assert_num_queries: DjangoAssertNumQueries
 ) -> None:
     actor = persona("actor_a")
     with transaction.atomic(), django_assert_num_queries(2):  # the insert, the choices

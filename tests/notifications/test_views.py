@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 
 from kokoma.notifications.models import Notification
 from kokoma.notifications.services import mark_read, notify, unread_count
+from tests.conftest import Login, Persona
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _fresh_cache() -> None:
     """The unread count is cached; the database rolls back between tests, the cache does not."""
     cache.clear()
 
@@ -22,14 +24,14 @@ LIST = reverse("notifications:list")
 MARK = reverse("notifications:mark_read")
 
 
-def test_notify_creates_one_per_recipient(persona):
+def test_notify_creates_one_per_recipient(persona: Persona) -> None:
     actor, local = persona("actor_a"), persona("local_a")
     created = notify([actor, actor, local], text="Hallo", link="/x/")
     assert len(created) == 2
     assert unread_count(actor) == 1
 
 
-def test_the_cached_count_follows_notify_and_mark_read(persona):
+def test_the_cached_count_follows_notify_and_mark_read(persona: Persona) -> None:
     actor = persona("actor_a")
     assert unread_count(actor) == 0
     notify([actor], text="Eins")
@@ -38,7 +40,9 @@ def test_the_cached_count_follows_notify_and_mark_read(persona):
     assert unread_count(actor) == 0
 
 
-def test_the_list_shows_only_own_notifications(client, login, persona):
+def test_the_list_shows_only_own_notifications(
+    client: Client, login: Login, persona: Persona
+) -> None:
     notify([persona("actor_a")], text="Für Akteur:in")
     notify([persona("local_b")], text="Für Bautzen")
     login("actor_a")
@@ -49,7 +53,9 @@ def test_the_list_shows_only_own_notifications(client, login, persona):
     assert reverse("notifications:list").encode() in response.content
 
 
-def test_the_header_shows_the_unread_count_as_text(client, login, persona):
+def test_the_header_shows_the_unread_count_as_text(
+    client: Client, login: Login, persona: Persona
+) -> None:
     notify([persona("actor_a")], text="A")
     notify([persona("actor_a")], text="B")
     login("actor_a")
@@ -61,7 +67,7 @@ def test_the_header_shows_the_unread_count_as_text(client, login, persona):
     assert b"(2 " in response.content
 
 
-def test_mark_one_read(client, login, persona):
+def test_mark_one_read(client: Client, login: Login, persona: Persona) -> None:
     actor = persona("actor_a")
     [first] = notify([actor], text="Eins")
     [second] = notify([actor], text="Zwei")
@@ -75,7 +81,9 @@ def test_mark_one_read(client, login, persona):
     assert second.read_at is None
 
 
-def test_mark_all_read_and_someone_elses_stays_unread(client, login, persona):
+def test_mark_all_read_and_someone_elses_stays_unread(
+    client: Client, login: Login, persona: Persona
+) -> None:
     notify([persona("actor_a")], text="Eins")
     [other] = notify([persona("local_a")], text="Fremd")
     login("actor_a")
@@ -86,12 +94,12 @@ def test_mark_all_read_and_someone_elses_stays_unread(client, login, persona):
     assert not Notification.objects.filter(recipient=persona("actor_a")).unread().exists()
 
 
-def test_an_outside_next_is_not_followed(client, login):
+def test_an_outside_next_is_not_followed(client: Client, login: Login) -> None:
     login("actor_a")
     response = client.post(MARK, {"next": "https://example.com/"})
     assert response["Location"] == LIST
 
 
-def test_get_is_not_allowed_for_marking(client, login):
+def test_get_is_not_allowed_for_marking(client: Client, login: Login) -> None:
     login("actor_a")
     assert client.get(MARK).status_code == 405

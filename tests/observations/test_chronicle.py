@@ -6,14 +6,16 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
 
 from kokoma.audit.models import AuditEntry
 from kokoma.observations import services as services_observations
 from kokoma.observations.models import ChronicleEntry, Observation
 from kokoma.taxonomy.models import Term, TermKind
 
-from ..conftest import BAUTZEN, COTTBUS
+from ..conftest import BAUTZEN, COTTBUS, Login, Persona
 from .test_services import new_observation
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +30,7 @@ def incident(**fields: Any) -> Observation:
     )
 
 
-def test_only_verified_incidents_are_published(persona: Any) -> None:
+def test_only_verified_incidents_are_published(persona: Persona) -> None:
     tandem = persona("local_a")
     unverified = incident()
     with pytest.raises(ValidationError):
@@ -44,7 +46,7 @@ def test_only_verified_incidents_are_published(persona: Any) -> None:
     assert not ChronicleEntry.objects.filter(observation__in=[unverified, no_incident]).exists()
 
 
-def test_publish_copies_date_motive_and_type(persona: Any) -> None:
+def test_publish_copies_date_motive_and_type(persona: Persona) -> None:
     tandem = persona("local_a")
     observation = incident()
     services_observations.verify_observation(observation, by=tandem)
@@ -64,7 +66,7 @@ def test_publish_copies_date_motive_and_type(persona: Any) -> None:
         )
 
 
-def test_publish_through_the_page(client: Any, login: Any) -> None:
+def test_publish_through_the_page(client: Client, login: Login) -> None:
     tandem = login("local_a")
     observation = incident()
     services_observations.verify_observation(observation, by=tandem)
@@ -82,7 +84,7 @@ def test_publish_through_the_page(client: Any, login: Any) -> None:
     assert entry.text == "Ein Vorfall, anonymisiert."
 
 
-def test_a_local_actor_cannot_publish(client: Any, login: Any) -> None:
+def test_a_local_actor_cannot_publish(client: Client, login: Login) -> None:
     login("actor_a")
     observation = incident()
     url = reverse(
@@ -92,7 +94,7 @@ def test_a_local_actor_cannot_publish(client: Any, login: Any) -> None:
     assert client.get(url).status_code == 403
 
 
-def test_the_public_chronicle_lists_and_filters_anonymously(client: Any) -> None:
+def test_the_public_chronicle_lists_and_filters_anonymously(client: Client) -> None:
     url = reverse("public:chronicle", kwargs={"ags": COTTBUS})
     response = client.get(url)
     assert response.status_code == 200
@@ -110,17 +112,17 @@ def test_the_public_chronicle_lists_and_filters_anonymously(client: Any) -> None
     assert bautzen.text not in response.content.decode()
 
 
-def test_chronicle_filter_with_bad_input_still_answers(client: Any) -> None:
+def test_chronicle_filter_with_bad_input_still_answers(client: Client) -> None:
     url = reverse("public:chronicle", kwargs={"ags": COTTBUS})
     response = client.get(url, {"year": "abc", "motive": "999999", "seite": "x"})
     assert response.status_code == 200
 
 
-def test_the_chronicle_of_a_municipality_not_in_the_programme_is_missing(client: Any) -> None:
+def test_the_chronicle_of_a_municipality_not_in_the_programme_is_missing(client: Client) -> None:
     assert client.get(reverse("public:chronicle", kwargs={"ags": "14626110"})).status_code == 404
 
 
-def test_withdraw_an_entry(client: Any, login: Any) -> None:
+def test_withdraw_an_entry(client: Client, login: Login) -> None:
     login("local_a")
     entry = ChronicleEntry.objects.filter(municipality__register__ags=COTTBUS).first()
     assert entry is not None
@@ -133,7 +135,7 @@ def test_withdraw_an_entry(client: Any, login: Any) -> None:
     assert Observation.objects.filter(pk=entry.observation_id).exists()
 
 
-def test_withdraw_of_another_municipality_is_not_found(client: Any, login: Any) -> None:
+def test_withdraw_of_another_municipality_is_not_found(client: Client, login: Login) -> None:
     login("local_a")
     entry = ChronicleEntry.objects.filter(municipality__register__ags=BAUTZEN).first()
     assert entry is not None
@@ -145,7 +147,7 @@ def test_withdraw_of_another_municipality_is_not_found(client: Any, login: Any) 
 
 
 def test_chronicle_page_queries_do_not_grow(
-    client: Any, django_assert_max_num_queries: Any
+    client: Client, django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     url = reverse("public:chronicle", kwargs={"ags": COTTBUS})
     with django_assert_max_num_queries(12):

@@ -8,8 +8,10 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django import Settings
 
 from kokoma.core import ratelimit
 from kokoma.observations import views_public
@@ -51,7 +53,7 @@ def cottbus_public_reports() -> int:
     ).count()
 
 
-def test_anyone_can_open_the_form(client: Any) -> None:
+def test_anyone_can_open_the_form(client: Client) -> None:
     response = client.get(URL)
     assert response.status_code == 200
     assert b'name="website"' in response.content
@@ -59,12 +61,12 @@ def test_anyone_can_open_the_form(client: Any) -> None:
 
 
 @pytest.mark.parametrize("ags", ["14626110", "99999999"])
-def test_a_municipality_outside_the_programme_has_no_form(client: Any, ags: str) -> None:
+def test_a_municipality_outside_the_programme_has_no_form(client: Client, ags: str) -> None:
     assert client.get(reverse("public:report", kwargs={"ags": ags})).status_code == 404
     assert client.post(reverse("public:report", kwargs={"ags": ags}), report()).status_code == 404
 
 
-def test_an_anonymous_report_is_saved_and_acknowledged(client: Any) -> None:
+def test_an_anonymous_report_is_saved_and_acknowledged(client: Client) -> None:
     before = cottbus_public_reports()
     response = client.post(URL, report(), REMOTE_ADDR=CLIENT_IP)
     assert response.status_code == 302
@@ -81,13 +83,13 @@ def test_an_anonymous_report_is_saved_and_acknowledged(client: Any) -> None:
     assert observation.reference in thanks.content.decode()
 
 
-def test_the_confirmation_page_alone_reveals_no_reference(client: Any) -> None:
+def test_the_confirmation_page_alone_reveals_no_reference(client: Client) -> None:
     response = client.get(reverse("public:report_thanks", kwargs={"ags": COTTBUS}))
     assert response.status_code == 200
     assert response.context["reference"] == ""
 
 
-def test_without_the_incident_box_motive_and_type_are_dropped(client: Any) -> None:
+def test_without_the_incident_box_motive_and_type_are_dropped(client: Client) -> None:
     payload = report()
     del payload["is_incident"]
     assert client.post(URL, payload).status_code == 302
@@ -106,7 +108,7 @@ def test_without_the_incident_box_motive_and_type_are_dropped(client: Any) -> No
         {"motive": "999999"},
     ],
 )
-def test_bad_input_is_shown_again_and_nothing_saved(client: Any, bad: dict[str, str]) -> None:
+def test_bad_input_is_shown_again_and_nothing_saved(client: Client, bad: dict[str, str]) -> None:
     before = cottbus_public_reports()
     response = client.post(URL, report(**bad))
     assert response.status_code == 200
@@ -116,7 +118,7 @@ def test_bad_input_is_shown_again_and_nothing_saved(client: Any, bad: dict[str, 
     assert cottbus_public_reports() == before
 
 
-def test_a_bot_filling_the_honeypot_saves_nothing(client: Any) -> None:
+def test_a_bot_filling_the_honeypot_saves_nothing(client: Client) -> None:
     before = cottbus_public_reports()
     response = client.post(URL, report(website="http://spam.example"))
     assert response.status_code == 302
@@ -125,7 +127,7 @@ def test_a_bot_filling_the_honeypot_saves_nothing(client: Any) -> None:
     assert thanks.context["reference"] == ""
 
 
-def test_the_rate_limit_refuses_and_keeps_the_input(client: Any) -> None:
+def test_the_rate_limit_refuses_and_keeps_the_input(client: Client) -> None:
     before = cottbus_public_reports()
     for _ in range(views_public.REPORT_LIMIT):
         assert client.post(URL, report(), REMOTE_ADDR=CLIENT_IP).status_code == 302
@@ -139,7 +141,7 @@ def test_the_rate_limit_refuses_and_keeps_the_input(client: Any) -> None:
     assert client.post(URL, report(), REMOTE_ADDR="198.51.100.3").status_code == 302
 
 
-def test_the_rate_limit_stores_no_ip_address(client: Any) -> None:
+def test_the_rate_limit_stores_no_ip_address(client: Client) -> None:
     client.post(URL, report(), REMOTE_ADDR=CLIENT_IP)
     keys = list(cache._cache.keys())  # type: ignore[attr-defined]
     limit_keys = [key for key in keys if "kokoma-ratelimit" in key]
@@ -151,7 +153,7 @@ def test_the_rate_limit_stores_no_ip_address(client: Any) -> None:
     assert not any(CLIENT_IP in value for value in values)
 
 
-def test_the_key_changes_with_the_window(rf: Any) -> None:
+def test_the_key_changes_with_the_window(rf: RequestFactory) -> None:
     request = rf.get("/", REMOTE_ADDR=CLIENT_IP)
     first = ratelimit.client_key(request, scope="s", window=3600, now=7200.0)
     same = ratelimit.client_key(request, scope="s", window=3600, now=10799.0)
@@ -162,7 +164,7 @@ def test_the_key_changes_with_the_window(rf: Any) -> None:
     assert CLIENT_IP not in first
 
 
-def test_the_limit_entry_expires_with_the_window(client: Any) -> None:
+def test_the_limit_entry_expires_with_the_window(client: Client) -> None:
     client.post(URL, report())
     expiries = {
         key: expiry
@@ -186,7 +188,7 @@ def test_the_limit_entry_expires_with_the_window(client: Any) -> None:
     ],
 )
 def test_client_address_behind_trusted_proxies(
-    settings: Any, rf: Any, proxies: int, forwarded: str, expected: str
+    settings: Settings, rf: RequestFactory, proxies: int, forwarded: str, expected: str
 ) -> None:
     settings.KOKOMA_TRUSTED_PROXY_COUNT = proxies
     request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)

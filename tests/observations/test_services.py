@@ -16,7 +16,7 @@ from kokoma.observations import services as services_observations
 from kokoma.observations.models import Observation
 from kokoma.taxonomy.models import Term, TermKind
 
-from ..conftest import BAUTZEN, COTTBUS
+from ..conftest import BAUTZEN, COTTBUS, Persona
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def audited(observation: Observation) -> int:
     ).count()
 
 
-def test_verify_marks_the_observation_and_audits(persona: Any) -> None:
+def test_verify_marks_the_observation_and_audits(persona: Persona) -> None:
     observation = new_observation()
     before = audited(observation)
     services_observations.verify_observation(observation, by=persona("local_a"))
@@ -55,7 +55,7 @@ def test_verify_marks_the_observation_and_audits(persona: Any) -> None:
     assert audited(observation) == before + 1
 
 
-def test_dismiss_needs_a_reason(persona: Any) -> None:
+def test_dismiss_needs_a_reason(persona: Persona) -> None:
     observation = new_observation()
     with pytest.raises(ValidationError):
         services_observations.dismiss_observation(observation, by=persona("local_a"), reason="  ")
@@ -69,7 +69,7 @@ def test_dismiss_needs_a_reason(persona: Any) -> None:
     assert observation.dismissal_reason == "Doppelte Meldung"
 
 
-def test_a_dismissed_observation_cannot_be_triaged_again(persona: Any) -> None:
+def test_a_dismissed_observation_cannot_be_triaged_again(persona: Persona) -> None:
     observation = new_observation()
     services_observations.dismiss_observation(observation, by=persona("local_a"), reason="x")
     with pytest.raises(ValidationError):
@@ -78,7 +78,7 @@ def test_a_dismissed_observation_cannot_be_triaged_again(persona: Any) -> None:
         services_observations.merge_into_new_case(observation, by=persona("local_a"), title="T")
 
 
-def test_merge_into_a_new_case_takes_the_topics(persona: Any) -> None:
+def test_merge_into_a_new_case_takes_the_topics(persona: Persona) -> None:
     topic = Term.objects.filter(kind=TermKind.TOPIC).first()
     observation = new_observation(topics=[topic])
     case = services_observations.merge_into_new_case(
@@ -92,7 +92,7 @@ def test_merge_into_a_new_case_takes_the_topics(persona: Any) -> None:
     assert case.title == "Neuer Fall"
 
 
-def test_merge_into_an_existing_case(persona: Any) -> None:
+def test_merge_into_an_existing_case(persona: Persona) -> None:
     tandem = persona("local_a")
     case = services.open_case(municipality=municipality(COTTBUS), by=tandem, title="Bestand")
     observation = new_observation()
@@ -103,7 +103,7 @@ def test_merge_into_an_existing_case(persona: Any) -> None:
     assert observation.status == Observation.Status.MERGED
 
 
-def test_merge_refuses_another_municipality_and_closed_cases(persona: Any) -> None:
+def test_merge_refuses_another_municipality_and_closed_cases(persona: Persona) -> None:
     tandem = persona("local_a")
     foreign = services.open_case(
         municipality=municipality(BAUTZEN), by=persona("local_b"), title="Fremd"
@@ -112,9 +112,10 @@ def test_merge_refuses_another_municipality_and_closed_cases(persona: Any) -> No
     with pytest.raises(ValidationError):
         services_observations.merge_into_case(observation, by=tandem, case=foreign)
     closed = Case.objects.filter(municipality__register__ags=COTTBUS, closed_at__isnull=False)
-    assert closed.exists()
+    closed_case = closed.first()
+    assert closed_case is not None
     with pytest.raises(ValidationError):
-        services_observations.merge_into_case(observation, by=tandem, case=closed.first())
+        services_observations.merge_into_case(observation, by=tandem, case=closed_case)
     observation.refresh_from_db()
     assert observation.case is None
     assert observation.status == Observation.Status.NEW

@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
 
 from kokoma.cases import services
 from kokoma.cases.models import Case
 from kokoma.observations.models import Observation
 from kokoma.taxonomy.models import Term, TermKind
 
-from ..conftest import BAUTZEN, COTTBUS
+from ..conftest import BAUTZEN, COTTBUS, Login
 from .test_services import municipality, new_observation
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +42,7 @@ def form_data(**overrides: Any) -> dict[str, Any]:
     }
 
 
-def test_a_local_actor_records_an_observation(client: Any, login: Any) -> None:
+def test_a_local_actor_records_an_observation(client: Client, login: Login) -> None:
     user = login("actor_a")
     response = client.post(url("create"), form_data())
     assert response.status_code == 302
@@ -52,7 +54,7 @@ def test_a_local_actor_records_an_observation(client: Any, login: Any) -> None:
     assert observation.motive is not None and observation.topics.count() == 1
 
 
-def test_the_tandem_lands_on_the_new_observation(client: Any, login: Any) -> None:
+def test_the_tandem_lands_on_the_new_observation(client: Client, login: Login) -> None:
     login("local_a")
     response = client.post(url("create"), form_data())
     observation = Observation.objects.latest("id")
@@ -63,7 +65,7 @@ def test_the_tandem_lands_on_the_new_observation(client: Any, login: Any) -> Non
     "bad", [{"occurred_on": "2026-13-45"}, {"place": ""}, {"source": "public_form"}]
 )
 def test_bad_input_re_renders_and_saves_nothing(
-    client: Any, login: Any, bad: dict[str, str]
+    client: Client, login: Login, bad: dict[str, str]
 ) -> None:
     login("actor_a")
     before = Observation.objects.count()
@@ -74,7 +76,7 @@ def test_bad_input_re_renders_and_saves_nothing(
     assert Observation.objects.count() == before
 
 
-def test_the_inbox_shows_new_observations_by_default(client: Any, login: Any) -> None:
+def test_the_inbox_shows_new_observations_by_default(client: Client, login: Login) -> None:
     login("local_a")
     new = new_observation()
     dismissed = new_observation()
@@ -96,7 +98,7 @@ def test_the_inbox_shows_new_observations_by_default(client: Any, login: Any) ->
 
 
 def test_the_inbox_query_count_does_not_grow(
-    client: Any, login: Any, django_assert_max_num_queries: Any
+    client: Client, login: Login, django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     login("local_a")
     for _ in range(5):
@@ -107,7 +109,7 @@ def test_the_inbox_query_count_does_not_grow(
 
 
 @pytest.mark.parametrize("role", ["actor_a", "board_a", "trainee_a"])
-def test_only_the_tandem_triages(client: Any, login: Any, role: str) -> None:
+def test_only_the_tandem_triages(client: Client, login: Login, role: str) -> None:
     login(role)
     observation = new_observation()
     assert client.get(url("list")).status_code == 403
@@ -115,7 +117,7 @@ def test_only_the_tandem_triages(client: Any, login: Any, role: str) -> None:
     assert client.post(url("verify", observation)).status_code == 403
 
 
-def test_another_municipalitys_observation_is_not_found(client: Any, login: Any) -> None:
+def test_another_municipalitys_observation_is_not_found(client: Client, login: Login) -> None:
     login("local_b")
     observation = new_observation()
     assert client.get(url("detail", observation, ags=BAUTZEN)).status_code == 404
@@ -125,7 +127,7 @@ def test_another_municipalitys_observation_is_not_found(client: Any, login: Any)
     assert observation.status == Observation.Status.NEW
 
 
-def test_verify_from_the_detail_page(client: Any, login: Any) -> None:
+def test_verify_from_the_detail_page(client: Client, login: Login) -> None:
     login("external")
     observation = new_observation()
     assert client.get(url("detail", observation)).status_code == 200
@@ -135,7 +137,7 @@ def test_verify_from_the_detail_page(client: Any, login: Any) -> None:
     assert observation.status == Observation.Status.VERIFIED
 
 
-def test_dismiss_without_a_reason_changes_nothing(client: Any, login: Any) -> None:
+def test_dismiss_without_a_reason_changes_nothing(client: Client, login: Login) -> None:
     login("local_a")
     observation = new_observation()
     response = client.post(url("dismiss", observation), {"reason": "   "})
@@ -154,7 +156,7 @@ def test_dismiss_without_a_reason_changes_nothing(client: Any, login: Any) -> No
     assert not page.context["can_triage"]
 
 
-def test_merge_into_a_new_case_from_the_page(client: Any, login: Any) -> None:
+def test_merge_into_a_new_case_from_the_page(client: Client, login: Login) -> None:
     login("local_a")
     observation = new_observation()
     response = client.post(url("new_case", observation), {"title": "", "summary": "x"})
@@ -166,7 +168,7 @@ def test_merge_into_a_new_case_from_the_page(client: Any, login: Any) -> None:
     assert observation.case is not None and observation.case.title == "Aus Meldung"
 
 
-def test_merge_into_an_existing_case_from_the_page(client: Any, login: Any) -> None:
+def test_merge_into_an_existing_case_from_the_page(client: Client, login: Login) -> None:
     tandem = login("local_a")
     observation = new_observation()
     case = services.open_case(municipality=municipality(COTTBUS), by=tandem, title="Offen")

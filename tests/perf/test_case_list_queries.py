@@ -6,14 +6,16 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
 
 from kokoma.cases import services
 from kokoma.cases.models import EscalationAssessment
 from kokoma.municipalities.models import Municipality
 from kokoma.taxonomy.models import Term, TermKind
-from tests.conftest import COTTBUS
+from tests.conftest import COTTBUS, Login, Persona
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +32,7 @@ PINNED = {
 }
 
 
-def queries_for(client, path, params=None):
+def queries_for(client: Client, path: str, params: dict[str, str] | None = None) -> int:
     assert client.get(path, params).status_code == 200
     with CaptureQueriesContext(connection) as context:
         response = client.get(path, params)
@@ -38,7 +40,7 @@ def queries_for(client, path, params=None):
     return len(context)
 
 
-def open_many(persona, count=30):
+def open_many(persona: Persona, count: int = 30) -> None:
     cottbus = Municipality.objects.get(register__ags=COTTBUS)
     topics = list(Term.objects.filter(kind=TermKind.TOPIC)[:2])
     for index in range(count):
@@ -63,8 +65,13 @@ def open_many(persona, count=30):
     ],
 )
 def test_the_case_list_stays_within_its_pinned_number_of_queries(
-    client, login, django_assert_max_num_queries, name, path, pinned
-):
+    client: Client,
+    login: Login,
+    django_assert_max_num_queries: DjangoAssertNumQueries,
+    name: str,
+    path: str,
+    pinned: int,
+) -> None:
     login(name)
     client.get(path)
     with django_assert_max_num_queries(pinned):
@@ -80,7 +87,14 @@ def test_the_case_list_stays_within_its_pinned_number_of_queries(
         ("office", COTTBUS_LIST, None),
     ],
 )
-def test_the_case_list_does_not_grow_with_more_cases(client, login, persona, name, path, params):
+def test_the_case_list_does_not_grow_with_more_cases(
+    client: Client,
+    login: Login,
+    persona: Persona,
+    name: str,
+    path: str,
+    params: dict[str, str] | None,
+) -> None:
     login(name)
     before = queries_for(client, path, params)
     open_many(persona)

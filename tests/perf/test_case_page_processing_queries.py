@@ -3,28 +3,29 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kokoma.cases.models import Actor, Agreement, CaseProcedure, Measure
 from kokoma.taxonomy.models import Term, TermKind
+from tests.conftest import Login
 
 from ..cases.matrix_samples import cottbus_case
 
 pytestmark = pytest.mark.django_db
 
 
-def _queries(client: Any, url: str) -> int:
+def _queries(client: Client, url: str) -> int:
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return len(captured)
 
 
-def test_more_procedures_and_agreements_do_not_add_queries(login: Any, client: Any) -> None:
+def test_more_procedures_and_agreements_do_not_add_queries(login: Login, client: Client) -> None:
     case = cottbus_case()
     user = login("local_a")
     url = reverse("cases:detail", kwargs={"reference": case.reference})

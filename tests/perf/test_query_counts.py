@@ -4,8 +4,10 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
 
 from kokoma.accounts.models import MembershipRole
 from kokoma.municipalities import services
@@ -16,7 +18,7 @@ from kokoma.municipalities.models import (
     Phase,
     WorkLogEntry,
 )
-from tests.conftest import COTTBUS
+from tests.conftest import COTTBUS, Login, Persona
 from tests.municipalities.factories import RegisterEntryFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +47,7 @@ PINNED = {
 }
 
 
-def queries_for(client, path):
+def queries_for(client: Client, path: str) -> int:
     """The queries of one request, after a first request has warmed session and caches."""
     assert client.get(path).status_code == 200
     with CaptureQueriesContext(connection) as context:
@@ -54,7 +56,7 @@ def queries_for(client, path):
     return len(context)
 
 
-def onboard_many(persona, count=30):
+def onboard_many(persona: Persona, count: int = 30) -> None:
     """`count` more participating municipalities, each with a full tandem and one actor."""
     office, pool = persona("office"), persona("external")
     for index, register in enumerate(RegisterEntryFactory.create_batch(count)):
@@ -83,8 +85,13 @@ def onboard_many(persona, count=30):
     ],
 )
 def test_pages_stay_within_their_pinned_number_of_queries(
-    client, login, django_assert_max_num_queries, name, path, pinned
-):
+    client: Client,
+    login: Login,
+    django_assert_max_num_queries: DjangoAssertNumQueries,
+    name: str,
+    path: str,
+    pinned: int,
+) -> None:
     login(name)
     client.get(path)
     with django_assert_max_num_queries(pinned):
@@ -92,7 +99,9 @@ def test_pages_stay_within_their_pinned_number_of_queries(
 
 
 @pytest.mark.parametrize("name", ["office", "external"])
-def test_the_municipality_list_does_not_grow_with_more_municipalities(client, login, persona, name):
+def test_the_municipality_list_does_not_grow_with_more_municipalities(
+    client: Client, login: Login, persona: Persona, name: str
+) -> None:
     login(name)
     before = queries_for(client, LIST)
     onboard_many(persona)
@@ -102,14 +111,18 @@ def test_the_municipality_list_does_not_grow_with_more_municipalities(client, lo
 
 
 @pytest.mark.parametrize("name", ["office", "external"])
-def test_the_start_page_does_not_grow_with_more_municipalities(client, login, persona, name):
+def test_the_start_page_does_not_grow_with_more_municipalities(
+    client: Client, login: Login, persona: Persona, name: str
+) -> None:
     login(name)
     before = queries_for(client, HOME)
     onboard_many(persona)
     assert queries_for(client, HOME) == before
 
 
-def test_the_municipality_page_does_not_grow_with_more_records(client, login, persona):
+def test_the_municipality_page_does_not_grow_with_more_records(
+    client: Client, login: Login, persona: Persona
+) -> None:
     login("local_a")
     before = queries_for(client, COTTBUS_PAGE)
     cottbus = Municipality.objects.get(register__ags=COTTBUS)

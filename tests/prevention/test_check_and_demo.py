@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -13,13 +12,13 @@ from kokoma.demo.prevention import ESCALATING_CASE, load_demo_prevention
 from kokoma.prevention.jobs import daily_check
 from kokoma.prevention.models import Alert, AlertKind, WarningSettings
 
-from ..conftest import COTTBUS
+from ..conftest import COTTBUS, Persona
 from .helpers import case_with_stages, cottbus
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_command_reports_what_it_raised(persona: Any) -> None:
+def test_the_command_reports_what_it_raised(persona: Persona) -> None:
     case = case_with_stages(cottbus(), persona("local_a"), [(4, 3), (1, 5)])
     out = io.StringIO()
     call_command("check_alerts", "--municipality", COTTBUS, stdout=out)
@@ -30,7 +29,7 @@ def test_the_command_reports_what_it_raised(persona: Any) -> None:
     assert Alert.objects.filter(case=case).count() == 2
 
 
-def test_the_command_takes_a_date(persona: Any) -> None:
+def test_the_command_takes_a_date(persona: Persona) -> None:
     case = case_with_stages(cottbus(), persona("local_a"), [(40, 3), (35, 5)])
     call_command("check_alerts", "--municipality", COTTBUS, stdout=io.StringIO())
     assert not Alert.objects.filter(case=case).exists()  # older than the lookback
@@ -50,7 +49,7 @@ def test_the_command_refuses_bad_input(arguments: list[str]) -> None:
     assert Alert.objects.count() == before
 
 
-def test_the_daily_task_runs_the_check(persona: Any) -> None:
+def test_the_daily_task_runs_the_check(persona: Persona) -> None:
     case = case_with_stages(cottbus(), persona("local_a"), [(1, 7)])
     result = daily_check.call()
     assert result["municipalities"] >= 2

@@ -4,9 +4,8 @@ of cases, people or alerts. A regression (a query per alert, person or step) fai
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from pytest_django import DjangoAssertNumQueries
 
 from kokoma.accounts.models import MembershipRole, User
 from kokoma.municipalities.models import Municipality, RegisterEntry
@@ -15,6 +14,7 @@ from kokoma.notifications.models import Notification
 from kokoma.prevention import services
 from kokoma.prevention.models import Alert, AlertKind
 from kokoma.tasks.models import Task
+from tests.conftest import Persona
 
 from .helpers import ago, case_with_stages
 
@@ -36,7 +36,7 @@ PER_STAGE_4 = 6 + 3 * 2
 
 
 @pytest.fixture
-def town(persona: Any) -> tuple[Municipality, User, User]:
+def town(persona: Persona) -> tuple[Municipality, User, User]:
     """A fresh municipality with its tandem and two actors, nothing raised yet."""
     office = persona("office")
     municipality = onboard_municipality(
@@ -65,8 +65,8 @@ def town(persona: Any) -> tuple[Municipality, User, User]:
 def test_the_check_costs_a_fixed_number_of_queries_per_alert(
     cases: int,
     town: tuple[Municipality, User, User],
-    persona: Any,
-    django_assert_max_num_queries: Any,
+    persona: Persona,
+    django_assert_max_num_queries: DjangoAssertNumQueries,
 ) -> None:
     municipality, on_team, outside = town
     for _ in range(cases):

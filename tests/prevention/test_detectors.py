@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from kokoma.prevention.detectors import (
     BusyWeek,
     Climb,
+    Point,
     busy_weeks,
     climbs,
     crossings,
@@ -111,9 +112,11 @@ def test_escalation_levels() -> None:
 # --- oracles ----------------------------------------------------------------------------------
 
 
-def climb_oracle(points, stages, window):  # type: ignore[no-untyped-def]
+def climb_oracle(
+    points: list[Point], stages: int, window: int
+) -> list[tuple[datetime.date, int, int]]:
     """Straight from the definition: the trough of the window, then everything since it."""
-    result = []
+    result: list[tuple[datetime.date, int, int]] = []
     for i in range(len(points)):
         day_i, stage_i = points[i]
         inside = [j for j in range(i) if 0 <= (day_i - points[j][0]).days <= window]
@@ -127,7 +130,7 @@ def climb_oracle(points, stages, window):  # type: ignore[no-untyped-def]
     return result
 
 
-def crossing_oracle(points, threshold):  # type: ignore[no-untyped-def]
+def crossing_oracle(points: list[Point], threshold: int) -> list[datetime.date]:
     return [
         points[i][0]
         for i in range(len(points))
@@ -147,7 +150,7 @@ sorted_trajectories = st.lists(
     st.integers(min_value=1, max_value=8),
     st.integers(min_value=1, max_value=60),
 )
-def test_climbs_match_the_oracle(points, stages, window) -> None:  # type: ignore[no-untyped-def]
+def test_climbs_match_the_oracle(points: list[Point], stages: int, window: int) -> None:
     found = climbs(points, stages=stages, window_days=window)
     assert [(c.on, c.to_stage, c.from_stage) for c in found] == climb_oracle(points, stages, window)
     for climb in found:
@@ -157,7 +160,7 @@ def test_climbs_match_the_oracle(points, stages, window) -> None:  # type: ignor
 
 @hypothesis_settings(max_examples=300, database=None, deadline=None)
 @given(sorted_trajectories, st.sampled_from([4, 7]))
-def test_crossings_match_the_oracle(points, threshold) -> None:  # type: ignore[no-untyped-def]
+def test_crossings_match_the_oracle(points: list[Point], threshold: int) -> None:
     found = crossings(points, threshold=threshold)
     assert [c.on for c in found] == crossing_oracle(points, threshold)
     assert all(c.to_stage >= threshold for c in found)
@@ -172,7 +175,7 @@ def test_crossings_match_the_oracle(points, threshold) -> None:  # type: ignore[
     ),
     st.integers(min_value=1, max_value=5),
 )
-def test_busy_weeks_match_an_oracle_by_monday(dates, threshold) -> None:  # type: ignore[no-untyped-def]
+def test_busy_weeks_match_an_oracle_by_monday(dates: list[datetime.date], threshold: int) -> None:
     by_monday: dict[datetime.date, int] = {}
     for date in dates:
         monday = date - datetime.timedelta(days=date.weekday())

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from kokoma.cases.models import Case
 from kokoma.prevention.models import Alert, AlertKind
+from tests.conftest import Login, Persona
 
 from .helpers import bautzen, case_with_stages, cottbus
 
 pytestmark = pytest.mark.django_db
 
 
-def _alert(case: Any, summary: str, *, acknowledged: bool = False) -> Alert:
+def _alert(case: Case, summary: str, *, acknowledged: bool = False) -> Alert:
     return Alert.objects.create(
         municipality=case.municipality,
         case=case,
@@ -29,7 +30,7 @@ def _alert(case: Any, summary: str, *, acknowledged: bool = False) -> Alert:
     )
 
 
-def test_the_case_page_lists_its_alerts_open_ones_first(client: Any, login: Any) -> None:
+def test_the_case_page_lists_its_alerts_open_ones_first(client: Client, login: Login) -> None:
     local = login("local_a")
     case = case_with_stages(cottbus(), local, [(10, 2), (1, 4)])
     _alert(case, "Ältere, quittierte Warnung", acknowledged=True)
@@ -50,7 +51,7 @@ def test_the_case_page_lists_its_alerts_open_ones_first(client: Any, login: Any)
     )
 
 
-def test_a_case_without_alerts_shows_no_panel(client: Any, login: Any) -> None:
+def test_a_case_without_alerts_shows_no_panel(client: Client, login: Login) -> None:
     local = login("local_a")
     case = case_with_stages(cottbus(), local, [(1, 2)])
     page = client.get(reverse("cases:detail", kwargs={"reference": case.reference}))
@@ -58,7 +59,7 @@ def test_a_case_without_alerts_shows_no_panel(client: Any, login: Any) -> None:
 
 
 def test_the_start_page_shows_open_alerts_only_to_those_who_may_see_them(
-    client: Any, login: Any, persona: Any
+    client: Client, login: Login, persona: Persona
 ) -> None:
     case = case_with_stages(cottbus(), persona("local_a"), [(1, 5)])
     _alert(case, "Startseiten-Warnung Cottbus")

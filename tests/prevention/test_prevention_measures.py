@@ -7,9 +7,12 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 from django.utils.translation import gettext
+from pytest_django import DjangoAssertNumQueries
 
+from kokoma.accounts.models import User
 from kokoma.audit.models import AuditEntry
 from kokoma.demo.prevention_measures import MEASURES, load_demo_situation
 from kokoma.municipalities.models import Municipality
@@ -17,7 +20,7 @@ from kokoma.prevention import services
 from kokoma.prevention.models import PreventionMeasure
 from kokoma.taxonomy.models import Term, TermKind
 
-from ..conftest import BAUTZEN, COTTBUS
+from ..conftest import BAUTZEN, COTTBUS, Login, Persona
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +33,7 @@ def cottbus() -> Municipality:
     return Municipality.objects.get(register__ags=COTTBUS)
 
 
-def _measure(cottbus: Municipality, by: Any, **extra: Any) -> PreventionMeasure:
+def _measure(cottbus: Municipality, by: User, **extra: Any) -> PreventionMeasure:
     fields: dict[str, Any] = {
         "title": "Erzählcafé im Stadtteil",
         "organisation": "Stadtteilverein Beispielhof",
@@ -40,7 +43,7 @@ def _measure(cottbus: Municipality, by: Any, **extra: Any) -> PreventionMeasure:
     return services.create_prevention_measure(municipality=cottbus, by=by, **fields)
 
 
-def test_create_validates_and_audits(cottbus: Municipality, persona: Any) -> None:
+def test_create_validates_and_audits(cottbus: Municipality, persona: Persona) -> None:
     local = persona("local_a")
     youth = Term.objects.get(kind=TermKind.TOPIC, name="Jugend")
     measure = _measure(cottbus, local, topics=[youth], responsible=persona("actor_a"))
@@ -64,7 +67,7 @@ def test_create_validates_and_audits(cottbus: Municipality, persona: Any) -> Non
     assert not PreventionMeasure.objects.filter(title__in=["falsch", "fremd", "niemand", "Motiv"])
 
 
-def test_update_and_delete_are_audited(cottbus: Municipality, persona: Any) -> None:
+def test_update_and_delete_are_audited(cottbus: Municipality, persona: Persona) -> None:
     local = persona("local_a")
     measure = _measure(cottbus, local)
     measure.status = PreventionMeasure.Status.RUNNING
@@ -100,7 +103,7 @@ def _form_data(**extra: str) -> dict[str, str]:
     return data
 
 
-def test_create_page_shows_the_german_error_at_the_field(client: Any, login: Any) -> None:
+def test_create_page_shows_the_german_error_at_the_field(client: Client, login: Login) -> None:
     login("local_a")
     create = reverse("prevention_measures:create", kwargs={"ags": COTTBUS})
     response = client.post(create, _form_data(ends_on="2026-05-01"))
@@ -115,7 +118,7 @@ def test_create_page_shows_the_german_error_at_the_field(client: Any, login: Any
     assert response["Location"] == services.measure_url(measure)
 
 
-def test_edit_and_delete_pages(client: Any, login: Any, cottbus: Municipality) -> None:
+def test_edit_and_delete_pages(client: Client, login: Login, cottbus: Municipality) -> None:
     local = login("local_a")
     measure = _measure(cottbus, local)
     kwargs = {"ags": COTTBUS, "prevention_measure_id": measure.pk}
@@ -137,7 +140,7 @@ def test_edit_and_delete_pages(client: Any, login: Any, cottbus: Municipality) -
 
 
 def test_members_read_the_tandem_writes(
-    client: Any, login: Any, cottbus: Municipality, persona: Any
+    client: Client, login: Login, cottbus: Municipality, persona: Persona
 ) -> None:
     measure = _measure(cottbus, persona("local_a"))
     kwargs = {"ags": COTTBUS, "prevention_measure_id": measure.pk}
@@ -155,7 +158,11 @@ def test_members_read_the_tandem_writes(
 
 
 def test_list_query_count_is_pinned(
-    client: Any, login: Any, cottbus: Municipality, persona: Any, django_assert_max_num_queries: Any
+    client: Client,
+    login: Login,
+    cottbus: Municipality,
+    persona: Persona,
+    django_assert_max_num_queries: DjangoAssertNumQueries,
 ) -> None:
     local = login("local_a")
     topics = list(Term.objects.filter(kind=TermKind.TOPIC)[:3])
@@ -168,7 +175,7 @@ def test_list_query_count_is_pinned(
 
 
 def test_demo_is_idempotent_and_shows_in_the_picture(
-    client: Any, login: Any, cottbus: Municipality
+    client: Client, login: Login, cottbus: Municipality
 ) -> None:
     load_demo_situation()
     count = PreventionMeasure.objects.count()

@@ -9,9 +9,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from kokoma.accounts.models import COMPANION_ROLES, Membership
+from kokoma.accounts.models import COMPANION_ROLES, Membership, User
 from kokoma.audit.models import AuditEntry
 from kokoma.cases.models import Actor, Case, EscalationAssessment
+from kokoma.municipalities.models import Municipality
 from kokoma.notifications.models import Notification
 from kokoma.observations import services as services_observations
 from kokoma.observations.models import Observation
@@ -25,13 +26,14 @@ from kokoma.prevention.models import (
 )
 from kokoma.prevention.services import PlannedStep
 from kokoma.tasks.models import Task
+from tests.conftest import Persona
 
 from .helpers import ago, bautzen, case_with_stages, cottbus, topic, topic_alert
 
 pytestmark = pytest.mark.django_db
 
 
-def tandem(municipality: Any) -> set[int]:
+def tandem(municipality: Municipality) -> set[int]:
     return set(
         Membership.objects.filter(municipality=municipality, role__in=COMPANION_ROLES).values_list(
             "user_id", flat=True
@@ -50,7 +52,7 @@ def notified_about(alert: Alert) -> set[int]:
 # --- case alerts ------------------------------------------------------------------------------
 
 
-def test_a_climb_raises_once_and_tells_only_people_who_may_see_the_case(persona: Any) -> None:
+def test_a_climb_raises_once_and_tells_only_people_who_may_see_the_case(persona: Persona) -> None:
     local, actor, board = persona("local_a"), persona("actor_a"), persona("board_a")
     case = case_with_stages(cottbus(), local, [(20, 2), (2, 4)], team=[actor])
 
@@ -72,7 +74,7 @@ def test_a_climb_raises_once_and_tells_only_people_who_may_see_the_case(persona:
     assert len(notified_about(climb)) == len(recipients)
 
 
-def test_the_response_plan_becomes_tasks_for_the_named_people(persona: Any) -> None:
+def test_the_response_plan_becomes_tasks_for_the_named_people(persona: Persona) -> None:
     local, external = persona("local_a"), persona("external")
     case = case_with_stages(cottbus(), local, [(3, 3), (1, 4)])
 
@@ -88,14 +90,14 @@ def test_the_response_plan_becomes_tasks_for_the_named_people(persona: Any) -> N
     assert (external.pk, plan[1].action) in tasks
 
 
-def test_a_jump_into_stage_7_raises_stage_7_and_the_climb_not_stage_4(persona: Any) -> None:
+def test_a_jump_into_stage_7_raises_stage_7_and_the_climb_not_stage_4(persona: Persona) -> None:
     case = case_with_stages(cottbus(), persona("local_a"), [(10, 3), (1, 7)])
     services.run_check(municipality=cottbus())
     kinds = set(Alert.objects.filter(case=case).values_list("kind", flat=True))
     assert kinds == {AlertKind.STAGE_7, AlertKind.STAGE_CLIMB}
 
 
-def test_old_history_closed_cases_and_actor_perspectives_raise_nothing(persona: Any) -> None:
+def test_old_history_closed_cases_and_actor_perspectives_raise_nothing(persona: Persona) -> None:
     local = persona("local_a")
     old = case_with_stages(cottbus(), local, [(90, 2), (60, 5)])
     closed = case_with_stages(cottbus(), local, [(5, 2), (1, 6)])
@@ -111,7 +113,7 @@ def test_old_history_closed_cases_and_actor_perspectives_raise_nothing(persona: 
     assert not Alert.objects.filter(case__in=[old, closed, perspective]).exists()
 
 
-def test_a_step_that_names_nobody_falls_back_to_the_tandem(persona: Any) -> None:
+def test_a_step_that_names_nobody_falls_back_to_the_tandem(persona: Persona) -> None:
     local, board = persona("local_a"), persona("board_a")
     services.settings_for(cottbus())
     services.save_response_plan(
@@ -134,7 +136,9 @@ def test_a_step_that_names_nobody_falls_back_to_the_tandem(persona: Any) -> None
 # --- topic alerts -----------------------------------------------------------------------------
 
 
-def record(municipality: Any, by: Any, day: datetime.date, topic_name: str) -> Observation:
+def record(
+    municipality: Municipality, by: User, day: datetime.date, topic_name: str
+) -> Observation:
     return services_observations.record_observation(
         municipality=municipality,
         by=by,
@@ -146,7 +150,7 @@ def record(municipality: Any, by: Any, day: datetime.date, topic_name: str) -> O
     )
 
 
-def test_observations_over_the_weekly_threshold_raise_a_topic_alert(persona: Any) -> None:
+def test_observations_over_the_weekly_threshold_raise_a_topic_alert(persona: Persona) -> None:
     local, actor = persona("local_a"), persona("actor_a")
     today = timezone.localdate()
     monday = today - datetime.timedelta(days=today.weekday())
@@ -177,7 +181,7 @@ def test_observations_over_the_weekly_threshold_raise_a_topic_alert(persona: Any
     assert Alert.objects.filter(municipality=cottbus(), topic=topic("Wohnen")).count() == 1
 
 
-def test_topic_alerts_stay_in_their_municipality(persona: Any) -> None:
+def test_topic_alerts_stay_in_their_municipality(persona: Persona) -> None:
     local_b = persona("local_b")
     today = timezone.localdate()
     for _ in range(5):
@@ -193,7 +197,7 @@ def test_topic_alerts_stay_in_their_municipality(persona: Any) -> None:
 # --- escalation chain -------------------------------------------------------------------------
 
 
-def test_the_escalation_chain_notifies_each_level_once(persona: Any) -> None:
+def test_the_escalation_chain_notifies_each_level_once(persona: Persona) -> None:
     local, external = persona("local_a"), persona("external")
     case = case_with_stages(cottbus(), local, [])
     response_days = case.step.response_days
@@ -220,7 +224,7 @@ def test_the_escalation_chain_notifies_each_level_once(persona: Any) -> None:
     assert set(second.tasks.values_list("assignee_id", flat=True)) == {external.pk}
 
 
-def test_entering_a_new_step_starts_the_chain_afresh(persona: Any) -> None:
+def test_entering_a_new_step_starts_the_chain_afresh(persona: Persona) -> None:
     local = persona("local_a")
     case = case_with_stages(cottbus(), local, [])
     past = timezone.now() - datetime.timedelta(days=(case.step.response_days or 0) + 4)
@@ -234,7 +238,7 @@ def test_entering_a_new_step_starts_the_chain_afresh(persona: Any) -> None:
 # --- acknowledging ----------------------------------------------------------------------------
 
 
-def test_acknowledging_needs_a_comment(persona: Any) -> None:
+def test_acknowledging_needs_a_comment(persona: Persona) -> None:
     local = persona("local_a")
     alert = topic_alert(cottbus())
     with pytest.raises(ValidationError) as error:
@@ -275,11 +279,17 @@ def test_settings_are_created_with_defaults_once() -> None:
 
 
 @pytest.mark.parametrize("bad", [0, -1, "3", 2.5, True, None, 10_000])
-def test_a_threshold_that_is_not_a_positive_number_changes_nothing(persona: Any, bad: Any) -> None:
+def test_a_threshold_that_is_not_a_positive_number_changes_nothing(
+    persona: Persona, bad: Any
+) -> None:
     local = persona("local_a")
     before = services.settings_for(cottbus())
     for field in ("observations_per_week", "climb_stages", "climb_window_days"):
-        values = {"observations_per_week": 4, "climb_stages": 2, "climb_window_days": 20}
+        values: dict[str, Any] = {
+            "observations_per_week": 4,
+            "climb_stages": 2,
+            "climb_window_days": 20,
+        }
         values[field] = bad
         with pytest.raises(ValidationError) as error:
             services.update_settings(cottbus(), by=local, **values)
@@ -301,7 +311,7 @@ def test_a_threshold_that_is_not_a_positive_number_changes_nothing(persona: Any,
     assert not after.topic_thresholds.exists()
 
 
-def test_a_response_plan_names_only_members(persona: Any) -> None:
+def test_a_response_plan_names_only_members(persona: Persona) -> None:
     local = persona("local_a")
     services.settings_for(cottbus())
     before = list(ResponseStep.objects.filter(municipality=cottbus(), kind=AlertKind.STAGE_7))
@@ -327,17 +337,20 @@ def test_a_response_plan_names_only_members(persona: Any) -> None:
     assert [step.position for step in saved] == [1]
 
 
-def test_tasks_are_never_due_in_the_past(persona: Any) -> None:
+def test_tasks_are_never_due_in_the_past(persona: Persona) -> None:
     local = persona("local_a")
     case = case_with_stages(cottbus(), local, [(12, 2), (10, 5)])
     services.run_check(today=ago(5), municipality=cottbus())
     alert = Alert.objects.get(case=case, kind=AlertKind.STAGE_CLIMB)
-    assert all(task.due_on >= timezone.localdate() for task in Task.objects.filter(case=case))
+    assert all(
+        task.due_on is not None and task.due_on >= timezone.localdate()
+        for task in Task.objects.filter(case=case)
+    )
     assert alert.tasks.exists()
 
 
 def test_a_refused_task_is_noted_and_does_not_stop_the_alert(
-    persona: Any, monkeypatch: Any
+    persona: Persona, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def refuse(**kwargs: Any) -> None:
         raise ValidationError("nicht möglich")

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
 
 from kokoma.prevention import services
 from kokoma.prevention.models import Alert, AlertKind, ResponderRole, ResponseStep, WarningSettings
 
-from ..conftest import COTTBUS
+from ..conftest import COTTBUS, Login, Persona
 from .helpers import case_with_stages, cottbus, topic, topic_alert
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ def detail(alert: Alert) -> str:
 
 
 def test_the_list_shows_case_alerts_only_to_people_who_may_see_the_case(
-    client: Any, login: Any, persona: Any
+    client: Client, login: Login, persona: Persona
 ) -> None:
     case = case_with_stages(cottbus(), persona("local_a"), [(5, 2), (1, 4)])
     services.run_check(municipality=cottbus())
@@ -47,7 +47,7 @@ def test_the_list_shows_case_alerts_only_to_people_who_may_see_the_case(
 
 
 def test_the_list_filters_and_its_query_count_stays_flat(
-    client: Any, login: Any, django_assert_max_num_queries: Any
+    client: Client, login: Login, django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     for number in range(30):
         alert = topic_alert(cottbus(), fingerprint=f"many-{number}")
@@ -77,7 +77,7 @@ def test_the_list_filters_and_its_query_count_stays_flat(
     )
 
 
-def test_acknowledging_on_the_detail_page(client: Any, login: Any) -> None:
+def test_acknowledging_on_the_detail_page(client: Client, login: Login) -> None:
     alert = topic_alert(cottbus(), fingerprint="ack")
     login("local_a")
     response = client.post(detail(alert), {"comment": "  "})
@@ -95,7 +95,7 @@ def test_acknowledging_on_the_detail_page(client: Any, login: Any) -> None:
 
 
 def test_members_outside_the_tandem_cannot_acknowledge_topic_alerts(
-    client: Any, login: Any
+    client: Client, login: Login
 ) -> None:
     alert = topic_alert(cottbus(), fingerprint="board")
     login("board_a")
@@ -105,7 +105,7 @@ def test_members_outside_the_tandem_cannot_acknowledge_topic_alerts(
 
 
 def test_case_team_members_may_acknowledge_their_case_alerts(
-    client: Any, login: Any, persona: Any
+    client: Client, login: Login, persona: Persona
 ) -> None:
     case = case_with_stages(cottbus(), persona("local_a"), [(1, 7)], team=[persona("actor_a")])
     services.run_check(municipality=cottbus())
@@ -114,7 +114,7 @@ def test_case_team_members_may_acknowledge_their_case_alerts(
     assert client.post(detail(alert), {"comment": "Polizei informiert."}).status_code == 302
 
 
-def test_thresholds_page_refuses_bad_numbers(client: Any, login: Any) -> None:
+def test_thresholds_page_refuses_bad_numbers(client: Client, login: Login) -> None:
     services.settings_for(cottbus())
     login("local_a")
     assert client.get(SETTINGS).status_code == 200
@@ -153,14 +153,14 @@ def test_thresholds_page_refuses_bad_numbers(client: Any, login: Any) -> None:
     assert saved.topic_thresholds.get().observations_per_week == 2
 
 
-def test_only_the_tandem_edits_settings_and_responses(client: Any, login: Any) -> None:
+def test_only_the_tandem_edits_settings_and_responses(client: Client, login: Login) -> None:
     login("actor_a")
     assert client.get(SETTINGS).status_code == 403
     url = reverse("prevention:response_edit", kwargs={"ags": COTTBUS, "alert_kind": "stage_7"})
     assert client.get(url).status_code == 403
 
 
-def test_editing_a_response_plan(client: Any, login: Any, persona: Any) -> None:
+def test_editing_a_response_plan(client: Client, login: Login, persona: Persona) -> None:
     services.settings_for(cottbus())
     url = reverse("prevention:response_edit", kwargs={"ags": COTTBUS, "alert_kind": "stage_4"})
     login("external")

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 import pytest
 from django.utils import timezone
+from pytest_django import DjangoAssertNumQueries
 
+from kokoma.accounts.models import User
 from kokoma.cases.models import Actor, Case, Measure, ThreatDimension
 from kokoma.cases.services import add_measure, assess_escalation, assess_threat, save_actor
+from kokoma.municipalities.models import Municipality
 from kokoma.municipalities.services import assign_tandem
 from kokoma.observations.models import Observation
 from kokoma.situation import indicators
 from kokoma.situation.indicators import Period
+from tests.conftest import Persona
 
 from .factories import case, fresh_municipality, motive, observation, topic
 
@@ -25,12 +28,12 @@ YEAR_END = Period(D("2025-12-22"), D("2026-01-04"))
 
 
 @pytest.fixture
-def office(persona: Any) -> Any:
+def office(persona: Persona) -> User:
     return persona("office")
 
 
 @pytest.fixture
-def town(office: Any) -> Any:
+def town(office: User) -> Municipality:
     return fresh_municipality(office)
 
 
@@ -48,7 +51,7 @@ def test_period_weeks_cross_the_turn_of_the_year() -> None:
 
 
 def test_observations_per_week_and_topic(
-    town: Any, office: Any, django_assert_max_num_queries: Any
+    town: Municipality, office: User, django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     migration, youth = "Flucht/Migration", "Jugend"
     observation(town, office, D("2025-12-21"), topics=(migration,))  # before the period
@@ -68,7 +71,7 @@ def test_observations_per_week_and_topic(
     assert list(weekly.rows()) == [((2025, 52), 2, 1, [2, 1]), ((2026, 1), 2, 0, [0, 1])]
 
 
-def test_incidents_per_motive(town: Any, office: Any) -> None:
+def test_incidents_per_motive(town: Municipality, office: User) -> None:
     racist = motive("rassistisch")
     for day in ("2025-12-23", "2025-12-24"):
         observation(town, office, D(day), is_incident=True, motive=racist)
@@ -86,7 +89,7 @@ def test_incidents_per_motive(town: Any, office: Any) -> None:
 
 
 def test_cases_climbing_glasl_stages(
-    town: Any, office: Any, django_assert_max_num_queries: Any
+    town: Municipality, office: User, django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     climbed = case(town, office, "vorher 3, im Zeitraum 5", ("2025-11-01", 3), ("2025-12-23", 5))
     new = case(town, office, "erst im Zeitraum", ("2025-12-22", 2), ("2026-01-04", 4))
@@ -109,7 +112,7 @@ def test_cases_climbing_glasl_stages(
 
 
 def test_open_cases_by_band_and_topic(
-    town: Any, office: Any, django_assert_max_num_queries: Any
+    town: Municipality, office: User, django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     low = case(town, office, "niedrig", ("2025-01-01", 5), ("2025-02-01", 2))
     case(town, office, "mittel", ("2025-02-01", 6))
@@ -128,7 +131,10 @@ def test_open_cases_by_band_and_topic(
 
 
 def test_overdue_measures_and_steps(
-    town: Any, office: Any, persona: Any, django_assert_max_num_queries: Any
+    town: Municipality,
+    office: User,
+    persona: Persona,
+    django_assert_max_num_queries: DjangoAssertNumQueries,
 ) -> None:
     today = timezone.localdate()
     owner = persona("external")
@@ -158,7 +164,7 @@ def test_overdue_measures_and_steps(
 
 
 def test_threat_dimensions_use_the_latest_score_of_open_cases(
-    town: Any, office: Any, django_assert_max_num_queries: Any
+    town: Municipality, office: User, django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     first, second, closed = (case(town, office, name) for name in ("eins", "zwei", "zu"))
     enmity = ThreatDimension.ENMITY

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
+from pytest_django import DjangoAssertNumQueries
 
 from kokoma.cases.models import Case
 from kokoma.municipalities.models import Municipality
@@ -16,7 +17,7 @@ from kokoma.situation.forms import DEFAULT_WEEKS, last_weeks
 from kokoma.situation.indicators import Period
 from kokoma.situation.views import render_report_html, report_filename
 
-from ..conftest import COTTBUS
+from ..conftest import COTTBUS, Login, Persona
 from .factories import case
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +32,7 @@ def cottbus() -> Municipality:
 
 
 @pytest.fixture
-def secret_case(cottbus: Municipality, persona: Any) -> Case:
+def secret_case(cottbus: Municipality, persona: Persona) -> Case:
     """A Cottbus case that climbs in the default period; actor_a is not on its team."""
     return case(
         cottbus,
@@ -47,7 +48,7 @@ def url(**query: str) -> str:
     return base + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
 
 
-def test_picture_shows_charts_with_table_alternatives(client: Any, login: Any) -> None:
+def test_picture_shows_charts_with_table_alternatives(client: Client, login: Login) -> None:
     login("local_a")
     response = client.get(url())
     assert response.status_code == 200
@@ -59,7 +60,10 @@ def test_picture_shows_charts_with_table_alternatives(client: Any, login: Any) -
 
 
 def test_picture_query_count_is_pinned(
-    client: Any, login: Any, secret_case: Case, django_assert_max_num_queries: Any
+    client: Client,
+    login: Login,
+    secret_case: Case,
+    django_assert_max_num_queries: DjangoAssertNumQueries,
 ) -> None:
     login("local_a")
     client.get(url())
@@ -82,7 +86,7 @@ def test_picture_query_count_is_pinned(
     ],
 )
 def test_invalid_period_shows_an_error_and_falls_back(
-    client: Any, login: Any, query: dict[str, str], message: str
+    client: Client, login: Login, query: dict[str, str], message: str
 ) -> None:
     login("local_a")
     response = client.get(url(**query))
@@ -93,7 +97,7 @@ def test_invalid_period_shows_an_error_and_falls_back(
     assert response.context["picture"].period == last_weeks(DEFAULT_WEEKS, TODAY)
 
 
-def test_period_from_dates_and_presets(client: Any, login: Any) -> None:
+def test_period_from_dates_and_presets(client: Client, login: Login) -> None:
     login("local_a")
     response = client.get(url(start="2025-12-22", end="2026-01-04"))
     assert response.context["picture"].period == Period(
@@ -108,7 +112,7 @@ def test_period_from_dates_and_presets(client: Any, login: Any) -> None:
 
 
 def test_case_titles_only_for_who_may_see_the_case(
-    client: Any, login: Any, secret_case: Case
+    client: Client, login: Login, secret_case: Case
 ) -> None:
     login("local_a")
     tandem = client.get(url())
@@ -128,7 +132,7 @@ def test_case_titles_only_for_who_may_see_the_case(
 
 
 def test_report_html_keeps_need_to_know(
-    cottbus: Municipality, persona: Any, secret_case: Case
+    cottbus: Municipality, persona: Persona, secret_case: Case
 ) -> None:
     period = last_weeks(DEFAULT_WEEKS, TODAY)
     for_tandem = render_report_html(cottbus, period, persona("local_a"))
@@ -143,7 +147,7 @@ def test_report_html_keeps_need_to_know(
         assert "<a " not in html
 
 
-def test_report_pdf(client: Any, login: Any, cottbus: Municipality) -> None:
+def test_report_pdf(client: Client, login: Login, cottbus: Municipality) -> None:
     login("actor_a")
     response = client.get(
         reverse("situation:report_pdf", kwargs={"ags": COTTBUS})
@@ -161,14 +165,14 @@ def test_report_pdf(client: Any, login: Any, cottbus: Municipality) -> None:
     )
 
 
-def test_foreign_municipality_is_not_found(client: Any, login: Any) -> None:
+def test_foreign_municipality_is_not_found(client: Client, login: Login) -> None:
     login("local_b")
     assert client.get(url()).status_code == 404
     assert client.get(reverse("situation:report_pdf", kwargs={"ags": COTTBUS})).status_code == 404
 
 
 def test_alerts_counted_for_all_listed_where_visible(
-    client: Any, login: Any, cottbus: Municipality, secret_case: Case
+    client: Client, login: Login, cottbus: Municipality, secret_case: Case
 ) -> None:
     from kokoma.prevention.models import Alert, AlertKind
 

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -15,23 +16,26 @@ from kokoma.tasks.calendar import calendar_items
 from kokoma.tasks.models import CalendarToken, Task
 
 from ..cases.matrix_samples import cottbus_case
-from ..conftest import BAUTZEN, COTTBUS
+from ..conftest import BAUTZEN, COTTBUS, Login, Persona
+
+if TYPE_CHECKING:
+    from ..conftest import ClientResponse
 
 pytestmark = pytest.mark.django_db
 
 TOMORROW = timezone.localdate() + datetime.timedelta(days=1)
 
 
-def _feed(client: Any, token: str) -> Any:
+def _feed(client: Client, token: str) -> ClientResponse:
     return client.get(reverse("calendar:feed", kwargs={"token": token}))
 
 
-def _events(response: Any) -> dict[str, Any]:
+def _events(response: ClientResponse) -> dict[str, Any]:
     calendar = Calendar.from_ical(response.content)
     return {str(event["UID"]): event for event in calendar.walk("VEVENT")}
 
 
-def test_feed_contains_exactly_the_users_open_dated_items(client: Any, persona: Any) -> None:
+def test_feed_contains_exactly_the_users_open_dated_items(client: Client, persona: Persona) -> None:
     cottbus = Municipality.objects.get(register__ags=COTTBUS)
     bautzen = Municipality.objects.get(register__ags=BAUTZEN)
     local, actor = persona("local_a"), persona("actor_a")
@@ -116,7 +120,7 @@ def test_feed_contains_exactly_the_users_open_dated_items(client: Any, persona: 
     assert "Details" in str(event["DESCRIPTION"])
 
 
-def test_uid_is_stable(client: Any, persona: Any) -> None:
+def test_uid_is_stable(client: Client, persona: Persona) -> None:
     local = persona("local_a")
     cottbus = Municipality.objects.get(register__ags=COTTBUS)
     services.create_task(municipality=cottbus, by=local, assignee=local, title="A", due_on=TOMORROW)
@@ -124,7 +128,7 @@ def test_uid_is_stable(client: Any, persona: Any) -> None:
     assert set(_events(_feed(client, token.token))) == set(_events(_feed(client, token.token)))
 
 
-def test_calendar_items_is_the_single_collection_point(persona: Any) -> None:
+def test_calendar_items_is_the_single_collection_point(persona: Persona) -> None:
     actor = persona("actor_a")  # not in the tandem: no next steps
     cottbus = Municipality.objects.get(register__ags=COTTBUS)
     task = services.create_task(
@@ -133,7 +137,7 @@ def test_calendar_items_is_the_single_collection_point(persona: Any) -> None:
     assert [item.uid for item in calendar_items(actor)] == [f"task-{task.pk}"]
 
 
-def test_unknown_and_revoked_tokens_are_404(client: Any, persona: Any) -> None:
+def test_unknown_and_revoked_tokens_are_404(client: Client, persona: Persona) -> None:
     assert _feed(client, "nope").status_code == 404
     local = persona("local_a")
     token = services.issue_calendar_token(by=local)
@@ -142,7 +146,7 @@ def test_unknown_and_revoked_tokens_are_404(client: Any, persona: Any) -> None:
     assert _feed(client, token.token).status_code == 404
 
 
-def test_renewing_changes_the_url(client: Any, login: Any) -> None:
+def test_renewing_changes_the_url(client: Client, login: Login) -> None:
     user = login("actor_a")
     page = reverse("calendar:settings")
     assert client.get(page).context["feed_url"] == ""
@@ -161,13 +165,13 @@ def test_renewing_changes_the_url(client: Any, login: Any) -> None:
     assert CalendarToken.objects.get(user=user).revoked_at is not None
 
 
-def test_settings_page_needs_login(client: Any) -> None:
+def test_settings_page_needs_login(client: Client) -> None:
     response = client.get(reverse("calendar:settings"))
     assert response.status_code == 302
 
 
 @pytest.mark.django_db
-def test_the_feed_lists_open_measures_of_the_owner(persona: Any) -> None:
+def test_the_feed_lists_open_measures_of_the_owner(persona: Persona) -> None:
     case = cottbus_case()
     owner = persona("local_a")
     due = timezone.localdate() + datetime.timedelta(days=5)

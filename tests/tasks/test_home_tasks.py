@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from kokoma.municipalities.models import Municipality
 from kokoma.tasks import services
 
-from ..conftest import COTTBUS
+from ..conftest import COTTBUS, Login, Persona
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_start_page_lists_open_assigned_tasks(client: Any, login: Any, persona: Any) -> None:
+def test_the_start_page_lists_open_assigned_tasks(
+    client: Client, login: Login, persona: Persona
+) -> None:
     cottbus = Municipality.objects.get(register__ags=COTTBUS)
     actor = login("actor_a")
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
@@ -43,7 +45,7 @@ def test_the_start_page_lists_open_assigned_tasks(client: Any, login: Any, perso
     assert "Sie haben keine offenen Aufgaben." not in html
 
 
-def test_without_tasks_the_start_page_says_so(client: Any, login: Any) -> None:
+def test_without_tasks_the_start_page_says_so(client: Client, login: Login) -> None:
     login("actor_a")
     html = client.get(reverse("start:home")).content.decode()
     assert "Ihnen zugewiesene Aufgaben" not in html

@@ -8,10 +8,12 @@ from typing import Any
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction, AuditEntry
 from kokoma.cases import services as case_services
 from kokoma.cases.models import Case
@@ -22,7 +24,7 @@ from kokoma.tasks.calendar import calendar_items
 from kokoma.tasks.models import Task
 
 from ..cases.matrix_samples import cottbus_case
-from ..conftest import BAUTZEN, COTTBUS
+from ..conftest import BAUTZEN, COTTBUS, Login, Persona
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +37,7 @@ def cottbus() -> Municipality:
     return Municipality.objects.get(register__ags=COTTBUS)
 
 
-def _task(cottbus: Municipality, by: Any, assignee: Any, **extra: Any) -> Task:
+def _task(cottbus: Municipality, by: User, assignee: User, **extra: Any) -> Task:
     return services.create_task(
         municipality=cottbus, by=by, assignee=assignee, title="Zurückzuziehen", **extra
     )
@@ -52,7 +54,9 @@ def _case_url(case: Case) -> str:
 # Deleting ---------------------------------------------------------------------------------------
 
 
-def test_delete_service_audits_and_tells_the_assignee(cottbus: Municipality, persona: Any) -> None:
+def test_delete_service_audits_and_tells_the_assignee(
+    cottbus: Municipality, persona: Persona
+) -> None:
     local, actor = persona("local_a"), persona("actor_a")
     task = _task(cottbus, local, actor, due_on=TOMORROW)
     pk = task.pk
@@ -70,7 +74,7 @@ def test_delete_service_audits_and_tells_the_assignee(cottbus: Municipality, per
     assert note.link == reverse("tasks:mine")
 
 
-def test_deleting_an_own_task_notifies_nobody(cottbus: Municipality, persona: Any) -> None:
+def test_deleting_an_own_task_notifies_nobody(cottbus: Municipality, persona: Persona) -> None:
     local = persona("local_a")
     task = _task(cottbus, local, local)
     services.delete_task(task, by=local)
@@ -87,13 +91,13 @@ def test_deleting_an_own_task_notifies_nobody(cottbus: Municipality, persona: An
         ("trainee_a", False),
     ],
 )
-def test_who_may_delete(cottbus: Municipality, persona: Any, role: str, may: bool) -> None:
+def test_who_may_delete(cottbus: Municipality, persona: Persona, role: str, may: bool) -> None:
     task = _task(cottbus, persona("board_a"), persona("actor_a"))
     expected = may or role == "local_a"  # the local companion belongs to the tandem
     assert task.may_delete(persona(role)) is expected
 
 
-def test_the_service_refuses_someone_not_allowed(cottbus: Municipality, persona: Any) -> None:
+def test_the_service_refuses_someone_not_allowed(cottbus: Municipality, persona: Persona) -> None:
     task = _task(cottbus, persona("local_a"), persona("actor_a"))
     with pytest.raises(PermissionDenied):
         services.delete_task(task, by=persona("actor_a"))
@@ -101,7 +105,7 @@ def test_the_service_refuses_someone_not_allowed(cottbus: Municipality, persona:
 
 
 def test_get_shows_the_confirmation_and_deletes_nothing(
-    cottbus: Municipality, client: Any, login: Any, persona: Any
+    cottbus: Municipality, client: Client, login: Login, persona: Persona
 ) -> None:
     task = _task(cottbus, persona("board_a"), persona("actor_a"))
     login("board_a")
@@ -113,7 +117,7 @@ def test_get_shows_the_confirmation_and_deletes_nothing(
 
 
 def test_post_deletes_and_goes_to_the_task_list(
-    cottbus: Municipality, client: Any, login: Any, persona: Any
+    cottbus: Municipality, client: Client, login: Login, persona: Persona
 ) -> None:
     task = _task(cottbus, persona("board_a"), persona("actor_a"))
     login("local_a")
@@ -125,7 +129,7 @@ def test_post_deletes_and_goes_to_the_task_list(
 
 
 def test_the_assignee_cannot_delete(
-    cottbus: Municipality, client: Any, login: Any, persona: Any
+    cottbus: Municipality, client: Client, login: Login, persona: Persona
 ) -> None:
     task = _task(cottbus, persona("local_a"), persona("actor_a"))
     login("actor_a")
@@ -140,7 +144,7 @@ def test_the_assignee_cannot_delete(
 
 
 def test_other_municipalities_and_outsiders_of_a_case_get_404(
-    cottbus: Municipality, client: Any, login: Any, persona: Any
+    cottbus: Municipality, client: Client, login: Login, persona: Persona
 ) -> None:
     case = cottbus_case()  # team: actor_a only
     task = _task(cottbus, persona("local_a"), persona("actor_a"), case=case)
@@ -155,7 +159,7 @@ def test_other_municipalities_and_outsiders_of_a_case_get_404(
 
 
 def test_deleting_a_case_task_returns_to_the_case(
-    cottbus: Municipality, client: Any, login: Any, persona: Any
+    cottbus: Municipality, client: Client, login: Login, persona: Persona
 ) -> None:
     case = cottbus_case()
     task = _task(cottbus, persona("local_a"), persona("actor_a"), case=case)
@@ -168,7 +172,7 @@ def test_deleting_a_case_task_returns_to_the_case(
 
 
 def test_the_case_page_lists_open_tasks_and_folds_the_done_ones(
-    cottbus: Municipality, client: Any, login: Any, persona: Any
+    cottbus: Municipality, client: Client, login: Login, persona: Persona
 ) -> None:
     case = cottbus_case()
     local, actor = persona("local_a"), persona("actor_a")
@@ -194,7 +198,7 @@ def test_the_case_page_lists_open_tasks_and_folds_the_done_ones(
 
 
 def test_the_panel_does_not_offer_adding_on_a_closed_case(
-    cottbus: Municipality, client: Any, login: Any, persona: Any
+    cottbus: Municipality, client: Client, login: Login, persona: Persona
 ) -> None:
     case = cottbus_case()
     Case.objects.filter(pk=case.pk).update(closed_at=timezone.now())
@@ -204,7 +208,7 @@ def test_the_panel_does_not_offer_adding_on_a_closed_case(
 
 
 def test_the_panel_costs_two_queries_whatever_the_number_of_tasks(
-    cottbus: Municipality, client: Any, login: Any, persona: Any
+    cottbus: Municipality, client: Client, login: Login, persona: Persona
 ) -> None:
     case = cottbus_case()
     local, actor = persona("local_a"), persona("actor_a")
@@ -232,7 +236,7 @@ def _create_url(reference: str, ags: str = COTTBUS) -> str:
     return reverse("tasks:create", kwargs={"ags": ags}) + f"?fall={reference}"
 
 
-def test_fall_prefills_a_visible_open_case(client: Any, login: Any) -> None:
+def test_fall_prefills_a_visible_open_case(client: Client, login: Login) -> None:
     case = cottbus_case()
     login("local_a")
     response = client.get(_create_url(case.reference))
@@ -242,7 +246,9 @@ def test_fall_prefills_a_visible_open_case(client: Any, login: Any) -> None:
 
 
 @pytest.mark.parametrize("role", ["board_a", "trainee_a"])
-def test_fall_is_ignored_for_a_case_the_user_cannot_see(role: str, client: Any, login: Any) -> None:
+def test_fall_is_ignored_for_a_case_the_user_cannot_see(
+    role: str, client: Client, login: Login
+) -> None:
     case = cottbus_case()
     login(role)
     response = client.get(_create_url(case.reference))
@@ -252,7 +258,7 @@ def test_fall_is_ignored_for_a_case_the_user_cannot_see(role: str, client: Any, 
 
 
 def test_fall_is_ignored_for_a_case_of_another_municipality(
-    client: Any, login: Any, persona: Any
+    client: Client, login: Login, persona: Persona
 ) -> None:
     other = case_services.open_case(
         municipality=Municipality.objects.get(register__ags=BAUTZEN),
@@ -265,7 +271,9 @@ def test_fall_is_ignored_for_a_case_of_another_municipality(
     assert response.context["from_case"] is None
 
 
-def test_creating_from_the_case_returns_to_the_case(client: Any, login: Any, persona: Any) -> None:
+def test_creating_from_the_case_returns_to_the_case(
+    client: Client, login: Login, persona: Persona
+) -> None:
     case = cottbus_case()
     login("local_a")
     response = client.post(
@@ -286,7 +294,7 @@ def test_creating_from_the_case_returns_to_the_case(client: Any, login: Any, per
 # The calendar feed ------------------------------------------------------------------------------
 
 
-def test_deleted_task_and_measure_leave_the_feed(cottbus: Municipality, persona: Any) -> None:
+def test_deleted_task_and_measure_leave_the_feed(cottbus: Municipality, persona: Persona) -> None:
     case = cottbus_case()
     local, actor = persona("local_a"), persona("actor_a")
     task = _task(cottbus, local, actor, due_on=TOMORROW)

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -18,7 +17,7 @@ from kokoma.tasks import services
 from kokoma.tasks.models import Task
 
 from ..cases.matrix_samples import cottbus_case
-from ..conftest import BAUTZEN, COTTBUS
+from ..conftest import BAUTZEN, COTTBUS, Persona
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +30,7 @@ def cottbus() -> Municipality:
 
 
 def test_normal_callers_are_refused_a_non_member_and_a_hidden_case(
-    cottbus: Municipality, persona: Any
+    cottbus: Municipality, persona: Persona
 ) -> None:
     local = persona("local_a")
     with pytest.raises(ValidationError) as error:
@@ -52,15 +51,20 @@ def test_normal_callers_are_refused_a_non_member_and_a_hidden_case(
 
 
 def test_the_shortcut_skips_only_the_membership_and_visibility_lookups(
-    cottbus: Municipality, persona: Any
+    cottbus: Municipality, persona: Persona
 ) -> None:
     actor = persona("actor_a")
     case = cottbus_case()
 
-    def queries(**vetted: bool) -> list[str]:
+    def queries(assignee_vetted: bool = False) -> list[str]:
         with CaptureQueriesContext(connection) as captured:
             services.create_task(
-                municipality=cottbus, by=None, title="Plan", assignee=actor, case=case, **vetted
+                municipality=cottbus,
+                by=None,
+                title="Plan",
+                assignee=actor,
+                case=case,
+                assignee_vetted=assignee_vetted,
             )
         return [query["sql"] for query in captured.captured_queries]
 
@@ -74,7 +78,7 @@ def test_the_shortcut_skips_only_the_membership_and_visibility_lookups(
 
 
 def test_the_shortcut_keeps_the_checks_that_need_no_lookup(
-    cottbus: Municipality, persona: Any
+    cottbus: Municipality, persona: Persona
 ) -> None:
     bautzen = Municipality.objects.get(register__ags=BAUTZEN)
     with pytest.raises(ValidationError) as error:
@@ -100,7 +104,7 @@ def test_the_shortcut_keeps_the_checks_that_need_no_lookup(
 
 
 def test_a_refused_task_leaves_the_callers_transaction_usable(
-    cottbus: Municipality, persona: Any
+    cottbus: Municipality, persona: Persona
 ) -> None:
     local, actor = persona("local_a"), persona("actor_a")
     with transaction.atomic():

@@ -6,10 +6,12 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from kokoma.accounts.models import User
 from kokoma.audit.models import AuditEntry
 from kokoma.municipalities.models import Municipality
 from kokoma.notifications.models import Notification
@@ -17,7 +19,7 @@ from kokoma.tasks import services
 from kokoma.tasks.models import Task
 
 from ..cases.matrix_samples import cottbus_case
-from ..conftest import BAUTZEN, COTTBUS
+from ..conftest import BAUTZEN, COTTBUS, Login, Persona
 
 pytestmark = pytest.mark.django_db
 
@@ -35,13 +37,13 @@ def bautzen() -> Municipality:
     return Municipality.objects.get(register__ags=BAUTZEN)
 
 
-def _task(municipality: Municipality, by: Any, assignee: Any, **extra: Any) -> Task:
+def _task(municipality: Municipality, by: User, assignee: User, **extra: Any) -> Task:
     return services.create_task(
         municipality=municipality, by=by, assignee=assignee, title="Aufgabe", **extra
     )
 
 
-def test_create_task_audits_and_notifies_assignee(cottbus: Municipality, persona: Any) -> None:
+def test_create_task_audits_and_notifies_assignee(cottbus: Municipality, persona: Persona) -> None:
     local, actor = persona("local_a"), persona("actor_a")
     task = _task(cottbus, local, actor, due_on=TOMORROW)
     assert task.created_by == local
@@ -50,13 +52,13 @@ def test_create_task_audits_and_notifies_assignee(cottbus: Municipality, persona
     assert note.link == reverse("tasks:detail", kwargs={"ags": COTTBUS, "task_id": task.pk})
 
 
-def test_own_task_does_not_notify(cottbus: Municipality, persona: Any) -> None:
+def test_own_task_does_not_notify(cottbus: Municipality, persona: Persona) -> None:
     local = persona("local_a")
     _task(cottbus, local, local)
     assert not Notification.objects.filter(recipient=local).exists()
 
 
-def test_reassignment_notifies_new_assignee(cottbus: Municipality, persona: Any) -> None:
+def test_reassignment_notifies_new_assignee(cottbus: Municipality, persona: Persona) -> None:
     local, actor, board = persona("local_a"), persona("actor_a"), persona("board_a")
     task = _task(cottbus, local, actor)
     task.assignee = board
@@ -64,20 +66,20 @@ def test_reassignment_notifies_new_assignee(cottbus: Municipality, persona: Any)
     assert Notification.objects.filter(recipient=board).count() == 1
 
 
-def test_due_date_in_the_past_is_refused(cottbus: Municipality, persona: Any) -> None:
+def test_due_date_in_the_past_is_refused(cottbus: Municipality, persona: Persona) -> None:
     with pytest.raises(ValidationError) as error:
         _task(cottbus, persona("local_a"), persona("actor_a"), due_on=TODAY - datetime.timedelta(1))
     assert "due_on" in error.value.message_dict
     assert not Task.objects.filter(municipality=cottbus).exists()
 
 
-def test_assignee_must_be_member(cottbus: Municipality, persona: Any) -> None:
+def test_assignee_must_be_member(cottbus: Municipality, persona: Persona) -> None:
     with pytest.raises(ValidationError) as error:
         _task(cottbus, persona("local_a"), persona("actor_b"))
     assert "assignee" in error.value.message_dict
 
 
-def test_case_task_assignee_must_see_the_case(cottbus: Municipality, persona: Any) -> None:
+def test_case_task_assignee_must_see_the_case(cottbus: Municipality, persona: Persona) -> None:
     case = cottbus_case()  # team: the Cottbus actor only
     with pytest.raises(ValidationError) as error:
         _task(cottbus, persona("local_a"), persona("board_a"), case=case)
@@ -87,7 +89,7 @@ def test_case_task_assignee_must_see_the_case(cottbus: Municipality, persona: An
 
 
 def test_case_task_hidden_from_members_outside_the_case(
-    cottbus: Municipality, persona: Any
+    cottbus: Municipality, persona: Persona
 ) -> None:
     task = _task(cottbus, persona("local_a"), persona("actor_a"), case=cottbus_case())
     assert Task.objects.visible_to(persona("actor_a")).filter(pk=task.pk).exists()
@@ -95,7 +97,7 @@ def test_case_task_hidden_from_members_outside_the_case(
 
 
 def test_create_view_refuses_past_date_and_keeps_input(
-    cottbus: Municipality, client: Any, login: Any, persona: Any
+    cottbus: Municipality, client: Client, login: Login, persona: Persona
 ) -> None:
     login("local_a")
     response = client.post(
@@ -112,7 +114,9 @@ def test_create_view_refuses_past_date_and_keeps_input(
     assert not Task.objects.filter(title="Zu spät").exists()
 
 
-def test_create_view_creates(cottbus: Municipality, client: Any, login: Any, persona: Any) -> None:
+def test_create_view_creates(
+    cottbus: Municipality, client: Client, login: Login, persona: Persona
+) -> None:
     login("actor_a")
     response = client.post(
         reverse("tasks:create", kwargs={"ags": COTTBUS}),
@@ -125,7 +129,7 @@ def test_create_view_creates(cottbus: Municipality, client: Any, login: Any, per
 
 
 def test_actor_of_bautzen_cannot_see_cottbus_tasks(
-    cottbus: Municipality, client: Any, login: Any, persona: Any
+    cottbus: Municipality, client: Client, login: Login, persona: Persona
 ) -> None:
     task = _task(cottbus, persona("local_a"), persona("actor_a"))
     login("actor_b")
@@ -139,7 +143,7 @@ def test_actor_of_bautzen_cannot_see_cottbus_tasks(
 
 
 def test_case_task_detail_is_404_outside_the_case(
-    cottbus: Municipality, client: Any, login: Any, persona: Any
+    cottbus: Municipality, client: Client, login: Login, persona: Persona
 ) -> None:
     task = _task(cottbus, persona("local_a"), persona("actor_a"), case=cottbus_case())
     login("board_a")
@@ -158,7 +162,7 @@ def test_case_task_detail_is_404_outside_the_case(
     ],
 )
 def test_who_may_complete(
-    cottbus: Municipality, client: Any, login: Any, persona: Any, role: str, allowed: bool
+    cottbus: Municipality, client: Client, login: Login, persona: Persona, role: str, allowed: bool
 ) -> None:
     # created by the board member, assigned to the actor; tandem: local_a and external
     task = _task(cottbus, persona("board_a"), persona("actor_a"))
@@ -175,7 +179,7 @@ def test_who_may_complete(
         assert task.done_at is None
 
 
-def test_edit_task(cottbus: Municipality, client: Any, login: Any, persona: Any) -> None:
+def test_edit_task(cottbus: Municipality, client: Client, login: Login, persona: Persona) -> None:
     task = _task(cottbus, persona("local_a"), persona("actor_a"))
     login("actor_a")
     url = reverse("tasks:detail", kwargs={"ags": COTTBUS, "task_id": task.pk})
@@ -190,7 +194,7 @@ def test_edit_task(cottbus: Municipality, client: Any, login: Any, persona: Any)
 
 
 def test_my_tasks_open_sorted_and_done_filter(
-    cottbus: Municipality, client: Any, login: Any, persona: Any
+    cottbus: Municipality, client: Client, login: Login, persona: Persona
 ) -> None:
     local, actor = persona("local_a"), persona("actor_a")
     later = _task(cottbus, local, actor, due_on=TODAY + datetime.timedelta(days=5))
@@ -210,14 +214,14 @@ def test_my_tasks_open_sorted_and_done_filter(
     assert [t.pk for t in done_page.context["page"].object_list] == [done.pk]
 
 
-def _count_queries(client: Any, url: str) -> int:
+def _count_queries(client: Client, url: str) -> int:
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return len(captured)
 
 
 def test_lists_do_not_grow_queries_with_tasks(
-    cottbus: Municipality, client: Any, login: Any, persona: Any
+    cottbus: Municipality, client: Client, login: Login, persona: Persona
 ) -> None:
     local, actor = persona("local_a"), persona("actor_a")
     case = cottbus_case()
@@ -232,7 +236,9 @@ def test_lists_do_not_grow_queries_with_tasks(
     assert _count_queries(client, listing) == few_list
 
 
-def test_list_is_paginated(cottbus: Municipality, client: Any, login: Any, persona: Any) -> None:
+def test_list_is_paginated(
+    cottbus: Municipality, client: Client, login: Login, persona: Persona
+) -> None:
     local = persona("local_a")
     Task.objects.bulk_create(
         Task(municipality=cottbus, title=f"T{i}", assignee=local, created_by=local)

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from kokoma.observations.forms import PublicReportForm
 from kokoma.observations.models import Observation
 from kokoma.taxonomy.models import Term, TermKind
+from tests.conftest import Login
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_office_sees_the_three_kinds(client: Any, login: Any) -> None:
+def test_the_office_sees_the_three_kinds(client: Client, login: Login) -> None:
     login("office")
     response = client.get(reverse("taxonomy:list"))
     assert response.status_code == 200
@@ -29,7 +29,7 @@ def test_the_office_sees_the_three_kinds(client: Any, login: Any) -> None:
 
 
 @pytest.mark.parametrize("role", ["local_a", "external", "actor_a"])
-def test_others_may_not_maintain_terms(client: Any, login: Any, role: str) -> None:
+def test_others_may_not_maintain_terms(client: Client, login: Login, role: str) -> None:
     login(role)
     assert client.get(reverse("taxonomy:list")).status_code == 403
     assert (
@@ -38,7 +38,7 @@ def test_others_may_not_maintain_terms(client: Any, login: Any, role: str) -> No
     assert not Term.objects.filter(name="X").exists()
 
 
-def test_add_and_edit_a_term(client: Any, login: Any) -> None:
+def test_add_and_edit_a_term(client: Client, login: Login) -> None:
     login("office")
     response = client.post(
         reverse("taxonomy:create"),
@@ -63,7 +63,7 @@ def test_add_and_edit_a_term(client: Any, login: Any) -> None:
     assert not term.active
 
 
-def test_a_duplicate_name_is_refused_with_the_input_kept(client: Any, login: Any) -> None:
+def test_a_duplicate_name_is_refused_with_the_input_kept(client: Client, login: Login) -> None:
     login("office")
     before = Term.objects.count()
     response = client.post(
@@ -76,7 +76,7 @@ def test_a_duplicate_name_is_refused_with_the_input_kept(client: Any, login: Any
     assert Term.objects.count() == before
 
 
-def test_a_used_term_is_not_deleted_but_can_be_deactivated(client: Any, login: Any) -> None:
+def test_a_used_term_is_not_deleted_but_can_be_deactivated(client: Client, login: Login) -> None:
     login("office")
     used = Term.objects.get(kind=TermKind.MOTIVE, name="rassistisch")
     assert Observation.objects.filter(motive=used).exists()
@@ -94,7 +94,7 @@ def test_a_used_term_is_not_deleted_but_can_be_deactivated(client: Any, login: A
     assert used not in PublicReportForm().fields["motive"].queryset  # type: ignore[attr-defined]
 
 
-def test_an_unused_term_can_be_deleted(client: Any, login: Any) -> None:
+def test_an_unused_term_can_be_deleted(client: Client, login: Login) -> None:
     login("office")
     term = Term.objects.create(kind=TermKind.TOPIC, name="Unbenutzt")
     response = client.post(reverse("taxonomy:delete", kwargs={"term_id": term.pk}))

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -15,30 +18,30 @@ from kokoma.audit.models import AuditEntry
 from kokoma.cases import services as case_services
 from kokoma.municipalities.models import Municipality
 from kokoma.workflow import services
-from kokoma.workflow.models import ResponsibleRole, Step, Transition
-from tests.conftest import COTTBUS
+from kokoma.workflow.models import ProcedureRules, ResponsibleRole, Step, Transition
+from tests.conftest import COTTBUS, Login, Persona
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _english_messages() -> Any:
+def _english_messages() -> Iterator[None]:
     """The service messages are asserted by their English msgids."""
     with translation.override("en"):
         yield
 
 
 @pytest.fixture
-def cottbus():
+def cottbus() -> Municipality:
     return Municipality.objects.get(register__ags=COTTBUS)
 
 
 @pytest.fixture
-def rules(cottbus):
+def rules(cottbus: Municipality) -> ProcedureRules:
     return services.rules_for(cottbus)
 
 
-def step_fields(step: Step, **changes):
+def step_fields(step: Step, **changes: Any) -> dict[str, Any]:
     fields = {
         "name": step.name,
         "description": step.description,
@@ -53,11 +56,11 @@ def step_fields(step: Step, **changes):
     return fields
 
 
-def test_the_default_rules_are_valid(rules):
+def test_the_default_rules_are_valid(rules: ProcedureRules) -> None:
     services.check_rules(rules)
 
 
-def test_taking_the_initial_mark_away_is_refused(rules, persona):
+def test_taking_the_initial_mark_away_is_refused(rules: ProcedureRules, persona: Persona) -> None:
     first = rules.steps.get(is_initial=True)
     with pytest.raises(ValidationError, match="exactly one initial step"):
         services.save_step(
@@ -66,7 +69,7 @@ def test_taking_the_initial_mark_away_is_refused(rules, persona):
     assert rules.steps.filter(is_initial=True).count() == 1
 
 
-def test_a_new_initial_step_takes_the_mark(rules, persona):
+def test_a_new_initial_step_takes_the_mark(rules: ProcedureRules, persona: Persona) -> None:
     analysis = rules.steps.get(name="Analyse")
     services.save_step(
         rules, by=persona("local_a"), step=analysis, **step_fields(analysis, is_initial=True)
@@ -74,7 +77,9 @@ def test_a_new_initial_step_takes_the_mark(rules, persona):
     assert list(rules.steps.filter(is_initial=True)) == [analysis]
 
 
-def test_without_a_final_step_the_rules_are_refused(rules, persona):
+def test_without_a_final_step_the_rules_are_refused(
+    rules: ProcedureRules, persona: Persona
+) -> None:
     final = rules.steps.get(is_final=True)
     with pytest.raises(ValidationError, match="at least one final step"):
         services.save_step(
@@ -85,7 +90,7 @@ def test_without_a_final_step_the_rules_are_refused(rules, persona):
         )
 
 
-def test_a_non_final_step_needs_a_way_out(rules, persona):
+def test_a_non_final_step_needs_a_way_out(rules: ProcedureRules, persona: Persona) -> None:
     analysis = rules.steps.get(name="Analyse")
     with pytest.raises(ValidationError, match="needs at least one allowed next step"):
         services.save_step(
@@ -94,7 +99,7 @@ def test_a_non_final_step_needs_a_way_out(rules, persona):
     assert analysis.outgoing.count() == 2
 
 
-def test_adding_and_reordering_a_step(rules, persona):
+def test_adding_and_reordering_a_step(rules: ProcedureRules, persona: Persona) -> None:
     analysis = rules.steps.get(name="Analyse")
     new = services.save_step(
         rules,
@@ -117,7 +122,9 @@ def test_adding_and_reordering_a_step(rules, persona):
     assert list(rules.steps.values_list("name", flat=True)).index("Vorgespräch") == 1
 
 
-def test_a_step_with_cases_cannot_be_deleted(rules, persona, cottbus):
+def test_a_step_with_cases_cannot_be_deleted(
+    rules: ProcedureRules, persona: Persona, cottbus: Municipality
+) -> None:
     initial = rules.steps.get(is_initial=True)
     case_services.open_case(municipality=cottbus, by=persona("local_a"), title="Testfall")
     with pytest.raises(ValidationError, match="cannot be deleted"):
@@ -125,7 +132,7 @@ def test_a_step_with_cases_cannot_be_deleted(rules, persona, cottbus):
     assert Step.objects.filter(pk=initial.pk).exists()
 
 
-def test_an_unused_step_can_be_deleted(rules, persona):
+def test_an_unused_step_can_be_deleted(rules: ProcedureRules, persona: Persona) -> None:
     extra = services.save_step(
         rules,
         by=persona("local_a"),
@@ -142,7 +149,9 @@ def test_an_unused_step_can_be_deleted(rules, persona):
     assert not Step.objects.filter(pk=extra.pk).exists()
 
 
-def test_deleting_the_only_exit_of_a_step_is_refused(rules, persona):
+def test_deleting_the_only_exit_of_a_step_is_refused(
+    rules: ProcedureRules, persona: Persona
+) -> None:
     # Eingang's only exit is Ersteinschätzung; a new step Z with no history may go, but a step
     # whose loss leaves another step stuck may not.
     stuck_maker = services.save_step(
@@ -174,7 +183,9 @@ def test_deleting_the_only_exit_of_a_step_is_refused(rules, persona):
     assert Step.objects.filter(pk=extra.pk).exists()
 
 
-def test_transitions_follow_the_edited_rules(rules, persona, cottbus):
+def test_transitions_follow_the_edited_rules(
+    rules: ProcedureRules, persona: Persona, cottbus: Municipality
+) -> None:
     case = case_services.open_case(municipality=cottbus, by=persona("local_a"), title="Regeltest")
     analysis = rules.steps.get(name="Analyse")
     with pytest.raises(ValidationError):
@@ -188,7 +199,7 @@ def test_transitions_follow_the_edited_rules(rules, persona, cottbus):
     assert case.step == analysis
 
 
-def test_the_escalation_chain_is_replaced_in_order(rules, persona):
+def test_the_escalation_chain_is_replaced_in_order(rules: ProcedureRules, persona: Persona) -> None:
     services.set_escalation_chain(
         rules,
         by=persona("local_a"),
@@ -203,7 +214,7 @@ def test_the_escalation_chain_is_replaced_in_order(rules, persona):
 # --- pages ---------------------------------------------------------------------------------
 
 
-def test_the_rules_page_shows_steps_to_members(client, login):
+def test_the_rules_page_shows_steps_to_members(client: Client, login: Login) -> None:
     login("actor_a")
     response = client.get(reverse("workflow:detail", args=[COTTBUS]))
     assert response.status_code == 200
@@ -211,7 +222,9 @@ def test_the_rules_page_shows_steps_to_members(client, login):
     assert reverse("workflow:step_create", args=[COTTBUS]).encode() not in response.content
 
 
-def test_the_tandem_adds_a_step_through_the_form(client, login, rules):
+def test_the_tandem_adds_a_step_through_the_form(
+    client: Client, login: Login, rules: ProcedureRules
+) -> None:
     login("local_a")
     analysis = rules.steps.get(name="Analyse")
     response = client.post(
@@ -229,7 +242,9 @@ def test_the_tandem_adds_a_step_through_the_form(client, login, rules):
     assert rules.steps.filter(name="Klärung", position=2).exists()
 
 
-def test_a_bad_step_form_keeps_the_input(client, login, rules):
+def test_a_bad_step_form_keeps_the_input(
+    client: Client, login: Login, rules: ProcedureRules
+) -> None:
     login("local_a")
     response = client.post(
         reverse("workflow:step_create", args=[COTTBUS]),
@@ -247,7 +262,9 @@ def test_a_bad_step_form_keeps_the_input(client, login, rules):
     assert response.context["form"].non_field_errors()
 
 
-def test_deleting_a_step_with_cases_shows_a_message(client, login, rules, persona, cottbus):
+def test_deleting_a_step_with_cases_shows_a_message(
+    client: Client, login: Login, rules: ProcedureRules, persona: Persona, cottbus: Municipality
+) -> None:
     case_services.open_case(municipality=cottbus, by=persona("local_a"), title="Testfall")
     login("local_a")
     initial = rules.steps.get(is_initial=True)
@@ -256,10 +273,10 @@ def test_deleting_a_step_with_cases_shows_a_message(client, login, rules, person
     assert [m.level_tag for m in response.context["messages"]] == ["error"]
 
 
-def test_the_escalation_formset_saves(client, login, rules):
+def test_the_escalation_formset_saves(client: Client, login: Login, rules: ProcedureRules) -> None:
     login("external")
     levels = list(rules.escalation_levels.all())
-    data = {
+    data: dict[str, object] = {
         "stufe-TOTAL_FORMS": len(levels) + 1,
         "stufe-INITIAL_FORMS": len(levels),
         "stufe-MIN_NUM_FORMS": 0,
@@ -284,7 +301,7 @@ def test_the_escalation_formset_saves(client, login, rules):
     assert list(rules.escalation_levels.values_list("days_overdue", flat=True)) == [14, 30]
 
 
-def test_the_rules_print_as_pdf(client, login, tmp_path):
+def test_the_rules_print_as_pdf(client: Client, login: Login, tmp_path: Path) -> None:
     login("board_a")
     response = client.get(reverse("workflow:pdf", args=[COTTBUS]))
     assert response.status_code == 200
