@@ -58,8 +58,8 @@ test-fast: install messages
 	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
 lint: install
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench stubs
+	$(BIN)/ruff format --check src tests bench stubs
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 	$(PY) manage.py makemigrations --check --dry-run -v1

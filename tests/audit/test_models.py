@@ -69,7 +69,7 @@ def test_an_anonymous_actor_is_stored_as_nobody(persona: Persona) -> None:
     # `record` declares `by` as a user or None, yet it also handles an anonymous user (whose
     # `is_authenticated` is false); this test checks exactly that, outside the declared type.
     entry = record(
-        by=AnonymousUser(),  # type: ignore[arg-type]
+        by=AnonymousUser(),
         action=AuditAction.VIEW,
         obj=persona("office"),
     )

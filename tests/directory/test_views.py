@@ -23,11 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def ui(message: str) -> str:
-    """The text the (German) UI shows for one of this app's messages.
-
-    Our msgids reach the German catalogue when the lead merges /tmp/de_directory.json; until
-    then the UI shows the msgid, after it the German text: either way the page must show this.
-    """
+    """The text the (German) UI shows for one of this app's messages."""
     with translation.override("de"):
         return translation.gettext(message)
 

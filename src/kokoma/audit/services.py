@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 
 from .models import AuditAction, AuditEntry
@@ -10,7 +11,7 @@ from .models import AuditAction, AuditEntry
 
 def record(
     *,
-    by: AbstractBaseUser | None,
+    by: AbstractBaseUser | AnonymousUser | None,
     action: AuditAction,
     obj: models.Model,
     municipality: Any = None,

@@ -7,7 +7,8 @@ from functools import wraps
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 
 from kokoma.core.access import Access, View, declare, require_login
@@ -31,7 +32,7 @@ def municipality_permission(permission: str) -> Callable[[View], View]:
 
     def decorator(view: View) -> View:
         @wraps(view)
-        def wrapper(request: HttpRequest, ags: str, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: HttpRequest, ags: str, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if response := require_login(request):
                 return response
             municipality = access_municipality(request, ags, permission)
