@@ -75,8 +75,9 @@ def test_competences_are_per_municipality(cottbus: Any, bautzen: Any, persona: A
 def test_update_replaces_competences_and_drops_unused(cottbus: Any, persona: Any) -> None:
     tandem = persona("local_a")
     institution = _institution(cottbus, tandem, competences="Einzigartig, Mediation")
-    institution.description = "Neu"
-    services.update_institution(institution, by=tandem, competences="Mediation, Streetwork")
+    services.update_institution(
+        institution, by=tandem, description="Neu", competences="Mediation, Streetwork"
+    )
     assert services.competence_text(institution) == "Mediation, Streetwork"
     assert not Competence.objects.filter(municipality=cottbus, name="Einzigartig").exists()
     entry = AuditEntry.objects.filter(

@@ -59,8 +59,7 @@ def test_own_task_does_not_notify(cottbus: Municipality, persona: Any) -> None:
 def test_reassignment_notifies_new_assignee(cottbus: Municipality, persona: Any) -> None:
     local, actor, board = persona("local_a"), persona("actor_a"), persona("board_a")
     task = _task(cottbus, local, actor)
-    task.assignee = board
-    services.update_task(task, by=local)
+    services.update_task(task, by=local, assignee=board)
     assert Notification.objects.filter(recipient=board).count() == 1
 
 
