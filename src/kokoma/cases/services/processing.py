@@ -96,12 +96,12 @@ def update_procedure(
 ) -> CaseProcedure:
     """Change the given fields of a procedure; participants must be actors of the case."""
     participants = changes.pop("participants", None)
-    procedure = assign(stored(case_procedure), changes)
-    case = procedure.case
+    changed = assign(stored(case_procedure), changes)
+    case = changed.case
     related = None if participants is None else {"participants": _check_actors(case, participants)}
-    _check_procedure(procedure)
+    _check_procedure(changed)
     return save_audited(
-        procedure,
+        changed,
         by=by,
         municipality=case.municipality,
         related=related,
