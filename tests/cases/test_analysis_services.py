@@ -92,21 +92,18 @@ def test_escalation_perspective_must_be_an_actor_of_the_case(
 
 def test_pseudonym_is_unique_per_case_only(case: Case, other_case: Case, persona: Persona) -> None:
     user = persona("local_a")
-    services.save_actor(Actor(case=case, pseudonym="Anna", kind="person"), by=user)
+    services.add_actor(case, by=user, pseudonym="Anna", kind="person")
     with pytest.raises(ValidationError) as error:
-        services.save_actor(Actor(case=case, pseudonym="anna", kind="group"), by=user)
+        services.add_actor(case, by=user, pseudonym="anna", kind="group")
     assert "pseudonym" in error.value.message_dict
-    services.save_actor(
-        Actor(case=other_case, pseudonym="Anna", kind="person"), by=persona("local_b")
-    )
+    services.add_actor(other_case, by=persona("local_b"), pseudonym="Anna", kind="person")
     assert Actor.objects.filter(pseudonym__iexact="anna").count() == 2
 
 
 def test_actor_update_is_audited_with_changes(case: Case, persona: Persona) -> None:
     user = persona("local_a")
-    actor = services.save_actor(Actor(case=case, pseudonym="A", kind="person"), by=user)
-    actor.influence = 5
-    services.save_actor(actor, by=user)
+    actor = services.add_actor(case, by=user, pseudonym="A", kind="person")
+    services.update_actor(actor, by=user, influence=5)
     entry = AuditEntry.objects.filter(object_id=str(actor.pk), action=AuditAction.UPDATE).get()
     assert entry.changes["influence"] == [3, 5]
 
@@ -116,10 +113,10 @@ def test_identity_is_created_changed_and_deleted_without_the_name_in_the_audit_l
 ) -> None:
     user = persona("local_a")
     actor = Actor.objects.create(case=case, pseudonym="A", kind="person")
-    services.save_identity(actor, by=user, real_name="Erika Mustermann")
+    services.set_identity(actor, by=user, real_name="Erika Mustermann")
     assert ActorIdentity.objects.get(actor=actor).real_name == "Erika Mustermann"
     assert not AuditEntry.objects.filter(object_repr__contains="Mustermann").exists()
-    services.save_identity(actor, by=user, real_name="")
+    services.set_identity(actor, by=user, real_name="")
     assert not ActorIdentity.objects.filter(actor=actor).exists()
 
 
@@ -129,9 +126,8 @@ def test_relation_between_actors_of_another_case_is_refused(
     own = Actor.objects.create(case=case, pseudonym="A", kind="person")
     foreign = Actor.objects.create(case=other_case, pseudonym="B", kind="person")
     with pytest.raises(ValidationError) as error:
-        services.save_relation(
-            Relation(case=case, source=own, target=foreign, kind=RelationKind.CONFLICT),
-            by=persona("local_a"),
+        services.add_relation(
+            case, by=persona("local_a"), source=own, target=foreign, kind=RelationKind.CONFLICT
         )
     assert "target" in error.value.message_dict
     assert not Relation.objects.filter(case=case).exists()
@@ -141,21 +137,18 @@ def test_relation_dates_and_self_relation_are_checked(case: Case, persona: Perso
     a = Actor.objects.create(case=case, pseudonym="A", kind="person")
     b = Actor.objects.create(case=case, pseudonym="B", kind="person")
     with pytest.raises(ValidationError):
-        services.save_relation(
-            Relation(
-                case=case,
-                source=a,
-                target=b,
-                kind=RelationKind.TENSION,
-                valid_from=datetime.date(2026, 5, 1),
-                valid_to=datetime.date(2026, 4, 1),
-            ),
+        services.add_relation(
+            case,
             by=persona("local_a"),
+            source=a,
+            target=b,
+            kind=RelationKind.TENSION,
+            valid_from=datetime.date(2026, 5, 1),
+            valid_to=datetime.date(2026, 4, 1),
         )
     with pytest.raises(ValidationError):
-        services.save_relation(
-            Relation(case=case, source=a, target=a, kind=RelationKind.TENSION),
-            by=persona("local_a"),
+        services.add_relation(
+            case, by=persona("local_a"), source=a, target=a, kind=RelationKind.TENSION
         )
     assert not Relation.objects.filter(case=case).exists()
 
@@ -163,15 +156,13 @@ def test_relation_dates_and_self_relation_are_checked(case: Case, persona: Perso
 def test_ending_a_relation_keeps_it_for_earlier_dates(case: Case, persona: Persona) -> None:
     a = Actor.objects.create(case=case, pseudonym="A", kind="person")
     b = Actor.objects.create(case=case, pseudonym="B", kind="person")
-    relation = services.save_relation(
-        Relation(
-            case=case,
-            source=a,
-            target=b,
-            kind=RelationKind.ALLIANCE,
-            valid_from=datetime.date(2026, 1, 1),
-        ),
+    relation = services.add_relation(
+        case,
         by=persona("local_a"),
+        source=a,
+        target=b,
+        kind=RelationKind.ALLIANCE,
+        valid_from=datetime.date(2026, 1, 1),
     )
     with pytest.raises(ValidationError):
         services.end_relation(relation, by=persona("local_a"), valid_to=datetime.date(2025, 1, 1))

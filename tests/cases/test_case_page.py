@@ -9,7 +9,6 @@ import pytest
 
 from kokoma.cases import services
 from kokoma.cases.case_page import case_page
-from kokoma.cases.models import Actor
 
 from ..conftest import demo_user
 from .matrix_samples import cottbus_case
@@ -39,10 +38,9 @@ def test_the_page_shows_the_latest_whole_case_stage_and_the_analysis_lines() -> 
 
 def test_a_team_member_sees_no_identities_and_may_not_manage_the_team() -> None:
     case = cottbus_case()
-    services.save_identity(
-        services.save_actor(
-            Actor(case=case, pseudonym="Anwohnerin A", kind="person"),
-            by=demo_user("lokal.cottbus"),
+    services.set_identity(
+        services.add_actor(
+            case, by=demo_user("lokal.cottbus"), pseudonym="Anwohnerin A", kind="person"
         ),
         by=demo_user("lokal.cottbus"),
         real_name="Erika Mustermann",
@@ -61,7 +59,7 @@ def test_the_read_model_costs_a_fixed_number_of_queries(
     case = cottbus_case()
     tandem = demo_user("lokal.cottbus")
     for i in range(5):
-        services.save_actor(Actor(case=case, pseudonym=f"P{i}", kind="group"), by=tandem)
+        services.add_actor(case, by=tandem, pseudonym=f"P{i}", kind="group")
     case_page(case, user=tandem)  # warm the per-user permission caches
     with django_assert_max_num_queries(13):
         case_page(case, user=tandem)

@@ -71,7 +71,7 @@ def populate(case: Case, by: User, size: int) -> None:
             case, by=by, stage=1 + i % 9, rationale="r", actor=actors[i] if i % 2 else None
         )
         services.assess_threat(case, by=by, dimension="violence", score=i % 4, rationale="r")
-        services.save_identity(actors[i], by=by, real_name=f"Name {i}")
+        services.set_identity(actors[i], by=by, real_name=f"Name {i}")
 
 
 # Need-to-know -------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import datetime
 from typing import Any
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -97,6 +97,7 @@ def test_participants_and_parties_from_another_case_are_refused(
 
 def test_a_procedure_must_come_from_the_catalogue(case: Case, persona: Persona) -> None:
     topic = Term.objects.filter(kind=TermKind.TOPIC).first()
+    assert topic is not None
     with pytest.raises(ValidationError):
         services.add_procedure(case, by=persona("local_a"), procedure=topic, goal="x")
 
@@ -266,6 +267,50 @@ def test_add_procedure_measure_agreement_through_the_pages(
     agreement.refresh_from_db()
     assert agreement.status == "kept" and not agreement.parties.exists()
     assert client.get(url("procedure_edit", case, procedure_id=procedure.pk)).status_code == 200
+
+
+def test_an_edit_through_the_page_is_logged_with_what_changed(
+    case: Case, actors: list[Actor], client: Any, login: Any
+) -> None:
+    user = login("local_a")
+    procedure = services.add_procedure(
+        case, by=user, procedure=mediation(), goal="Einigung", participants=actors
+    )
+    response = client.post(
+        url("procedure_edit", case, procedure_id=procedure.pk),
+        {
+            "procedure": mediation().pk,
+            "goal": "Einigung",
+            "participants": [actors[0].pk],
+            "status": "running",
+        },
+    )
+    assert response.status_code == 302
+    entry = AuditEntry.objects.get(
+        object_type="cases.CaseProcedure", object_id=str(procedure.pk), action=AuditAction.UPDATE
+    )
+    assert entry.changes == {
+        "status": ["planned", "running"],
+        "participants": [str(sorted(a.pk for a in actors)), str([actors[0].pk])],
+    }
+
+
+def test_an_update_changes_only_the_fields_it_is_given(
+    case: Case, actors: list[Actor], persona: Any
+) -> None:
+    by = persona("local_a")
+    procedure = services.add_procedure(
+        case, by=by, procedure=mediation(), goal="Einigung", participants=actors
+    )
+    procedure.status = CaseProcedure.Status.CANCELLED  # not given: not written
+    services.update_procedure(procedure, by=by, goal="Verständigung")
+    procedure.refresh_from_db()
+    assert (procedure.goal, procedure.status) == ("Verständigung", CaseProcedure.Status.PLANNED)
+    assert set(procedure.participants.all()) == set(actors)
+    measure = services.add_measure(case, by=by, title="Flyer", owner=by)
+    with pytest.raises(FieldDoesNotExist):
+        # A mistyped field name is refused at run time too (the type checker refuses it first).
+        services.update_measure(measure, by=by, titel="Plakat")  # type: ignore[call-arg]
 
 
 def test_bad_input_rerenders_and_keeps_input(

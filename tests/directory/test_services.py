@@ -82,8 +82,9 @@ def test_update_replaces_competences_and_drops_unused(
 ) -> None:
     tandem = persona("local_a")
     institution = _institution(cottbus, tandem, competences="Einzigartig, Mediation")
-    institution.description = "Neu"
-    services.update_institution(institution, by=tandem, competences="Mediation, Streetwork")
+    services.update_institution(
+        institution, by=tandem, description="Neu", competences="Mediation, Streetwork"
+    )
     assert services.competence_text(institution) == "Mediation, Streetwork"
     assert not Competence.objects.filter(municipality=cottbus, name="Einzigartig").exists()
     entry = AuditEntry.objects.filter(

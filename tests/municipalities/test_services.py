@@ -405,14 +405,15 @@ def test_companions_cannot_be_removed_as_members(
     assert Membership.objects.filter(pk=membership.pk).exists()
 
 
-# save_tenant_object / delete_tenant_object / save_work_log_entry
+# Profile, contacts, counselling structures and the work log
 
 
-def test_saving_a_new_record_audits_a_creation_without_diff(
+def test_adding_a_record_audits_a_creation_without_diff(
     cottbus: Municipality, persona: Persona
 ) -> None:
-    contact = Contact(municipality=cottbus, name="Ina Iltis", function="Ordnungsamt")
-    services.save_tenant_object(contact, by=persona("local_a"), municipality=cottbus)
+    contact = services.add_contact(
+        cottbus, by=persona("local_a"), name="Ina Iltis", function="Ordnungsamt"
+    )
     entry = audit_of(contact).get()
     assert (entry.action, entry.changes, entry.municipality) == (
         AuditAction.CREATE,
@@ -421,13 +422,11 @@ def test_saving_a_new_record_audits_a_creation_without_diff(
     )
 
 
-def test_saving_a_changed_record_audits_the_diff(cottbus: Municipality, persona: Persona) -> None:
+def test_changing_a_record_audits_the_diff(cottbus: Municipality, persona: Persona) -> None:
     contact = cottbus.contacts.first()
     assert contact is not None
     old_function, old_phone = contact.function, contact.phone
-    contact.function = "Leitung"
-    contact.phone = "0355 1"
-    services.save_tenant_object(contact, by=persona("local_a"), municipality=cottbus)
+    services.change_contact(contact, by=persona("local_a"), function="Leitung", phone="0355 1")
     entry = audit_of(contact).get()
     assert entry.action == AuditAction.UPDATE
     assert entry.changes == {
@@ -436,12 +435,33 @@ def test_saving_a_changed_record_audits_the_diff(cottbus: Municipality, persona:
     }
 
 
-def test_saving_a_profile_audits_the_changed_fields_only(
+def test_changing_a_record_writes_only_the_given_fields(
+    cottbus: Municipality, persona: Persona
+) -> None:
+    contact = cottbus.contacts.first()
+    assert contact is not None
+    old_name = contact.name
+    contact.name = "nur im Speicher"
+    services.change_contact(contact, by=persona("local_a"), phone="0355 2")
+    contact.refresh_from_db()
+    assert (contact.name, contact.phone) == (old_name, "0355 2")
+
+
+def test_a_record_that_breaks_the_model_rules_is_refused(
+    cottbus: Municipality, persona: Persona
+) -> None:
+    with pytest.raises(ValidationError):
+        services.add_counselling_structure(
+            cottbus, by=persona("local_a"), name="Beratung", kind="nonsense"
+        )
+    assert not cottbus.counselling_structures.filter(name="Beratung").exists()
+
+
+def test_changing_the_profile_audits_the_changed_fields_only(
     cottbus: Municipality, persona: Persona
 ) -> None:
     old = cottbus.description
-    cottbus.description = "Neue Beschreibung"
-    services.save_tenant_object(cottbus, by=persona("local_a"), municipality=cottbus)
+    services.change_profile(cottbus, by=persona("local_a"), description="Neue Beschreibung")
     entry = audit_of(cottbus).first()
     assert entry is not None
     assert entry.changes == {"description": [old, "Neue Beschreibung"]}
@@ -453,32 +473,42 @@ def test_deleting_a_record_audits_it_before_it_is_gone(
     contact = cottbus.contacts.first()
     assert contact is not None
     pk, label = contact.pk, str(contact)
-    services.delete_tenant_object(contact, by=persona("local_a"), municipality=cottbus)
+    services.delete_contact(contact, by=persona("local_a"))
     assert not Contact.objects.filter(pk=pk).exists()
     entry = AuditEntry.objects.get(object_type="municipalities.Contact", object_id=str(pk))
     assert entry.action == AuditAction.DELETE
     assert entry.object_repr == label
+    assert entry.municipality == cottbus
+
+
+def add_entry(cottbus: Municipality, by: User) -> WorkLogEntry:
+    return services.add_work_log_entry(
+        cottbus, by=by, date=datetime.date(2025, 1, 1), participants="Tandem", topic="Treffen"
+    )
 
 
 def test_a_new_work_log_entry_is_written_by_the_acting_user(
     cottbus: Municipality, persona: Persona
 ) -> None:
-    entry = WorkLogEntry(
-        municipality=cottbus, date=datetime.date(2025, 1, 1), participants="Tandem", topic="Treffen"
-    )
-    services.save_work_log_entry(entry, by=persona("local_a"))
+    entry = add_entry(cottbus, persona("local_a"))
     assert entry.author == persona("local_a")
 
 
 def test_editing_a_work_log_entry_keeps_its_author(cottbus: Municipality, persona: Persona) -> None:
-    entry = WorkLogEntry(
-        municipality=cottbus, date=datetime.date(2025, 1, 1), participants="Tandem", topic="Treffen"
-    )
-    services.save_work_log_entry(entry, by=persona("local_a"))
-    entry.topic = "Treffen (verschoben)"
-    services.save_work_log_entry(entry, by=persona("external"))
+    entry = add_entry(cottbus, persona("local_a"))
+    services.change_work_log_entry(entry, by=persona("external"), topic="Treffen (verschoben)")
     entry.refresh_from_db()
     assert entry.author == persona("local_a")
-    audit = audit_of(entry).first()
-    assert audit is not None
-    assert audit.changes == {"topic": ["Treffen", "Treffen (verschoben)"]}
+    line = audit_of(entry).first()
+    assert line is not None
+    assert line.changes == {"topic": ["Treffen", "Treffen (verschoben)"]}
+
+
+def test_an_entry_whose_author_is_gone_can_still_be_edited(
+    cottbus: Municipality, persona: Persona
+) -> None:
+    entry = add_entry(cottbus, persona("local_a"))
+    WorkLogEntry.objects.filter(pk=entry.pk).update(author=None)
+    services.change_work_log_entry(entry, by=persona("external"), topic="Treffen (verschoben)")
+    entry.refresh_from_db()
+    assert (entry.author, entry.topic) == (None, "Treffen (verschoben)")

@@ -70,9 +70,11 @@ def test_create_validates_and_audits(cottbus: Municipality, persona: Persona) ->
 def test_update_and_delete_are_audited(cottbus: Municipality, persona: Persona) -> None:
     local = persona("local_a")
     measure = _measure(cottbus, local)
-    measure.status = PreventionMeasure.Status.RUNNING
     services.update_prevention_measure(
-        measure, by=local, topics=Term.objects.filter(kind=TermKind.TOPIC, name="Religion")
+        measure,
+        by=local,
+        status=PreventionMeasure.Status.RUNNING,
+        topics=Term.objects.filter(kind=TermKind.TOPIC, name="Religion"),
     )
     entry = AuditEntry.objects.get(
         object_type="prevention.PreventionMeasure", object_id=str(measure.pk), action="update"

@@ -116,10 +116,10 @@ def test_old_history_closed_cases_and_actor_perspectives_raise_nothing(persona: 
 def test_a_step_that_names_nobody_falls_back_to_the_tandem(persona: Persona) -> None:
     local, board = persona("local_a"), persona("board_a")
     services.settings_for(cottbus())
-    services.save_response_plan(
+    services.set_response_plan(
         cottbus(),
-        AlertKind.STAGE_4,
         by=local,
+        kind=AlertKind.STAGE_4,
         steps=[PlannedStep(ResponderRole.MEMBER, "Presse informieren", 2, member=board)],
     )
     case = case_with_stages(cottbus(), local, [(1, 4)])
@@ -324,14 +324,14 @@ def test_a_response_plan_names_only_members(persona: Persona) -> None:
     ]
     for steps in bad_plans:
         with pytest.raises(ValidationError):
-            services.save_response_plan(cottbus(), AlertKind.STAGE_7, by=local, steps=steps)
+            services.set_response_plan(cottbus(), by=local, kind=AlertKind.STAGE_7, steps=steps)
     assert list(ResponseStep.objects.filter(municipality=cottbus(), kind=AlertKind.STAGE_7)) == (
         before
     )
-    saved = services.save_response_plan(
+    saved = services.set_response_plan(
         cottbus(),
-        AlertKind.STAGE_7,
         by=local,
+        kind=AlertKind.STAGE_7,
         steps=[PlannedStep(ResponderRole.MEMBER, "Anrufen", 1, member=persona("actor_a"))],
     )
     assert [step.position for step in saved] == [1]

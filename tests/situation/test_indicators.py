@@ -9,8 +9,8 @@ from django.utils import timezone
 from pytest_django import DjangoAssertNumQueries
 
 from kokoma.accounts.models import User
-from kokoma.cases.models import Actor, Case, Measure, ThreatDimension
-from kokoma.cases.services import add_measure, assess_escalation, assess_threat, save_actor
+from kokoma.cases.models import Case, Measure, ThreatDimension
+from kokoma.cases.services import add_actor, add_measure, assess_escalation, assess_threat
 from kokoma.municipalities.models import Municipality
 from kokoma.municipalities.services import assign_tandem
 from kokoma.observations.models import Observation
@@ -98,7 +98,7 @@ def test_cases_climbing_glasl_stages(
     case(town, office, "steigt erst danach", ("2025-11-01", 2), ("2026-01-05", 7))
     case(town, office, "am ersten Tag gleich", ("2025-12-21", 4), ("2025-12-22", 4))
     actor_view = case(town, office, "nur aus Sicht einer Partei", ("2025-11-01", 3))
-    actor = save_actor(Actor(case=actor_view, pseudonym="Partei A", kind="group"), by=office)
+    actor = add_actor(actor_view, by=office, pseudonym="Partei A", kind="group")
     assess_escalation(
         actor_view, by=office, stage=8, rationale="x", actor=actor, assessed_on=D("2025-12-24")
     )

@@ -61,8 +61,7 @@ def test_own_task_does_not_notify(cottbus: Municipality, persona: Persona) -> No
 def test_reassignment_notifies_new_assignee(cottbus: Municipality, persona: Persona) -> None:
     local, actor, board = persona("local_a"), persona("actor_a"), persona("board_a")
     task = _task(cottbus, local, actor)
-    task.assignee = board
-    services.update_task(task, by=local)
+    services.update_task(task, by=local, assignee=board)
     assert Notification.objects.filter(recipient=board).count() == 1
 
 

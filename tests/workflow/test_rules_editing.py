@@ -6,7 +6,6 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -41,21 +40,6 @@ def rules(cottbus: Municipality) -> ProcedureRules:
     return services.rules_for(cottbus)
 
 
-def step_fields(step: Step, **changes: Any) -> dict[str, Any]:
-    fields = {
-        "name": step.name,
-        "description": step.description,
-        "position": step.position,
-        "responsible": step.responsible,
-        "response_days": step.response_days,
-        "is_initial": step.is_initial,
-        "is_final": step.is_final,
-        "targets": [t.target for t in step.outgoing.all()],
-    }
-    fields.update(changes)
-    return fields
-
-
 def test_the_default_rules_are_valid(rules: ProcedureRules) -> None:
     services.check_rules(rules)
 
@@ -63,17 +47,13 @@ def test_the_default_rules_are_valid(rules: ProcedureRules) -> None:
 def test_taking_the_initial_mark_away_is_refused(rules: ProcedureRules, persona: Persona) -> None:
     first = rules.steps.get(is_initial=True)
     with pytest.raises(ValidationError, match="exactly one initial step"):
-        services.save_step(
-            rules, by=persona("local_a"), step=first, **step_fields(first, is_initial=False)
-        )
+        services.update_step(first, by=persona("local_a"), is_initial=False)
     assert rules.steps.filter(is_initial=True).count() == 1
 
 
 def test_a_new_initial_step_takes_the_mark(rules: ProcedureRules, persona: Persona) -> None:
     analysis = rules.steps.get(name="Analyse")
-    services.save_step(
-        rules, by=persona("local_a"), step=analysis, **step_fields(analysis, is_initial=True)
-    )
+    services.update_step(analysis, by=persona("local_a"), is_initial=True)
     assert list(rules.steps.filter(is_initial=True)) == [analysis]
 
 
@@ -82,26 +62,21 @@ def test_without_a_final_step_the_rules_are_refused(
 ) -> None:
     final = rules.steps.get(is_final=True)
     with pytest.raises(ValidationError, match="at least one final step"):
-        services.save_step(
-            rules,
-            by=persona("local_a"),
-            step=final,
-            **step_fields(final, is_final=False, targets=[rules.steps.get(name="Eingang")]),
+        services.update_step(
+            final, by=persona("local_a"), is_final=False, targets=[rules.steps.get(name="Eingang")]
         )
 
 
 def test_a_non_final_step_needs_a_way_out(rules: ProcedureRules, persona: Persona) -> None:
     analysis = rules.steps.get(name="Analyse")
     with pytest.raises(ValidationError, match="needs at least one allowed next step"):
-        services.save_step(
-            rules, by=persona("local_a"), step=analysis, **step_fields(analysis, targets=[])
-        )
+        services.update_step(analysis, by=persona("local_a"), targets=[])
     assert analysis.outgoing.count() == 2
 
 
 def test_adding_and_reordering_a_step(rules: ProcedureRules, persona: Persona) -> None:
     analysis = rules.steps.get(name="Analyse")
-    new = services.save_step(
+    new = services.add_step(
         rules,
         by=persona("local_a"),
         name="Vorgespräch",
@@ -133,7 +108,7 @@ def test_a_step_with_cases_cannot_be_deleted(
 
 
 def test_an_unused_step_can_be_deleted(rules: ProcedureRules, persona: Persona) -> None:
-    extra = services.save_step(
+    extra = services.add_step(
         rules,
         by=persona("local_a"),
         name="Extra",
@@ -154,7 +129,7 @@ def test_deleting_the_only_exit_of_a_step_is_refused(
 ) -> None:
     # Eingang's only exit is Ersteinschätzung; a new step Z with no history may go, but a step
     # whose loss leaves another step stuck may not.
-    stuck_maker = services.save_step(
+    stuck_maker = services.add_step(
         rules,
         by=persona("local_a"),
         name="Zwischenschritt",
@@ -166,7 +141,7 @@ def test_deleting_the_only_exit_of_a_step_is_refused(
         is_final=True,
         targets=[],
     )
-    extra = services.save_step(
+    extra = services.add_step(
         rules,
         by=persona("local_a"),
         name="Sackgasse",
@@ -191,9 +166,7 @@ def test_transitions_follow_the_edited_rules(
     with pytest.raises(ValidationError):
         case_services.transition_case(case, by=persona("local_a"), to_step=analysis)
     entrance = rules.steps.get(is_initial=True)
-    services.save_step(
-        rules, by=persona("local_a"), step=entrance, **step_fields(entrance, targets=[analysis])
-    )
+    services.update_step(entrance, by=persona("local_a"), targets=[analysis])
     case_services.transition_case(case, by=persona("local_a"), to_step=analysis)
     case.refresh_from_db()
     assert case.step == analysis
@@ -240,6 +213,27 @@ def test_the_tandem_adds_a_step_through_the_form(
     )
     assert response.status_code == 302
     assert rules.steps.filter(name="Klärung", position=2).exists()
+
+
+def test_editing_a_step_through_the_form_logs_what_changed(
+    client: Client, login: Login, rules: ProcedureRules
+) -> None:
+    login("local_a")
+    analysis = rules.steps.get(name="Analyse")
+    response = client.post(
+        reverse("workflow:step_edit", args=[COTTBUS, analysis.pk]),
+        {
+            "name": "Analyse und Ziele",
+            "description": analysis.description,
+            "position": analysis.position,
+            "responsible": analysis.responsible,
+            "response_days": 21,
+            "targets": [t.target_id for t in analysis.outgoing.all()],
+        },
+    )
+    assert response.status_code == 302
+    entry = AuditEntry.objects.filter(object_type="workflow.Step", object_id=str(analysis.pk)).get()
+    assert entry.changes == {"name": ["Analyse", "Analyse und Ziele"], "response_days": [30, 21]}
 
 
 def test_a_bad_step_form_keeps_the_input(

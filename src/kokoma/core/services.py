@@ -8,7 +8,12 @@ from .models import AccessibilityFeedback
 
 
 @transaction.atomic
-def submit_accessibility_feedback(feedback: AccessibilityFeedback) -> AccessibilityFeedback:
+def submit_accessibility_feedback(
+    *, message: str, page_url: str = "", name: str = "", email: str = ""
+) -> AccessibilityFeedback:
+    """Store feedback on accessibility (from anyone, signed in or not) and mail it to the office."""
+    feedback = AccessibilityFeedback(page_url=page_url, message=message, name=name, email=email)
+    feedback.full_clean()
     feedback.save()
     body = (
         f"Seite: {feedback.page_url or '–'}\n"

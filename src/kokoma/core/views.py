@@ -29,7 +29,7 @@ def accessibility(request: HttpRequest) -> HttpResponse:
         )
         if not limited:
             ratelimit.count(request, scope="accessibility-feedback", window=FEEDBACK_WINDOW)
-            submit_accessibility_feedback(form.instance)
+            submit_accessibility_feedback(**form.cleaned_data)
             messages.success(
                 request, _("Thank you. We have received your feedback and will reply.")
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction
-from kokoma.audit.services import diff, record
+from kokoma.audit.services import assign, record, save_audited, stored
 from kokoma.cases.models import Case
 from kokoma.municipalities.models import Municipality
 
@@ -34,6 +34,9 @@ INSTITUTION_FIELDS = (
     "active",
 )
 CONTACT_FIELDS = ("name", "function", "email", "phone", "note", "consent_given")
+# Checked by the services themselves (with their own messages) or set by them.
+INSTITUTION_CHECKED_APART = ("municipality", "created_by", "competences", "name")
+CONTACT_CHECKED_APART = ("institution", "name", "consent_recorded_at", "consent_recorded_by")
 
 
 def institution_url(institution: Institution) -> str:
@@ -130,7 +133,7 @@ def _validate_institution(institution: Institution) -> None:
             _("An institution with this name is already in the directory.")
         )
     try:
-        institution.full_clean(exclude=["municipality", "created_by", "competences", "name"])
+        institution.full_clean(exclude=INSTITUTION_CHECKED_APART)
     except ValidationError as error:
         for field, messages in error.message_dict.items():
             errors.setdefault(field, []).extend(messages)
@@ -138,8 +141,12 @@ def _validate_institution(institution: Institution) -> None:
         raise ValidationError(errors)
 
 
-def _fields(obj: Any, names: Iterable[str]) -> dict[str, Any]:
-    return {name: getattr(obj, name) for name in names}
+def _institution_fields(institution: Institution) -> dict[str, Any]:
+    return {name: getattr(institution, name) for name in INSTITUTION_FIELDS}
+
+
+def _contact_fields(contact: ContactPerson) -> dict[str, Any]:
+    return {name: getattr(contact, name) for name in CONTACT_FIELDS}
 
 
 @transaction.atomic
@@ -172,16 +179,14 @@ def create_institution(
         created_by=by,
     )
     names = _validated(institution, competences)
-    institution.save()
-    institution.competences.set(_competences(municipality, names))
-    record(
+    return save_audited(
+        institution,
         by=by,
-        action=AuditAction.CREATE,
-        obj=institution,
         municipality=municipality,
+        exclude=INSTITUTION_CHECKED_APART,
+        related={"competences": _competences(municipality, names)},
         changes={"competences": [None, ", ".join(names)]} if names else None,
     )
-    return institution
 
 
 def _validated(institution: Institution, competences: str | Iterable[str]) -> list[str]:
@@ -202,28 +207,45 @@ def _validated(institution: Institution, competences: str | Iterable[str]) -> li
     return names
 
 
+class InstitutionFields(TypedDict, total=False):
+    name: str
+    kind: str
+    description: str
+    address: str
+    phone: str
+    email: str
+    website: str
+    notes: str
+    active: bool
+
+
 @transaction.atomic
 def update_institution(
-    institution: Institution, *, by: User, competences: str | Iterable[str]
+    institution: Institution,
+    *,
+    by: User,
+    competences: str | Iterable[str] | None = None,
+    **changes: Unpack[InstitutionFields],
 ) -> Institution:
-    """Save the changed fields of `institution` (as the form set them) and its competences."""
-    before = Institution.objects.get(pk=institution.pk)
-    before_competences = competence_text(before)
-    names = _validated(institution, competences)
-    institution.save()
-    institution.competences.set(_competences(institution.municipality, names))
-    _drop_unused_competences(institution.municipality)
-    changes = diff(_fields(before, INSTITUTION_FIELDS), _fields(institution, INSTITUTION_FIELDS))
+    """Change the given fields of an institution; `competences` replaces its competences."""
+    institution = assign(stored(institution), changes)
+    municipality = institution.municipality
+    before_competences = competence_text(institution)
+    names = _validated(institution, before_competences if competences is None else competences)
     after_competences = ", ".join(names)
+    competence_change: dict[str, list[str]] = {}
     if sorted(before_competences.split(", ")) != sorted(after_competences.split(", ")):
-        changes["competences"] = [before_competences, after_competences]
-    record(
+        competence_change["competences"] = [before_competences, after_competences]
+    save_audited(
+        institution,
         by=by,
-        action=AuditAction.UPDATE,
-        obj=institution,
-        municipality=institution.municipality,
-        changes=changes,
+        municipality=municipality,
+        exclude=INSTITUTION_CHECKED_APART,
+        related={"competences": _competences(municipality, names)},
+        snapshot=_institution_fields,
+        changes=competence_change,
     )
+    _drop_unused_competences(municipality)
     return institution
 
 
@@ -256,9 +278,7 @@ def _validate_contact(contact: ContactPerson) -> None:
             )
         )
     try:
-        contact.full_clean(
-            exclude=["institution", "name", "consent_recorded_at", "consent_recorded_by"]
-        )
+        contact.full_clean(exclude=CONTACT_CHECKED_APART)
     except ValidationError as error:
         for field, messages in error.message_dict.items():
             errors.setdefault(field, []).extend(messages)
@@ -290,25 +310,34 @@ def add_contact(
     _validate_contact(contact)
     contact.consent_recorded_at = timezone.now()
     contact.consent_recorded_by = by
-    contact.save()
-    record(by=by, action=AuditAction.CREATE, obj=contact, municipality=institution.municipality)
-    return contact
+    return save_audited(
+        contact, by=by, municipality=institution.municipality, exclude=CONTACT_CHECKED_APART
+    )
+
+
+class ContactFields(TypedDict, total=False):
+    name: str
+    function: str
+    email: str
+    phone: str
+    note: str
+    consent_given: bool
 
 
 @transaction.atomic
-def update_contact(contact: ContactPerson, *, by: User) -> ContactPerson:
-    """Save the changed fields of `contact` (as the form set them)."""
-    before = ContactPerson.objects.get(pk=contact.pk)
+def update_contact(
+    contact: ContactPerson, *, by: User, **changes: Unpack[ContactFields]
+) -> ContactPerson:
+    """Change the given fields of a contact person."""
+    contact = assign(stored(contact), changes)
     _validate_contact(contact)
-    contact.save()
-    record(
+    return save_audited(
+        contact,
         by=by,
-        action=AuditAction.UPDATE,
-        obj=contact,
         municipality=contact.institution.municipality,
-        changes=diff(_fields(before, CONTACT_FIELDS), _fields(contact, CONTACT_FIELDS)),
+        exclude=CONTACT_CHECKED_APART,
+        snapshot=_contact_fields,
     )
-    return contact
 
 
 @transaction.atomic

@@ -152,11 +152,7 @@ def institution_edit(
         form = InstitutionForm(request.POST, instance=institution, municipality=municipality)
         if form.is_valid():
             saved = call_service(
-                form,
-                services.update_institution,
-                form.save(commit=False),
-                by=user,
-                competences=form.cleaned_data["competences"],
+                form, services.update_institution, institution, by=user, **form.cleaned_data
             )
             if saved is not None:
                 messages.success(request, _("The institution has been saved."))
@@ -252,7 +248,7 @@ def contact_edit(
     contact = _contact(institution, contact_person_id)
     form = ContactPersonForm(request.POST or None, instance=contact)
     if request.method == "POST" and form.is_valid():
-        saved = call_service(form, services.update_contact, form.save(commit=False), by=user)
+        saved = call_service(form, services.update_contact, contact, by=user, **form.cleaned_data)
         if saved is not None:
             messages.success(request, _("The contact person has been saved."))
             return redirect(services.institution_url(institution))

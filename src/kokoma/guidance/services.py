@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypedDict, Unpack
 
 from django.db import transaction
-from django.forms.models import model_to_dict
 
 from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction
-from kokoma.audit.services import diff, record
+from kokoma.audit.services import assign, record, save_audited, stored
 from kokoma.cases.models import Case, EscalationAssessment
 
 from .models import Band, Checklist, ChecklistItem, ChecklistTick, band_for_stage
@@ -17,9 +17,9 @@ from .models import Band, Checklist, ChecklistItem, ChecklistTick, band_for_stag
 
 @dataclass(frozen=True)
 class ItemData:
-    """One item as entered: `item` is the existing item or None for a new one."""
+    """One item as entered: `item_id` names an existing item of the checklist, None a new one."""
 
-    item: ChecklistItem | None
+    item_id: int | None
     text: str
     position: int
 
@@ -41,40 +41,64 @@ def current_band(case: Case) -> tuple[Band, EscalationAssessment | None]:
     return band_for_stage(assessment.stage), assessment
 
 
+class ChecklistFields(TypedDict, total=False):
+    band: int
+    title: str
+    introduction: str
+    position: int
+    active: bool
+
+
 @transaction.atomic
-def save_checklist(checklist: Checklist, *, items: list[ItemData], by: User) -> Checklist:
-    """Create or change a checklist with its items; existing items not listed are removed."""
-    creating = checklist.pk is None
-    before = {} if creating else model_to_dict(Checklist.objects.get(pk=checklist.pk))
-    checklist.full_clean()
-    checklist.save()
-    record(
-        by=by,
-        action=AuditAction.CREATE if creating else AuditAction.UPDATE,
-        obj=checklist,
-        changes={} if creating else diff(before, model_to_dict(checklist)),
+def create_checklist(
+    *,
+    by: User,
+    band: int,
+    title: str,
+    items: list[ItemData],
+    introduction: str = "",
+    position: int = 0,
+    active: bool = True,
+) -> Checklist:
+    """Add a checklist for an escalation band, with its items in the order given."""
+    checklist = Checklist(
+        band=band, title=title, introduction=introduction, position=position, active=active
     )
+    save_audited(checklist, by=by)
+    _set_items(checklist, items, by=by)
+    return checklist
+
+
+@transaction.atomic
+def update_checklist(
+    checklist: Checklist,
+    *,
+    by: User,
+    items: list[ItemData] | None = None,
+    **changes: Unpack[ChecklistFields],
+) -> Checklist:
+    """Change the given fields of a checklist; `items` replaces its items (existing ones not
+    listed are removed), None leaves them as they are."""
+    checklist = save_audited(assign(stored(checklist), changes), by=by)
+    if items is not None:
+        _set_items(checklist, items, by=by)
+    return checklist
+
+
+def _set_items(checklist: Checklist, items: list[ItemData], *, by: User) -> None:
+    existing = {item.pk: item for item in checklist.items.all()}
     kept: set[int] = set()
     for data in items:
-        if data.item is not None and data.item.pk and data.item.checklist_id == checklist.pk:
-            item = data.item
-            item_before = model_to_dict(ChecklistItem.objects.get(pk=item.pk))
-            item.text, item.position = data.text, data.position
-            item.full_clean()
-            item.save()
-            changes = diff(item_before, model_to_dict(item))
-            if changes:
-                record(by=by, action=AuditAction.UPDATE, obj=item, changes=changes)
-        else:
-            item = ChecklistItem(checklist=checklist, text=data.text, position=data.position)
-            item.full_clean()
-            item.save()
-            record(by=by, action=AuditAction.CREATE, obj=item)
+        item = existing.get(data.item_id) if data.item_id is not None else None
+        if item is None:
+            item = ChecklistItem(checklist=checklist)
+        item.text, item.position = data.text, data.position
+        # An item is logged when it is new or has changed.
+        save_audited(item, by=by, skip_unchanged=True)
         kept.add(item.pk)
     for item in checklist.items.exclude(pk__in=kept):
         record(by=by, action=AuditAction.DELETE, obj=item)
         item.delete()
-    return checklist
 
 
 @transaction.atomic

@@ -39,7 +39,7 @@ def _edit(request: HttpRequest, checklist: Checklist | None) -> HttpResponse:
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         items = [
             services.ItemData(
-                item=item_form.instance if item_form.instance.pk else None,
+                item_id=item_form.instance.pk,
                 text=item_form.cleaned_data["text"],
                 position=item_form.cleaned_data.get("position") or 0,
             )
@@ -49,7 +49,14 @@ def _edit(request: HttpRequest, checklist: Checklist | None) -> HttpResponse:
             and not item_form.cleaned_data.get("DELETE")
         ]
         try:
-            saved = services.save_checklist(form.instance, items=items, by=_user(request))
+            if checklist is None:
+                saved = services.create_checklist(
+                    by=_user(request), items=items, **form.cleaned_data
+                )
+            else:
+                saved = services.update_checklist(
+                    checklist, by=_user(request), items=items, **form.cleaned_data
+                )
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.forms.models import model_to_dict
 from django.utils.translation import gettext as _
 
 from kokoma.accounts.models import Membership, MembershipRole, ProgrammeRole, User
 from kokoma.accounts.services import invite_user
 from kokoma.audit.models import AuditAction
-from kokoma.audit.services import diff, record
+from kokoma.audit.services import assign, record, save_audited, stored
 
 from .models import (
+    Contact,
+    CounsellingStructure,
     Municipality,
     Phase,
     PhaseChange,
@@ -192,33 +193,159 @@ def remove_member(membership: Membership, *, by: User) -> None:
     membership.delete()
 
 
-def _fields(instance: Any) -> dict[str, Any]:
-    return model_to_dict(instance)
+class ProfileFields(TypedDict, total=False):
+    pfd_name: str
+    pfd_coordination: str
+    description: str
 
 
 @transaction.atomic
-def save_tenant_object(instance: Any, *, by: User, municipality: Municipality) -> Any:
-    """Create or update a municipality-owned record (profile, contact, structure, log entry)."""
-    creating = instance.pk is None
-    before = {} if creating else _fields(type(instance).objects.get(pk=instance.pk))
-    instance.save()
-    record(
-        by=by,
-        action=AuditAction.CREATE if creating else AuditAction.UPDATE,
-        obj=instance,
+def change_profile(
+    municipality: Municipality, *, by: User, **changes: Unpack[ProfileFields]
+) -> Municipality:
+    """Change the given fields of the municipality's profile."""
+    changed = assign(stored(municipality), changes)
+    return save_audited(changed, by=by, municipality=changed)
+
+
+# Contacts -------------------------------------------------------------------------------------
+
+
+class ContactFields(TypedDict, total=False):
+    name: str
+    function: str
+    organisation: str
+    email: str
+    phone: str
+
+
+@transaction.atomic
+def add_contact(
+    municipality: Municipality,
+    *,
+    by: User,
+    name: str,
+    function: str,
+    organisation: str = "",
+    email: str = "",
+    phone: str = "",
+) -> Contact:
+    contact = Contact(
         municipality=municipality,
-        changes={} if creating else diff(before, _fields(instance)),
+        name=name,
+        function=function,
+        organisation=organisation,
+        email=email,
+        phone=phone,
     )
-    return instance
+    return save_audited(contact, by=by, municipality=municipality)
 
 
 @transaction.atomic
-def delete_tenant_object(instance: Any, *, by: User, municipality: Municipality) -> None:
-    record(by=by, action=AuditAction.DELETE, obj=instance, municipality=municipality)
-    instance.delete()
+def change_contact(contact: Contact, *, by: User, **changes: Unpack[ContactFields]) -> Contact:
+    changed = assign(stored(contact), changes)
+    return save_audited(changed, by=by, municipality=changed.municipality)
 
 
-def save_work_log_entry(entry: WorkLogEntry, *, by: User) -> WorkLogEntry:
-    if entry.pk is None:
-        entry.author = by
-    return save_tenant_object(entry, by=by, municipality=entry.municipality)
+@transaction.atomic
+def delete_contact(contact: Contact, *, by: User) -> None:
+    _delete(contact, by=by)
+
+
+# Counselling structures -----------------------------------------------------------------------
+
+
+class CounsellingStructureFields(TypedDict, total=False):
+    name: str
+    kind: str
+    description: str
+    contact: str
+
+
+@transaction.atomic
+def add_counselling_structure(
+    municipality: Municipality,
+    *,
+    by: User,
+    name: str,
+    kind: str,
+    description: str = "",
+    contact: str = "",
+) -> CounsellingStructure:
+    structure = CounsellingStructure(
+        municipality=municipality, name=name, kind=kind, description=description, contact=contact
+    )
+    return save_audited(structure, by=by, municipality=municipality)
+
+
+@transaction.atomic
+def change_counselling_structure(
+    structure: CounsellingStructure, *, by: User, **changes: Unpack[CounsellingStructureFields]
+) -> CounsellingStructure:
+    changed = assign(stored(structure), changes)
+    return save_audited(changed, by=by, municipality=changed.municipality)
+
+
+@transaction.atomic
+def delete_counselling_structure(structure: CounsellingStructure, *, by: User) -> None:
+    _delete(structure, by=by)
+
+
+# Work log -------------------------------------------------------------------------------------
+
+
+class WorkLogEntryFields(TypedDict, total=False):
+    date: datetime.date
+    participants: str
+    topic: str
+    notes: str
+    next_steps: str
+    next_steps_due: datetime.date | None
+    next_steps_done: bool
+
+
+@transaction.atomic
+def add_work_log_entry(
+    municipality: Municipality,
+    *,
+    by: User,
+    date: datetime.date,
+    participants: str,
+    topic: str,
+    notes: str = "",
+    next_steps: str = "",
+    next_steps_due: datetime.date | None = None,
+    next_steps_done: bool = False,
+) -> WorkLogEntry:
+    """Write an entry of the tandem's work log; the acting user is its author."""
+    entry = WorkLogEntry(
+        municipality=municipality,
+        date=date,
+        participants=participants,
+        topic=topic,
+        notes=notes,
+        next_steps=next_steps,
+        next_steps_due=next_steps_due,
+        next_steps_done=next_steps_done,
+        author=by,
+    )
+    return save_audited(entry, by=by, municipality=municipality)
+
+
+@transaction.atomic
+def change_work_log_entry(
+    entry: WorkLogEntry, *, by: User, **changes: Unpack[WorkLogEntryFields]
+) -> WorkLogEntry:
+    """Change the given fields of an entry; it keeps its author (who may have left since)."""
+    changed = assign(stored(entry), changes)
+    return save_audited(changed, by=by, municipality=changed.municipality, exclude=["author"])
+
+
+@transaction.atomic
+def delete_work_log_entry(entry: WorkLogEntry, *, by: User) -> None:
+    _delete(entry, by=by)
+
+
+def _delete(obj: Contact | CounsellingStructure | WorkLogEntry, *, by: User) -> None:
+    record(by=by, action=AuditAction.DELETE, obj=obj, municipality=obj.municipality)
+    obj.delete()

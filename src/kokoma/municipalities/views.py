@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -196,9 +198,12 @@ def municipality_detail(request: HttpRequest, municipality: Municipality) -> Htt
 def municipality_edit(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     form = MunicipalityProfileForm(request.POST or None, instance=municipality)
     if request.method == "POST" and form.is_valid():
-        services.save_tenant_object(form.instance, by=_user(request), municipality=municipality)
-        messages.success(request, _("The profile was saved."))
-        return redirect("municipalities:detail", ags=municipality.ags)
+        saved = call_service(
+            form, services.change_profile, municipality, by=_user(request), **form.cleaned_data
+        )
+        if saved is not None:
+            messages.success(request, _("The profile was saved."))
+            return redirect("municipalities:detail", ags=municipality.ags)
     return _form_page(request, municipality, form, _("Edit profile"))
 
 
@@ -281,30 +286,32 @@ def member_remove(
     return redirect("municipalities:members", ags=municipality.ags)
 
 
-def _edit_record(
+def _record_page(
     request: HttpRequest,
     municipality: Municipality,
-    form_class: type[ModelForm],
-    instance: Model,
+    form: ModelForm,
+    save: Callable[..., Model],
     title: str,
     back: str,
     delete_url: str = "",
 ) -> HttpResponse:
-    form = form_class(request.POST or None, instance=instance)
+    """GET: the form; POST: `save(by=…, **the form's data)`, then back to the page `back`."""
     if request.method == "POST" and form.is_valid():
-        if isinstance(form.instance, WorkLogEntry):
-            services.save_work_log_entry(form.instance, by=_user(request))
-        else:
-            services.save_tenant_object(form.instance, by=_user(request), municipality=municipality)
-        messages.success(request, _("Saved."))
-        return redirect(back, ags=municipality.ags)
+        saved = call_service(form, save, by=_user(request), **form.cleaned_data)
+        if saved is not None:
+            messages.success(request, _("Saved."))
+            return redirect(back, ags=municipality.ags)
     return _form_page(request, municipality, form, title, back, delete_url)
 
 
 def _delete_record(
-    request: HttpRequest, municipality: Municipality, instance: Model, back: str
+    request: HttpRequest,
+    municipality: Municipality,
+    instance: Model,
+    delete: Callable[..., None],
+    back: str,
 ) -> HttpResponse:
-    services.delete_tenant_object(instance, by=_user(request), municipality=municipality)
+    delete(instance, by=_user(request))
     messages.success(request, _("“%(name)s” was deleted.") % {"name": instance})
     return redirect(back, ags=municipality.ags)
 
@@ -312,11 +319,11 @@ def _delete_record(
 @municipality_permission("municipalities.change_profile")
 @require_http_methods(["GET", "POST"])
 def contact_add(request: HttpRequest, municipality: Municipality) -> HttpResponse:
-    return _edit_record(
+    return _record_page(
         request,
         municipality,
-        ContactForm,
-        Contact(municipality=municipality),
+        ContactForm(request.POST or None, instance=Contact(municipality=municipality)),
+        partial(services.add_contact, municipality),
         _("Add contact"),
         "municipalities:detail",
     )
@@ -326,11 +333,11 @@ def contact_add(request: HttpRequest, municipality: Municipality) -> HttpRespons
 @require_http_methods(["GET", "POST"])
 def contact_edit(request: HttpRequest, municipality: Municipality, contact_id: int) -> HttpResponse:
     contact = get_object_or_404(municipality.contacts, pk=contact_id)
-    return _edit_record(
+    return _record_page(
         request,
         municipality,
-        ContactForm,
-        contact,
+        ContactForm(request.POST or None, instance=contact),
+        partial(services.change_contact, contact),
         _("Edit contact"),
         "municipalities:detail",
         reverse("municipalities:contact_delete", args=[municipality.ags, contact.pk]),
@@ -343,17 +350,21 @@ def contact_delete(
     request: HttpRequest, municipality: Municipality, contact_id: int
 ) -> HttpResponse:
     contact = get_object_or_404(municipality.contacts, pk=contact_id)
-    return _delete_record(request, municipality, contact, "municipalities:detail")
+    return _delete_record(
+        request, municipality, contact, services.delete_contact, "municipalities:detail"
+    )
 
 
 @municipality_permission("municipalities.change_profile")
 @require_http_methods(["GET", "POST"])
 def structure_add(request: HttpRequest, municipality: Municipality) -> HttpResponse:
-    return _edit_record(
+    return _record_page(
         request,
         municipality,
-        CounsellingStructureForm,
-        CounsellingStructure(municipality=municipality),
+        CounsellingStructureForm(
+            request.POST or None, instance=CounsellingStructure(municipality=municipality)
+        ),
+        partial(services.add_counselling_structure, municipality),
         _("Add counselling structure"),
         "municipalities:detail",
     )
@@ -365,11 +376,11 @@ def structure_edit(
     request: HttpRequest, municipality: Municipality, structure_id: int
 ) -> HttpResponse:
     structure = get_object_or_404(municipality.counselling_structures, pk=structure_id)
-    return _edit_record(
+    return _record_page(
         request,
         municipality,
-        CounsellingStructureForm,
-        structure,
+        CounsellingStructureForm(request.POST or None, instance=structure),
+        partial(services.change_counselling_structure, structure),
         _("Edit counselling structure"),
         "municipalities:detail",
         reverse("municipalities:structure_delete", args=[municipality.ags, structure.pk]),
@@ -382,7 +393,13 @@ def structure_delete(
     request: HttpRequest, municipality: Municipality, structure_id: int
 ) -> HttpResponse:
     structure = get_object_or_404(municipality.counselling_structures, pk=structure_id)
-    return _delete_record(request, municipality, structure, "municipalities:detail")
+    return _delete_record(
+        request,
+        municipality,
+        structure,
+        services.delete_counselling_structure,
+        "municipalities:detail",
+    )
 
 
 @municipality_permission("municipalities.view_work_log")
@@ -397,11 +414,11 @@ def work_log(request: HttpRequest, municipality: Municipality) -> HttpResponse:
 @municipality_permission("municipalities.change_work_log")
 @require_http_methods(["GET", "POST"])
 def work_log_add(request: HttpRequest, municipality: Municipality) -> HttpResponse:
-    return _edit_record(
+    return _record_page(
         request,
         municipality,
-        WorkLogEntryForm,
-        WorkLogEntry(municipality=municipality),
+        WorkLogEntryForm(request.POST or None, instance=WorkLogEntry(municipality=municipality)),
+        partial(services.add_work_log_entry, municipality),
         _("New work log entry"),
         "municipalities:work_log",
     )
@@ -411,11 +428,11 @@ def work_log_add(request: HttpRequest, municipality: Municipality) -> HttpRespon
 @require_http_methods(["GET", "POST"])
 def work_log_edit(request: HttpRequest, municipality: Municipality, entry_id: int) -> HttpResponse:
     entry = get_object_or_404(municipality.work_log, pk=entry_id)
-    return _edit_record(
+    return _record_page(
         request,
         municipality,
-        WorkLogEntryForm,
-        entry,
+        WorkLogEntryForm(request.POST or None, instance=entry),
+        partial(services.change_work_log_entry, entry),
         _("Edit work log entry"),
         "municipalities:work_log",
         reverse("municipalities:work_log_delete", args=[municipality.ags, entry.pk]),
@@ -428,7 +445,9 @@ def work_log_delete(
     request: HttpRequest, municipality: Municipality, entry_id: int
 ) -> HttpResponse:
     entry = get_object_or_404(municipality.work_log, pk=entry_id)
-    return _delete_record(request, municipality, entry, "municipalities:work_log")
+    return _delete_record(
+        request, municipality, entry, services.delete_work_log_entry, "municipalities:work_log"
+    )
 
 
 @municipality_permission("cases.view_audit_log")

@@ -6,7 +6,7 @@ import datetime
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from kokoma.accounts.models import Membership, MembershipRole, User
 from kokoma.audit.models import AuditAction
-from kokoma.audit.services import diff, record
+from kokoma.audit.services import assign, diff, record, save_audited, stored
 from kokoma.cases.models import Case, CaseTeamMember, EscalationAssessment
 from kokoma.municipalities.models import Municipality
 from kokoma.notifications.emails import preferences_remembered
@@ -251,8 +251,8 @@ def check_response_plan(municipality: Municipality, steps: Iterable[PlannedStep]
 
 
 @transaction.atomic
-def save_response_plan(
-    municipality: Municipality, kind: str, *, by: User, steps: list[PlannedStep]
+def set_response_plan(
+    municipality: Municipality, *, by: User, kind: str, steps: list[PlannedStep]
 ) -> list[ResponseStep]:
     """Replace the pre-planned response to one alert kind by `steps`, in this order."""
     if kind not in AlertKind.values:
@@ -795,10 +795,10 @@ MEASURE_FIELDS = (
 )
 
 
-def _fields(measure: PreventionMeasure, topics: Iterable[Term] | None = None) -> dict[str, object]:
+def _fields(measure: PreventionMeasure) -> dict[str, object]:
+    """What the audit log compares: the fields, and the topics by name."""
     values: dict[str, object] = {name: getattr(measure, name) for name in MEASURE_FIELDS}
-    if topics is not None:
-        values["topics"] = ", ".join(sorted(term.name for term in topics))
+    values["topics"] = ", ".join(sorted(term.name for term in measure.topics.all()))
     return values
 
 
@@ -835,6 +835,19 @@ def check_prevention_measure(measure: PreventionMeasure, topics: Iterable[Term])
         raise ValidationError(errors)
 
 
+class PreventionMeasureFields(TypedDict, total=False):
+    title: str
+    description: str
+    topics: Iterable[Term]
+    target_group: str
+    responsible: User | None
+    organisation: str
+    starts_on: datetime.date
+    ends_on: datetime.date | None
+    status: str
+    result: str
+
+
 @transaction.atomic
 def create_prevention_measure(
     *,
@@ -866,31 +879,27 @@ def create_prevention_measure(
         created_by=by,
     )
     check_prevention_measure(measure, topics)
-    measure.save()
-    measure.topics.set(topics)
-    record(by=by, action=AuditAction.CREATE, obj=measure, municipality=municipality)
-    return measure
+    return save_audited(measure, by=by, municipality=municipality, related={"topics": topics})
 
 
 @transaction.atomic
 def update_prevention_measure(
-    measure: PreventionMeasure, *, by: User, topics: Iterable[Term]
+    measure: PreventionMeasure, *, by: User, **changes: Unpack[PreventionMeasureFields]
 ) -> PreventionMeasure:
-    """Save the changed fields of `measure` (as the form set them) and its topics."""
-    topics = list(topics)
-    before = PreventionMeasure.objects.get(pk=measure.pk)
-    check_prevention_measure(measure, topics)
-    measure.save()
-    before_fields = _fields(before, before.topics.all())
-    measure.topics.set(topics)
-    record(
+    """Change the given fields of a measure (`topics` replaces its topics)."""
+    new_topics = changes.pop("topics", None)
+    topics = None if new_topics is None else list(new_topics)
+    measure = assign(stored(measure), changes)
+    check_prevention_measure(measure, measure.topics.all() if topics is None else topics)
+    return save_audited(
+        measure,
         by=by,
-        action=AuditAction.UPDATE,
-        obj=measure,
         municipality=measure.municipality,
-        changes=diff(before_fields, _fields(measure, topics)),
+        # Whoever created it may have left since.
+        exclude=["created_by"],
+        related=None if topics is None else {"topics": topics},
+        snapshot=_fields,
     )
-    return measure
 
 
 @transaction.atomic

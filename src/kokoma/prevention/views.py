@@ -187,7 +187,7 @@ def response_plan_edit(
             if form.has_changed() and not form.cleaned_data.get("DELETE")
         ]
         try:
-            services.save_response_plan(municipality, alert_kind, by=user, steps=steps)
+            services.set_response_plan(municipality, by=user, kind=alert_kind, steps=steps)
         except ValidationError as error:
             errors = error.messages
         else:
@@ -307,9 +307,9 @@ def measure_edit(
         saved = call_service(
             form,
             services.update_prevention_measure,
-            form.save(commit=False),
+            measure,
             by=_user(request),
-            topics=form.cleaned_data["topics"],
+            **form.cleaned_data,
         )
         if saved is not None:
             messages.success(request, _("The prevention measure has been saved."))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import TypedDict, Unpack
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from kokoma.accounts.models import Membership, User
 from kokoma.audit.models import AuditAction
-from kokoma.audit.services import diff, record
+from kokoma.audit.services import assign, diff, record, save_audited, stored
 from kokoma.cases.models import Case
 from kokoma.municipalities.models import Municipality
 from kokoma.notifications.services import notify
@@ -112,20 +113,30 @@ def create_task(
     return task
 
 
+class TaskFields(TypedDict, total=False):
+    title: str
+    description: str
+    assignee: User
+    case: Case | None
+    due_on: datetime.date | None
+
+
 @transaction.atomic
-def update_task(task: Task, *, by: User) -> Task:
-    """Save the changed fields of `task` (as the form set them)."""
-    before = Task.objects.get(pk=task.pk)
-    _validate(task, due_changed=task.due_on != before.due_on)
-    task.save()
-    record(
+def update_task(task: Task, *, by: User, **changes: Unpack[TaskFields]) -> Task:
+    """Change the given fields of a task; a new assignee is told."""
+    task = stored(task)
+    due_on, assignee_id = task.due_on, task.assignee_id
+    assign(task, changes)
+    _validate(task, due_changed=task.due_on != due_on)
+    save_audited(
+        task,
         by=by,
-        action=AuditAction.UPDATE,
-        obj=task,
         municipality=task.municipality,
-        changes=diff(_fields(before), _fields(task)),
+        # Tasks of the early-warning check have no creator.
+        exclude=["created_by"],
+        snapshot=_fields,
     )
-    if task.assignee_id != before.assignee_id:
+    if task.assignee_id != assignee_id:
         _tell_assignee(task, by=by)
     return task
 

@@ -164,7 +164,7 @@ def task_detail(request: HttpRequest, municipality: Municipality, task_id: int) 
             return redirect(services.task_url(task))
         form = TaskForm(request.POST, instance=task, municipality=municipality, user=user)
         if form.is_valid():
-            saved = call_service(form, services.update_task, form.save(commit=False), by=user)
+            saved = call_service(form, services.update_task, task, by=user, **form.cleaned_data)
             if saved is not None:
                 messages.success(request, _("The task has been saved."))
                 return redirect(services.task_url(task))

@@ -2,32 +2,47 @@
 
 from __future__ import annotations
 
+from typing import TypedDict, Unpack
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.forms.models import model_to_dict
 from django.utils.translation import gettext as _
 
 from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction
-from kokoma.audit.services import diff, record
+from kokoma.audit.services import assign, record, save_audited, stored
 
 from .models import Term
 
 
+class TermFields(TypedDict, total=False):
+    """What can change on a term; its kind stays, as observations and cases refer to it as such."""
+
+    name: str
+    description: str
+    active: bool
+    position: int
+
+
 @transaction.atomic
-def save_term(term: Term, *, by: User | None) -> Term:
-    """Create or change a taxonomy term."""
-    creating = term.pk is None
-    before = {} if creating else model_to_dict(Term.objects.get(pk=term.pk))
-    term.full_clean()
-    term.save()
-    record(
-        by=by,
-        action=AuditAction.CREATE if creating else AuditAction.UPDATE,
-        obj=term,
-        changes={} if creating else diff(before, model_to_dict(term)),
-    )
-    return term
+def create_term(
+    *,
+    by: User | None,
+    kind: str,
+    name: str,
+    description: str = "",
+    active: bool = True,
+    position: int = 0,
+) -> Term:
+    """Add a term to one of the vocabularies."""
+    term = Term(kind=kind, name=name, description=description, active=active, position=position)
+    return save_audited(term, by=by)
+
+
+@transaction.atomic
+def update_term(term: Term, *, by: User | None, **changes: Unpack[TermFields]) -> Term:
+    """Change the given fields of a term."""
+    return save_audited(assign(stored(term), changes), by=by)
 
 
 @transaction.atomic

@@ -30,8 +30,19 @@ def term_list(request: HttpRequest) -> HttpResponse:
 def _term_page(request: HttpRequest, form: TermForm, title: str, term: Term | None) -> HttpResponse:
     """GET: the form; POST: save the term, or show the form again with the errors."""
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
-            services.save_term(form.instance, by=_user(request))
+            if term is None:
+                services.create_term(by=_user(request), **data)
+            else:
+                services.update_term(
+                    term,
+                    by=_user(request),
+                    name=data["name"],
+                    description=data["description"],
+                    active=data["active"],
+                    position=data["position"],
+                )
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)

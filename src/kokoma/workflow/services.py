@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from kokoma.audit.models import AuditAction
-from kokoma.audit.services import diff, record
+from kokoma.audit.services import assign, diff, record, save_audited, stored
 
 from .models import EscalationLevel, ProcedureRules, ResponsibleRole, Step, Transition
 
@@ -171,21 +171,9 @@ def _renumber(rules: ProcedureRules, moved: Step | None = None) -> None:
 
 @transaction.atomic
 def update_rules(rules: ProcedureRules, *, by: User, title: str, preamble: str) -> ProcedureRules:
-    before = {"title": rules.title, "preamble": rules.preamble}
-    rules.title = title
-    rules.preamble = preamble
-    rules.full_clean()
-    rules.save()
-    changes = diff(before, {"title": title, "preamble": preamble})
-    if changes:
-        record(
-            by=by,
-            action=AuditAction.UPDATE,
-            obj=rules,
-            municipality=rules.municipality,
-            changes=changes,
-        )
-    return rules
+    """Change the title and preamble; a save that changes nothing is not logged."""
+    changed = assign(stored(rules), {"title": title, "preamble": preamble})
+    return save_audited(changed, by=by, municipality=changed.municipality, skip_unchanged=True)
 
 
 def _set_targets(step: Step, targets: list[Step]) -> dict[str, Any]:
@@ -208,12 +196,37 @@ def _set_targets(step: Step, targets: list[Step]) -> dict[str, Any]:
     return {"next steps": [before, after]} if before != after else {}
 
 
+STEP_FIELDS = (
+    "name",
+    "description",
+    "position",
+    "responsible",
+    "response_days",
+    "is_initial",
+    "is_final",
+)
+
+
+class StepFields(TypedDict, total=False):
+    name: str
+    description: str
+    position: int
+    responsible: str
+    response_days: int | None
+    is_initial: bool
+    is_final: bool
+    targets: list[Step]
+
+
+def _step_fields(step: Step) -> dict[str, Any]:
+    return {name: getattr(step, name) for name in STEP_FIELDS}
+
+
 @transaction.atomic
-def save_step(
+def add_step(
     rules: ProcedureRules,
     *,
     by: User,
-    step: Step | None = None,
     name: str,
     description: str,
     position: int,
@@ -223,23 +236,14 @@ def save_step(
     is_final: bool,
     targets: list[Step],
 ) -> Step:
-    """Create or change a step with its allowed next steps; the whole procedure must stay valid.
+    """Add a step with its allowed next steps; the whole procedure must stay valid.
 
     Marking a step as initial takes that mark from the previous initial step.
     """
-    creating = step is None
-    if step is None:
-        step = Step(rules=rules)
-    before = {
-        "name": step.name,
-        "description": step.description,
-        "position": step.position,
-        "responsible": step.responsible,
-        "response_days": step.response_days,
-        "is_initial": step.is_initial,
-        "is_final": step.is_final,
-    }
-    after = {
+    step = Step(rules=rules)
+    # The log shows what the new step holds, as changes from an empty step.
+    before = _step_fields(step)
+    fields = {
         "name": name,
         "description": description,
         "position": position,
@@ -248,14 +252,30 @@ def save_step(
         "is_initial": is_initial,
         "is_final": is_final,
     }
-    if is_initial:
+    return _save_step(assign(step, fields), by=by, before=before, targets=targets)
+
+
+@transaction.atomic
+def update_step(step: Step, *, by: User, **changes: Unpack[StepFields]) -> Step:
+    """Change the given fields of a step and (with `targets`) its allowed next steps; the whole
+    procedure must stay valid. Marking a step as initial takes that mark from the previous one.
+    """
+    targets = changes.pop("targets", None)
+    current = stored(step)
+    before = _step_fields(current)
+    return _save_step(assign(current, changes), by=by, before=before, targets=targets)
+
+
+def _save_step(step: Step, *, by: User, before: dict[str, Any], targets: list[Step] | None) -> Step:
+    creating = step.pk is None
+    rules = step.rules
+    if step.is_initial:
         rules.steps.filter(is_initial=True).exclude(pk=step.pk).update(is_initial=False)
-    for field, value in after.items():
-        setattr(step, field, value)
     step.full_clean()
     step.save()
-    changes = diff(before, after)
-    changes.update(_set_targets(step, targets))
+    changes = diff(before, _step_fields(step))
+    if targets is not None:
+        changes.update(_set_targets(step, targets))
     _renumber(rules, moved=step)
     check_rules(rules)
     step.refresh_from_db()

@@ -77,22 +77,11 @@ def _step_page(request: HttpRequest, municipality: Municipality, step: Step | No
     rules = services.rules_for(municipality)
     form = StepForm(request.POST or None, instance=step, rules=rules)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        saved = call_service(
-            form,
-            services.save_step,
-            rules,
-            by=_user(request),
-            step=step,
-            name=data["name"],
-            description=data["description"],
-            position=data["position"],
-            responsible=data["responsible"],
-            response_days=data["response_days"],
-            is_initial=data["is_initial"],
-            is_final=data["is_final"],
-            targets=list(data["targets"]),
-        )
+        data = {**form.cleaned_data, "targets": list(form.cleaned_data["targets"])}
+        if step is None:
+            saved = call_service(form, services.add_step, rules, by=_user(request), **data)
+        else:
+            saved = call_service(form, services.update_step, step, by=_user(request), **data)
         if saved is not None:
             messages.success(request, _("The step “%(name)s” was saved.") % {"name": saved.name})
             return redirect("workflow:detail", ags=municipality.ags)

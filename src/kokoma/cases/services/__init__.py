@@ -5,7 +5,14 @@ Other apps call them through this package (`from kokoma.cases import services`);
 noun modules import each other directly.
 """
 
-from .actors import check_relation, end_relation, save_actor, save_identity, save_relation
+from .actors import (
+    add_actor,
+    add_relation,
+    end_relation,
+    set_identity,
+    update_actor,
+    update_relation,
+)
 from .assessments import assess_escalation, assess_threat
 from .case import (
     StaleEdit,
@@ -28,22 +35,23 @@ from .processing import (
     delete_procedure,
     final_steps,
     owner_choices,
-    save_agreement,
-    save_measure,
-    save_procedure,
+    update_agreement,
+    update_measure,
+    update_procedure,
 )
 from .team import add_team_member, remove_team_member
 
 __all__ = [
     "StaleEdit",
+    "add_actor",
     "add_agreement",
     "add_measure",
     "add_procedure",
+    "add_relation",
     "add_team_member",
     "assess_escalation",
     "assess_threat",
     "audit_case",
-    "check_relation",
     "check_upload",
     "close_case",
     "delete_agreement",
@@ -61,13 +69,13 @@ __all__ = [
     "record_case_view",
     "record_document_download",
     "remove_team_member",
-    "save_actor",
-    "save_agreement",
-    "save_identity",
-    "save_measure",
-    "save_procedure",
-    "save_relation",
+    "set_identity",
     "transition_case",
+    "update_actor",
+    "update_agreement",
     "update_case",
+    "update_measure",
+    "update_procedure",
+    "update_relation",
     "upload_document",
 ]

@@ -3,27 +3,33 @@
 from __future__ import annotations
 
 import datetime
+from typing import TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.forms.models import model_to_dict
 from django.utils.translation import gettext as _
 
 from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction
-from kokoma.audit.services import diff
+from kokoma.audit.services import assign, save_audited, stored
 
-from ..models import (
-    Actor,
-    ActorIdentity,
-    Relation,
-)
+from ..models import Actor, ActorIdentity, Case, Relation
 from .case import audit_case
 
 
-@transaction.atomic
-def save_actor(actor: Actor, *, by: User) -> Actor:
-    """Create or update an actor; the pseudonym must be unique within the case."""
+class ActorFields(TypedDict, total=False):
+    pseudonym: str
+    kind: str
+    role: str
+    interests: str
+    needs: str
+    positions: str
+    influence: int
+    attitude: int
+
+
+def _check_pseudonym(actor: Actor) -> None:
+    """The pseudonym must be unique within the case, upper or lower case alike."""
     clash = Actor.objects.filter(case_id=actor.case_id, pseudonym__iexact=actor.pseudonym)
     if actor.pk:
         clash = clash.exclude(pk=actor.pk)
@@ -31,19 +37,48 @@ def save_actor(actor: Actor, *, by: User) -> Actor:
         raise ValidationError(
             {"pseudonym": _("This case already has an actor with this pseudonym.")}
         )
-    actor.full_clean(validate_unique=False)
-    created = actor.pk is None
-    before = {} if created else model_to_dict(Actor.objects.get(pk=actor.pk))
-    actor.save()
-    changes = None if created else diff(before, model_to_dict(actor))
-    audit_case(
-        by, AuditAction.CREATE if created else AuditAction.UPDATE, actor, actor.case, changes
-    )
-    return actor
 
 
 @transaction.atomic
-def save_identity(
+def add_actor(
+    case: Case,
+    *,
+    by: User,
+    pseudonym: str,
+    kind: str,
+    role: str = "",
+    interests: str = "",
+    needs: str = "",
+    positions: str = "",
+    influence: int = 3,
+    attitude: int = Actor.Attitude.NEUTRAL,
+) -> Actor:
+    """Add a party to the conflict under a pseudonym."""
+    actor = Actor(
+        case=case,
+        pseudonym=pseudonym,
+        kind=kind,
+        role=role,
+        interests=interests,
+        needs=needs,
+        positions=positions,
+        influence=influence,
+        attitude=attitude,
+    )
+    _check_pseudonym(actor)
+    return save_audited(actor, by=by, municipality=case.municipality)
+
+
+@transaction.atomic
+def update_actor(actor: Actor, *, by: User, **changes: Unpack[ActorFields]) -> Actor:
+    """Change the given fields of an actor."""
+    actor = assign(stored(actor), changes)
+    _check_pseudonym(actor)
+    return save_audited(actor, by=by, municipality=actor.case.municipality)
+
+
+@transaction.atomic
+def set_identity(
     actor: Actor, *, by: User, real_name: str, contact: str = "", notes: str = ""
 ) -> ActorIdentity | None:
     """Record, change or (with an empty name) delete the real identity behind a pseudonym."""
@@ -63,7 +98,18 @@ def save_identity(
     return identity
 
 
-def check_relation(relation: Relation) -> None:
+class RelationFields(TypedDict, total=False):
+    source: Actor
+    target: Actor
+    kind: str
+    strength: int
+    directed: bool
+    valid_from: datetime.date | None
+    valid_to: datetime.date | None
+    note: str
+
+
+def _check_relation(relation: Relation) -> None:
     errors: dict[str, str] = {}
     actors = Actor.objects.filter(case_id=relation.case_id)
     if relation.source_id is None or not actors.filter(pk=relation.source_id).exists():
@@ -79,16 +125,41 @@ def check_relation(relation: Relation) -> None:
 
 
 @transaction.atomic
-def save_relation(relation: Relation, *, by: User) -> Relation:
-    check_relation(relation)
-    relation.full_clean()
-    created = relation.pk is None
-    before = {} if created else model_to_dict(Relation.objects.get(pk=relation.pk))
-    relation.save()
-    changes = None if created else diff(before, model_to_dict(relation))
-    action = AuditAction.CREATE if created else AuditAction.UPDATE
-    audit_case(by, action, relation, relation.case, changes)
-    return relation
+def add_relation(
+    case: Case,
+    *,
+    by: User,
+    source: Actor,
+    target: Actor,
+    kind: str,
+    strength: int = 2,
+    directed: bool = False,
+    valid_from: datetime.date | None = None,
+    valid_to: datetime.date | None = None,
+    note: str = "",
+) -> Relation:
+    """Relate two actors of the case, from a day on (or always) and up to a day (or open)."""
+    relation = Relation(
+        case=case,
+        source=source,
+        target=target,
+        kind=kind,
+        strength=strength,
+        directed=directed,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        note=note,
+    )
+    _check_relation(relation)
+    return save_audited(relation, by=by, municipality=case.municipality)
+
+
+@transaction.atomic
+def update_relation(relation: Relation, *, by: User, **changes: Unpack[RelationFields]) -> Relation:
+    """Change the given fields of a relation."""
+    relation = assign(stored(relation), changes)
+    _check_relation(relation)
+    return save_audited(relation, by=by, municipality=relation.case.municipality)
 
 
 @transaction.atomic

@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import datetime
 import secrets
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction
-from kokoma.audit.services import diff, record
+from kokoma.audit.services import assign, record, save_audited
 from kokoma.municipalities.models import Municipality
+from kokoma.taxonomy.models import Term
 from kokoma.workflow import services as workflow
 from kokoma.workflow.models import Step
 
@@ -107,28 +108,34 @@ def transition_case(case: Case, *, by: User, to_step: Step, note: str = "") -> C
     return change
 
 
+class CaseFields(TypedDict, total=False):
+    title: str
+    summary: str
+    topics: Iterable[Term]
+    conflict_type: str
+    dividers: str
+    connectors: str
+    tree_causes: str
+    tree_core_problem: str
+    tree_effects: str
+
+
 @transaction.atomic
-def update_case(case: Case, *, by: User, version: int, **fields: Any) -> Case:
+def update_case(case: Case, *, by: User, version: int, **changes: Unpack[CaseFields]) -> Case:
     """Save edited case fields unless someone else saved the case in the meantime."""
     current = Case.objects.select_for_update().get(pk=case.pk)
     if current.version != version:
         raise StaleEdit(current)
-    topics = fields.pop("topics", None)
-    before = model_to_dict(current)
-    for name, value in fields.items():
-        setattr(current, name, value)
+    topics = changes.pop("topics", None)
+    assign(current, changes)
     current.version += 1
-    current.save()
-    if topics is not None:
-        current.topics.set(topics)
-    record(
+    return save_audited(
+        current,
         by=by,
-        action=AuditAction.UPDATE,
-        obj=current,
         municipality=current.municipality,
-        changes=diff(before, model_to_dict(current)),
+        exclude=["opened_by"],
+        related=None if topics is None else {"topics": topics},
     )
-    return current
 
 
 def record_case_view(case: Case, *, by: User, path: str = "") -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction
-from kokoma.audit.services import diff
+from kokoma.audit.services import assign, diff, save_audited, stored
 from kokoma.taxonomy.models import Term, TermKind
 from kokoma.workflow.models import Step
 
@@ -41,38 +41,72 @@ def _snapshot(obj: Any, m2m: str) -> dict[str, Any]:
     return data
 
 
-@transaction.atomic
-def save_procedure(
-    procedure: CaseProcedure, *, by: User, participants: Iterable[Actor] = ()
-) -> CaseProcedure:
-    """Create or update a procedure of the case; participants must be actors of the case."""
-    case = procedure.case
-    people = _check_actors(case, participants)
+class ProcedureFields(TypedDict, total=False):
+    procedure: Term
+    goal: str
+    participants: Iterable[Actor]
+    status: str
+    started_on: datetime.date | None
+    ended_on: datetime.date | None
+
+
+def _participants_snapshot(procedure: CaseProcedure) -> dict[str, Any]:
+    return _snapshot(procedure, "participants")
+
+
+def _check_procedure(procedure: CaseProcedure) -> None:
     term = Term.objects.filter(pk=procedure.procedure_id).first()
     if term is None or term.kind != TermKind.PROCEDURE:
         raise ValidationError({"procedure": _("Please choose a procedure from the catalogue.")})
     if procedure.started_on and procedure.ended_on and procedure.ended_on < procedure.started_on:
         raise ValidationError({"ended_on": _("The end date must not be before the start date.")})
-    before = (
-        _snapshot(CaseProcedure.objects.get(pk=procedure.pk), "participants")
-        if procedure.pk
-        else {}
+
+
+@transaction.atomic
+def add_procedure(
+    case: Case,
+    *,
+    by: User,
+    procedure: Term,
+    goal: str,
+    participants: Iterable[Actor] = (),
+    status: str = CaseProcedure.Status.PLANNED,
+    started_on: datetime.date | None = None,
+    ended_on: datetime.date | None = None,
+) -> CaseProcedure:
+    """Use a procedure of the catalogue in the case; participants must be actors of the case."""
+    people = _check_actors(case, participants)
+    added = CaseProcedure(
+        case=case,
+        procedure=procedure,
+        goal=goal,
+        status=status,
+        started_on=started_on,
+        ended_on=ended_on,
     )
-    creating = procedure.pk is None
-    procedure.full_clean(exclude=["participants"])
-    procedure.save()
-    procedure.participants.set(people)
-    if creating:
-        audit_case(by, AuditAction.CREATE, procedure, case)
-    else:
-        audit_case(
-            by,
-            AuditAction.UPDATE,
-            procedure,
-            case,
-            diff(before, _snapshot(procedure, "participants")),
-        )
-    return procedure
+    _check_procedure(added)
+    return save_audited(
+        added, by=by, municipality=case.municipality, related={"participants": people}
+    )
+
+
+@transaction.atomic
+def update_procedure(
+    case_procedure: CaseProcedure, *, by: User, **changes: Unpack[ProcedureFields]
+) -> CaseProcedure:
+    """Change the given fields of a procedure; participants must be actors of the case."""
+    participants = changes.pop("participants", None)
+    changed = assign(stored(case_procedure), changes)
+    case = changed.case
+    related = None if participants is None else {"participants": _check_actors(case, participants)}
+    _check_procedure(changed)
+    return save_audited(
+        changed,
+        by=by,
+        municipality=case.municipality,
+        related=related,
+        snapshot=_participants_snapshot,
+    )
 
 
 def owner_choices(case: Case) -> list[User]:
@@ -85,12 +119,19 @@ def owner_choices(case: Case) -> list[User]:
     ]
 
 
-@transaction.atomic
-def save_measure(measure: Measure, *, by: User) -> Measure:
-    """Create or update a measure; the owner must be able to see the case."""
-    case = measure.case
+class MeasureFields(TypedDict, total=False):
+    title: str
+    description: str
+    owner: User
+    due_on: datetime.date | None
+    status: str
+    result: str
+
+
+def _check_measure(measure: Measure) -> None:
+    """The owner must be able to see the case; the due date must not lie before the creation."""
     owner = User.objects.filter(pk=measure.owner_id).first()
-    if owner is None or not owner.is_active or not owner.has_perm("cases.view_case", case):
+    if owner is None or not owner.is_active or not owner.has_perm("cases.view_case", measure.case):
         raise ValidationError(
             {"owner": _("The responsible person must be someone who can see this case.")}
         )
@@ -101,38 +142,104 @@ def save_measure(measure: Measure, *, by: User) -> Measure:
         raise ValidationError(
             {"due_on": _("The due date must not be before the day the measure was created.")}
         )
-    creating = measure.pk is None
-    before = model_to_dict(Measure.objects.get(pk=measure.pk)) if not creating else {}
-    measure.full_clean()
-    measure.save()
-    if creating:
-        audit_case(by, AuditAction.CREATE, measure, case)
-    else:
-        audit_case(by, AuditAction.UPDATE, measure, case, diff(before, model_to_dict(measure)))
-    return measure
 
 
 @transaction.atomic
-def save_agreement(agreement: Agreement, *, by: User, parties: Iterable[Actor] = ()) -> Agreement:
-    """Create or update an agreement; the parties must be actors of the case."""
-    case = agreement.case
-    people = _check_actors(case, parties)
+def add_measure(
+    case: Case,
+    *,
+    by: User,
+    title: str,
+    owner: User,
+    description: str = "",
+    due_on: datetime.date | None = None,
+    status: str = Measure.Status.OPEN,
+    result: str = "",
+) -> Measure:
+    """Add a measure that `owner` takes on; the owner must be able to see the case."""
+    measure = Measure(
+        case=case,
+        title=title,
+        description=description,
+        owner=owner,
+        due_on=due_on,
+        status=status,
+        result=result,
+    )
+    _check_measure(measure)
+    return save_audited(measure, by=by, municipality=case.municipality)
+
+
+@transaction.atomic
+def update_measure(measure: Measure, *, by: User, **changes: Unpack[MeasureFields]) -> Measure:
+    """Change the given fields of a measure; the owner must be able to see the case."""
+    measure = assign(stored(measure), changes)
+    _check_measure(measure)
+    return save_audited(measure, by=by, municipality=measure.case.municipality)
+
+
+class AgreementFields(TypedDict, total=False):
+    text: str
+    parties: Iterable[Actor]
+    agreed_on: datetime.date
+    review_on: datetime.date | None
+    status: str
+
+
+def _parties_snapshot(agreement: Agreement) -> dict[str, Any]:
+    return _snapshot(agreement, "parties")
+
+
+def _check_agreement(agreement: Agreement) -> None:
     if agreement.review_on and agreement.agreed_on and agreement.review_on < agreement.agreed_on:
         raise ValidationError(
             {"review_on": _("The review date must not be before the date of the agreement.")}
         )
-    creating = agreement.pk is None
-    before = _snapshot(Agreement.objects.get(pk=agreement.pk), "parties") if not creating else {}
-    agreement.full_clean(exclude=["parties"])
-    agreement.save()
-    agreement.parties.set(people)
-    if creating:
-        audit_case(by, AuditAction.CREATE, agreement, case)
-    else:
-        audit_case(
-            by, AuditAction.UPDATE, agreement, case, diff(before, _snapshot(agreement, "parties"))
-        )
-    return agreement
+
+
+@transaction.atomic
+def add_agreement(
+    case: Case,
+    *,
+    by: User,
+    text: str,
+    parties: Iterable[Actor] = (),
+    agreed_on: datetime.date | None = None,
+    review_on: datetime.date | None = None,
+    status: str = Agreement.Status.IN_FORCE,
+) -> Agreement:
+    """Record an agreement (made today unless `agreed_on` says otherwise) between actors."""
+    people = _check_actors(case, parties)
+    agreement = Agreement(
+        case=case,
+        text=text,
+        agreed_on=agreed_on or timezone.localdate(),
+        review_on=review_on,
+        status=status,
+    )
+    _check_agreement(agreement)
+    return save_audited(
+        agreement, by=by, municipality=case.municipality, related={"parties": people}
+    )
+
+
+@transaction.atomic
+def update_agreement(
+    agreement: Agreement, *, by: User, **changes: Unpack[AgreementFields]
+) -> Agreement:
+    """Change the given fields of an agreement; the parties must be actors of the case."""
+    parties = changes.pop("parties", None)
+    agreement = assign(stored(agreement), changes)
+    case = agreement.case
+    related = None if parties is None else {"parties": _check_actors(case, parties)}
+    _check_agreement(agreement)
+    return save_audited(
+        agreement,
+        by=by,
+        municipality=case.municipality,
+        related=related,
+        snapshot=_parties_snapshot,
+    )
 
 
 def _delete(obj: CaseProcedure | Measure | Agreement, *, by: User, case: Case) -> None:
@@ -208,28 +315,3 @@ def close_case(
     transition_case(current, by=by, to_step=to_step, note=note)
     current.refresh_from_db()
     return current
-
-
-def add_procedure(
-    case: Case, *, by: User, participants: Iterable[Actor] = (), **fields: Any
-) -> CaseProcedure:
-    return save_procedure(CaseProcedure(case=case, **fields), by=by, participants=participants)
-
-
-def add_measure(case: Case, *, by: User, **fields: Any) -> Measure:
-    return save_measure(Measure(case=case, **fields), by=by)
-
-
-def add_agreement(
-    case: Case,
-    *,
-    by: User,
-    parties: Iterable[Actor] = (),
-    agreed_on: datetime.date | None = None,
-    **fields: Any,
-) -> Agreement:
-    return save_agreement(
-        Agreement(case=case, agreed_on=agreed_on or timezone.localdate(), **fields),
-        by=by,
-        parties=parties,
-    )

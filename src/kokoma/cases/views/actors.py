@@ -29,20 +29,27 @@ from ..models import (
 from .case import case_form_page
 
 
-def _actor_form(request: HttpRequest, case: Case, actor: Actor, title: str) -> HttpResponse:
+def _actor_form(request: HttpRequest, case: Case, actor: Actor | None, title: str) -> HttpResponse:
     user = _user(request)
     with_identity = user.has_perm("cases.view_identity", case)
-    form = ActorForm(request.POST or None, instance=actor, with_identity=with_identity)
+    form = ActorForm(
+        request.POST or None, instance=actor or Actor(case=case), with_identity=with_identity
+    )
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        fields = {name: data[name] for name in ActorForm.Meta.fields}
         try:
-            services.save_actor(form.instance, by=user)
+            if actor is None:
+                saved = services.add_actor(case, by=user, **fields)
+            else:
+                saved = services.update_actor(actor, by=user, **fields)
             if with_identity:
-                services.save_identity(
-                    form.instance,
+                services.set_identity(
+                    saved,
                     by=user,
-                    real_name=form.cleaned_data["real_name"],
-                    contact=form.cleaned_data["contact"],
-                    notes=form.cleaned_data["identity_notes"],
+                    real_name=data["real_name"],
+                    contact=data["contact"],
+                    notes=data["identity_notes"],
                 )
         except ValidationError as error:
             _add_errors(form, error)
@@ -55,7 +62,7 @@ def _actor_form(request: HttpRequest, case: Case, actor: Actor, title: str) -> H
 @case_permission("cases.change_case")
 @require_http_methods(["GET", "POST"])
 def actor_add(request: HttpRequest, case: Case) -> HttpResponse:
-    return _actor_form(request, case, Actor(case=case), _("Add actor"))
+    return _actor_form(request, case, None, _("Add actor"))
 
 
 @case_permission("cases.change_case")
@@ -66,10 +73,10 @@ def actor_edit(request: HttpRequest, case: Case, actor_id: int) -> HttpResponse:
 
 
 def _relation_form(
-    request: HttpRequest, case: Case, relation: Relation, title: str
+    request: HttpRequest, case: Case, relation: Relation | None, title: str
 ) -> HttpResponse:
     initial = {}
-    if relation.pk:
+    if relation is not None:
         initial = {
             "source": relation.source_id,
             "target": relation.target_id,
@@ -82,13 +89,18 @@ def _relation_form(
         }
     form = RelationForm(request.POST or None, case=case, initial=initial)
     if request.method == "POST" and form.is_valid():
-        for name, value in form.cleaned_data.items():
-            setattr(relation, name, value)
-        saved = call_service(form, services.save_relation, relation, by=_user(request))
+        if relation is None:
+            saved = call_service(
+                form, services.add_relation, case, by=_user(request), **form.cleaned_data
+            )
+        else:
+            saved = call_service(
+                form, services.update_relation, relation, by=_user(request), **form.cleaned_data
+            )
         if saved is not None:
             messages.success(request, _("The relation was saved."))
             return redirect("cases:detail", reference=case.reference)
-    end_form = EndRelationForm(prefix="end") if relation.pk and not relation.valid_to else None
+    end_form = EndRelationForm(prefix="end") if relation and not relation.valid_to else None
     return case_form_page(
         request, case, form, title, "cases/relation_form.html", relation=relation, end_form=end_form
     )
@@ -97,7 +109,7 @@ def _relation_form(
 @case_permission("cases.change_case")
 @require_http_methods(["GET", "POST"])
 def relation_add(request: HttpRequest, case: Case) -> HttpResponse:
-    return _relation_form(request, case, Relation(case=case), _("Add relation"))
+    return _relation_form(request, case, None, _("Add relation"))
 
 
 @case_permission("cases.change_case")

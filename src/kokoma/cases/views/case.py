@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kokoma.accounts.access import acting_user as _user
 from kokoma.cases.access import case_permission
+from kokoma.core.viewutils import add_validation_errors
 from kokoma.workflow import services as workflow
 
 from .. import services
@@ -87,6 +88,8 @@ def case_edit(request: HttpRequest, case: Case) -> HttpResponse:
                     "overwritten. Compare both versions below; save again to apply yours."
                 ),
             )
+        except ValidationError as error:
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("The case was saved."))
             return redirect("cases:detail", reference=case.reference)

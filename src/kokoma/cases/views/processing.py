@@ -34,17 +34,20 @@ def _detail(case: Case, anchor: str) -> HttpResponse:
 
 
 def _procedure_form(
-    request: HttpRequest, case: Case, procedure: CaseProcedure, title: str
+    request: HttpRequest, case: Case, procedure: CaseProcedure | None, title: str
 ) -> HttpResponse:
-    form = ProcedureForm(request.POST or None, instance=procedure, case=case)
+    form = ProcedureForm(
+        request.POST or None, instance=procedure or CaseProcedure(case=case), case=case
+    )
     if request.method == "POST" and form.is_valid():
-        saved = call_service(
-            form,
-            services.save_procedure,
-            form.instance,
-            by=_user(request),
-            participants=form.cleaned_data["participants"],
-        )
+        if procedure is None:
+            saved = call_service(
+                form, services.add_procedure, case, by=_user(request), **form.cleaned_data
+            )
+        else:
+            saved = call_service(
+                form, services.update_procedure, procedure, by=_user(request), **form.cleaned_data
+            )
         if saved is not None:
             messages.success(request, _("The procedure was saved."))
             return _detail(case, "procedures-heading")
@@ -54,7 +57,7 @@ def _procedure_form(
 @case_permission("cases.change_case")
 @require_http_methods(["GET", "POST"])
 def procedure_add(request: HttpRequest, case: Case) -> HttpResponse:
-    return _procedure_form(request, case, CaseProcedure(case=case), _("Add procedure"))
+    return _procedure_form(request, case, None, _("Add procedure"))
 
 
 @case_permission("cases.change_case")
@@ -64,13 +67,24 @@ def procedure_edit(request: HttpRequest, case: Case, procedure_id: int) -> HttpR
     return _procedure_form(request, case, procedure, _("Edit procedure"))
 
 
-def _measure_form(request: HttpRequest, case: Case, measure: Measure, title: str) -> HttpResponse:
-    owners = services.owner_choices(case)
-    if measure.pk is None:
-        measure.owner = _user(request)
-    form = MeasureForm(request.POST or None, instance=measure, case=case, owners=owners)
+def _measure_form(
+    request: HttpRequest, case: Case, measure: Measure | None, title: str
+) -> HttpResponse:
+    user = _user(request)
+    form = MeasureForm(
+        request.POST or None,
+        # A new measure is offered to the person who adds it.
+        instance=measure or Measure(case=case, owner=user),
+        case=case,
+        owners=services.owner_choices(case),
+    )
     if request.method == "POST" and form.is_valid():
-        saved = call_service(form, services.save_measure, form.instance, by=_user(request))
+        if measure is None:
+            saved = call_service(form, services.add_measure, case, by=user, **form.cleaned_data)
+        else:
+            saved = call_service(
+                form, services.update_measure, measure, by=user, **form.cleaned_data
+            )
         if saved is not None:
             messages.success(request, _("The measure was saved."))
             return _detail(case, "measures-heading")
@@ -80,7 +94,7 @@ def _measure_form(request: HttpRequest, case: Case, measure: Measure, title: str
 @case_permission("cases.change_case")
 @require_http_methods(["GET", "POST"])
 def measure_add(request: HttpRequest, case: Case) -> HttpResponse:
-    return _measure_form(request, case, Measure(case=case), _("Add measure"))
+    return _measure_form(request, case, None, _("Add measure"))
 
 
 @case_permission("cases.change_case")
@@ -91,17 +105,20 @@ def measure_edit(request: HttpRequest, case: Case, measure_id: int) -> HttpRespo
 
 
 def _agreement_form(
-    request: HttpRequest, case: Case, agreement: Agreement, title: str
+    request: HttpRequest, case: Case, agreement: Agreement | None, title: str
 ) -> HttpResponse:
-    form = AgreementForm(request.POST or None, instance=agreement, case=case)
+    form = AgreementForm(
+        request.POST or None, instance=agreement or Agreement(case=case), case=case
+    )
     if request.method == "POST" and form.is_valid():
-        saved = call_service(
-            form,
-            services.save_agreement,
-            form.instance,
-            by=_user(request),
-            parties=form.cleaned_data["parties"],
-        )
+        if agreement is None:
+            saved = call_service(
+                form, services.add_agreement, case, by=_user(request), **form.cleaned_data
+            )
+        else:
+            saved = call_service(
+                form, services.update_agreement, agreement, by=_user(request), **form.cleaned_data
+            )
         if saved is not None:
             messages.success(request, _("The agreement was saved."))
             return _detail(case, "agreements-heading")
@@ -111,7 +128,7 @@ def _agreement_form(
 @case_permission("cases.change_case")
 @require_http_methods(["GET", "POST"])
 def agreement_add(request: HttpRequest, case: Case) -> HttpResponse:
-    return _agreement_form(request, case, Agreement(case=case), _("Add agreement"))
+    return _agreement_form(request, case, None, _("Add agreement"))
 
 
 @case_permission("cases.change_case")

@@ -327,8 +327,21 @@ class Command(BaseCommand):
         ]
         author = tandem[0] if tandem else None
         for date, topic, notes, next_steps, done in entries:
-            entry = WorkLogEntry(
-                municipality=municipality,
+            if author is None:
+                WorkLogEntry.objects.create(
+                    municipality=municipality,
+                    date=date,
+                    participants=participants or "Tandem",
+                    topic=topic,
+                    notes=notes,
+                    next_steps=next_steps,
+                    next_steps_due=date + datetime.timedelta(days=21),
+                    next_steps_done=done,
+                )
+                continue
+            services.add_work_log_entry(
+                municipality,
+                by=author,
                 date=date,
                 participants=participants or "Tandem",
                 topic=topic,
@@ -337,7 +350,3 @@ class Command(BaseCommand):
                 next_steps_due=date + datetime.timedelta(days=21),
                 next_steps_done=done,
             )
-            if author is not None:
-                services.save_work_log_entry(entry, by=author)
-            else:
-                entry.save()
