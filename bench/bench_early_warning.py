@@ -186,7 +186,7 @@ def fill(tenant: Tenant, size: int, rng: random.Random, topics: list[Any], terms
     municipality = tenant.municipality
     now = timezone.now()
     today = timezone.localdate()
-    steps = list(Step.objects.filter(rules__municipality=municipality).order_by("position"))
+    steps = list(Step.objects.filter(workflow__municipality=municipality).order_by("position"))
     open_steps = [step for step in steps if not step.is_final]
     final = next(step for step in steps if step.is_final)
     cases = []

@@ -431,7 +431,7 @@ def test_ending_before_the_start_is_refused(
 
 def test_allowed_transition_and_history(case: Case, client: Client, login: Login) -> None:
     login("actor_a")
-    target = Step.objects.get(rules__municipality=case.municipality, name="Ersteinschätzung")
+    target = Step.objects.get(workflow__municipality=case.municipality, name="Ersteinschätzung")
     page = client.get(url("detail", case))
     assert [s.pk for s in page.context["allowed_steps"]] == [target.pk]
     response = client.post(url("transition", case), {"to_step": target.pk, "note": "los"})
@@ -447,7 +447,7 @@ def test_crafted_transition_is_refused(
     case: Case, client: Client, login: Login, step_name: str
 ) -> None:
     login("local_a")
-    target = Step.objects.get(rules__municipality=case.municipality, name=step_name)
+    target = Step.objects.get(workflow__municipality=case.municipality, name=step_name)
     response = client.post(url("transition", case), {"to_step": target.pk})
     assert response.status_code == 302
     assert error_messages(response)
@@ -458,7 +458,7 @@ def test_crafted_transition_is_refused(
 def test_transition_to_a_step_of_another_municipality_is_refused(
     case: Case, client: Client, login: Login
 ) -> None:
-    foreign = Step.objects.filter(rules__municipality__register__ags=BAUTZEN).first()
+    foreign = Step.objects.filter(workflow__municipality__register__ags=BAUTZEN).first()
     if foreign is None:
         pytest.skip("Bautzen has no procedure rules in the demo")
     login("local_a")

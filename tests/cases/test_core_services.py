@@ -29,7 +29,7 @@ def case(cottbus: Municipality, persona: Persona) -> Case:
 
 
 def step(case: Case, name: str) -> Step:
-    return Step.objects.get(rules__municipality=case.municipality, name=name)
+    return Step.objects.get(workflow__municipality=case.municipality, name=name)
 
 
 def test_a_new_case_starts_in_the_initial_step_with_a_random_reference(case: Case) -> None:
@@ -64,7 +64,9 @@ def test_a_transition_the_rules_do_not_allow_is_refused_and_changes_nothing(
 
 
 def test_a_step_of_another_municipality_is_refused(case: Case, persona: Persona) -> None:
-    foreign = Step.objects.get(rules__municipality__register__ags=BAUTZEN, name="Ersteinschätzung")
+    foreign = Step.objects.get(
+        workflow__municipality__register__ags=BAUTZEN, name="Ersteinschätzung"
+    )
     with pytest.raises(ValidationError):
         services.transition_case(case, by=persona("local_a"), to_step=foreign)
 

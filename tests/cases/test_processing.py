@@ -59,7 +59,7 @@ def mediation() -> Term:
 
 
 def step(case: Case, name: str) -> Step:
-    return Step.objects.get(rules__municipality=case.municipality, name=name)
+    return Step.objects.get(workflow__municipality=case.municipality, name=name)
 
 
 def url(name: str, case: Case, **kwargs: Any) -> str:

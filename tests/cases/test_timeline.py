@@ -51,7 +51,7 @@ def test_timeline_merges_everything_in_date_order(
     services.transition_case(
         case,
         by=user,
-        to_step=Step.objects.get(rules__municipality=municipality, name="Ersteinschätzung"),
+        to_step=Step.objects.get(workflow__municipality=municipality, name="Ersteinschätzung"),
         note="weiter",
     )
     with django_assert_max_num_queries(4):

@@ -910,7 +910,7 @@ def _demo_case(
         opened_on=ago(spec.opened_days_ago),
         team=[actor_user] if actor_user else [],
     )
-    steps = {step.name: step for step in case.step.rules.steps.all()}
+    steps = {step.name: step for step in case.step.workflow.steps.all()}
     for name in spec.path:
         if name not in steps:
             continue

@@ -26,7 +26,7 @@ from kokoma.observations.models import Observation
 from kokoma.tasks.models import Task
 from kokoma.tasks.services import create_task
 from kokoma.taxonomy.models import Term, TermKind
-from kokoma.workflow.models import ProcedureRules
+from kokoma.workflow.models import Workflow
 
 from . import detectors
 from .models import (
@@ -337,7 +337,7 @@ class CheckReport:
 
 @dataclass
 class Condition:
-    """A condition the rules found; becomes an alert unless its fingerprint is known."""
+    """A condition a detector found; becomes an alert unless its fingerprint is known."""
 
     kind: str
     fingerprint: str
@@ -489,14 +489,14 @@ def _overdue_conditions(
 ) -> list[Condition]:
     """The escalation chain: the highest level a case's overdue step has reached, once per
     case, step entry and level; levels passed between two runs are skipped, not repeated."""
-    rules = (
-        ProcedureRules.objects.filter(municipality=municipality)
+    workflow = (
+        Workflow.objects.filter(municipality=municipality)
         .prefetch_related("escalation_levels")
         .first()
     )
-    if rules is None:
+    if workflow is None:
         return []
-    levels = {level.position: level for level in rules.escalation_levels.all()}
+    levels = {level.position: level for level in workflow.escalation_levels.all()}
     if not levels:
         return []
     conditions = []

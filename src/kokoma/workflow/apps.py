@@ -11,10 +11,10 @@ class WorkflowConfig(AppConfig):
     def ready(self) -> None:
         from kokoma.municipalities.signals import municipality_admitted
 
-        municipality_admitted.connect(_start_with_default_rules, dispatch_uid="workflow-defaults")
+        municipality_admitted.connect(_start_with_default_workflow, dispatch_uid="workflow-defaults")
 
 
-def _start_with_default_rules(sender: Any, *, municipality: Any, by: Any, **kwargs: Any) -> None:
-    from .services import create_default_rules
+def _start_with_default_workflow(sender: Any, *, municipality: Any, by: Any, **kwargs: Any) -> None:
+    from .services import create_default_workflow
 
-    create_default_rules(municipality, by=by)
+    create_default_workflow(municipality, by=by)

@@ -7,12 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from kokoma.core.forms import set_choices
 
-from .models import EscalationLevel, ProcedureRules, ResponsibleRole, Step
+from .models import EscalationLevel, ResponsibleRole, Step, Workflow
 
 
-class RulesForm(forms.ModelForm):
+class WorkflowForm(forms.ModelForm):
     class Meta:
-        model = ProcedureRules
+        model = Workflow
         fields = ["title", "preamble"]
         widgets = {"preamble": forms.Textarea(attrs={"rows": 5})}
 
@@ -39,15 +39,15 @@ class StepForm(forms.ModelForm):
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args: Any, rules: ProcedureRules, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, workflow: Workflow, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.instance.rules = rules
-        others = rules.steps.all()
+        self.instance.workflow = workflow
+        others = workflow.steps.all()
         if self.instance.pk:
             others = others.exclude(pk=self.instance.pk)
             self.fields["targets"].initial = [t.target_id for t in self.instance.outgoing.all()]
         else:
-            self.fields["position"].initial = rules.steps.count() + 1
+            self.fields["position"].initial = workflow.steps.count() + 1
         set_choices(self, "targets", others)
         self.fields["position"].help_text = _("1 is the first step; the others move along.")
 

@@ -18,13 +18,13 @@ class ResponsibleRole(models.TextChoices):
     CASE_TEAM = "case_team", _("case team")
 
 
-class ProcedureRules(models.Model):
-    """The procedure rules of one municipality; every case of it follows them."""
+class Workflow(models.Model):
+    """The procedure rules (Verfahrensordnung) of one municipality; every case of it follows them."""
 
     municipality = models.OneToOneField(
         "municipalities.Municipality",
         on_delete=models.CASCADE,
-        related_name="procedure_rules",
+        related_name="workflow",
         verbose_name=_("municipality"),
     )
     title = models.CharField(_("title"), max_length=200)
@@ -40,7 +40,7 @@ class ProcedureRules(models.Model):
 
 
 class Step(models.Model):
-    rules = models.ForeignKey(ProcedureRules, on_delete=models.CASCADE, related_name="steps")
+    workflow = models.ForeignKey(Workflow, on_delete=models.CASCADE, related_name="steps")
     name = models.CharField(_("name"), max_length=100)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"))
@@ -57,11 +57,11 @@ class Step(models.Model):
     class Meta:
         verbose_name = _("step")
         verbose_name_plural = _("steps")
-        ordering = ["rules", "position"]
+        ordering = ["workflow", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["rules", "name"], name="step_unique_name"),
+            models.UniqueConstraint(fields=["workflow", "name"], name="step_unique_name"),
             models.UniqueConstraint(
-                fields=["rules"], condition=models.Q(is_initial=True), name="step_one_initial"
+                fields=["workflow"], condition=models.Q(is_initial=True), name="step_one_initial"
             ),
         ]
 
@@ -70,7 +70,7 @@ class Step(models.Model):
 
 
 class Transition(models.Model):
-    rules = models.ForeignKey(ProcedureRules, on_delete=models.CASCADE, related_name="transitions")
+    workflow = models.ForeignKey(Workflow, on_delete=models.CASCADE, related_name="transitions")
     source = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="outgoing")
     target = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="incoming")
 
@@ -88,8 +88,8 @@ class Transition(models.Model):
 class EscalationLevel(models.Model):
     """Who is alerted, and when, once a step overruns its response-time target."""
 
-    rules = models.ForeignKey(
-        ProcedureRules, on_delete=models.CASCADE, related_name="escalation_levels"
+    workflow = models.ForeignKey(
+        Workflow, on_delete=models.CASCADE, related_name="escalation_levels"
     )
     position = models.PositiveSmallIntegerField(_("level"))
     days_overdue = models.PositiveSmallIntegerField(_("days overdue"))
@@ -99,7 +99,7 @@ class EscalationLevel(models.Model):
     class Meta:
         verbose_name = _("escalation level")
         verbose_name_plural = _("escalation chain")
-        ordering = ["rules", "position"]
+        ordering = ["workflow", "position"]
 
     def __str__(self) -> str:
         return f"{self.position}: +{self.days_overdue} d → {self.get_notify_display()}"

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import assign, diff, record, save_audited, stored
 
-from .models import EscalationLevel, ProcedureRules, ResponsibleRole, Step, Transition
+from .models import EscalationLevel, ResponsibleRole, Step, Transition, Workflow
 
 if TYPE_CHECKING:
     from kokoma.accounts.models import User
@@ -80,9 +80,9 @@ DEFAULT_ESCALATION = [
 
 
 @transaction.atomic
-def create_default_rules(municipality: Municipality, *, by: User | None = None) -> ProcedureRules:
+def create_default_workflow(municipality: Municipality, *, by: User | None = None) -> Workflow:
     """Give a municipality the default procedure (Eingang → … → abgeschlossen)."""
-    rules = ProcedureRules.objects.create(
+    workflow = Workflow.objects.create(
         municipality=municipality,
         title=f"Verfahrensordnung Konfliktbearbeitung – {municipality.name}",
         preamble="Diese Verfahrensordnung beschreibt, wie Konflikte in der Kommune gemeldet, "
@@ -91,7 +91,7 @@ def create_default_rules(municipality: Municipality, *, by: User | None = None) 
     steps = {}
     for position, (name, responsible, days, description) in enumerate(DEFAULT_STEPS, start=1):
         steps[name] = Step.objects.create(
-            rules=rules,
+            workflow=workflow,
             name=name,
             position=position,
             responsible=responsible,
@@ -101,23 +101,24 @@ def create_default_rules(municipality: Municipality, *, by: User | None = None) 
             is_final=days is None,
         )
     Transition.objects.bulk_create(
-        Transition(rules=rules, source=steps[a], target=steps[b]) for a, b in DEFAULT_TRANSITIONS
+        Transition(workflow=workflow, source=steps[a], target=steps[b])
+        for a, b in DEFAULT_TRANSITIONS
     )
     EscalationLevel.objects.bulk_create(
-        EscalationLevel(rules=rules, position=p, days_overdue=d, notify=n, action=a)
+        EscalationLevel(workflow=workflow, position=p, days_overdue=d, notify=n, action=a)
         for p, d, n, a in DEFAULT_ESCALATION
     )
-    record(by=by, action=AuditAction.CREATE, obj=rules, municipality=municipality)
-    return rules
+    record(by=by, action=AuditAction.CREATE, obj=workflow, municipality=municipality)
+    return workflow
 
 
-def rules_for(municipality: Municipality) -> ProcedureRules:
-    rules = ProcedureRules.objects.filter(municipality=municipality).first()
-    return rules if rules is not None else create_default_rules(municipality)
+def workflow_for(municipality: Municipality) -> Workflow:
+    workflow = Workflow.objects.filter(municipality=municipality).first()
+    return workflow if workflow is not None else create_default_workflow(municipality)
 
 
 def initial_step(municipality: Municipality) -> Step:
-    return rules_for(municipality).steps.get(is_initial=True)
+    return workflow_for(municipality).steps.get(is_initial=True)
 
 
 def allowed_targets(step: Step) -> list[Step]:
@@ -126,7 +127,7 @@ def allowed_targets(step: Step) -> list[Step]:
 
 def check_transition(source: Step, target: Step) -> None:
     """May a case on step `source` move to `target`? A ValidationError says why not."""
-    if target.rules_id != source.rules_id:
+    if target.workflow_id != source.workflow_id:
         raise ValidationError(_("This step does not belong to the municipality's procedure."))
     if not Transition.objects.filter(source=source, target=target).exists():
         raise ValidationError(
@@ -138,16 +139,16 @@ def check_transition(source: Step, target: Step) -> None:
 # --- Editing the procedure rules (the municipality's tandem) ---------------------------------
 
 
-def check_rules(rules: ProcedureRules) -> None:
-    """The rules as a whole: one initial step, a final step, a way out of every other step."""
-    steps = list(rules.steps.all())
+def check_workflow(workflow: Workflow) -> None:
+    """The workflow as a whole: one initial step, a final step, a way out of every other step."""
+    steps = list(workflow.steps.all())
     errors = []
     initial = [step for step in steps if step.is_initial]
     if len(initial) != 1:
         errors.append(_("The procedure needs exactly one initial step."))
     if not any(step.is_final for step in steps):
         errors.append(_("The procedure needs at least one final step."))
-    with_exit = set(rules.transitions.values_list("source_id", flat=True))
+    with_exit = set(workflow.transitions.values_list("source_id", flat=True))
     for step in steps:
         if not step.is_final and step.pk not in with_exit:
             errors.append(
@@ -158,10 +159,10 @@ def check_rules(rules: ProcedureRules) -> None:
         raise ValidationError(errors)
 
 
-def _renumber(rules: ProcedureRules, moved: Step | None = None) -> None:
+def _renumber(workflow: Workflow, moved: Step | None = None) -> None:
     """Positions 1…n in the current order; a moved step goes before the one it now ties with."""
     steps = sorted(
-        rules.steps.all(),
+        workflow.steps.all(),
         key=lambda step: (step.position, 0 if moved is not None and step.pk == moved.pk else 1),
     )
     for number, step in enumerate(steps, start=1):
@@ -170,9 +171,9 @@ def _renumber(rules: ProcedureRules, moved: Step | None = None) -> None:
 
 
 @transaction.atomic
-def update_rules(rules: ProcedureRules, *, by: User, title: str, preamble: str) -> ProcedureRules:
+def update_workflow(workflow: Workflow, *, by: User, title: str, preamble: str) -> Workflow:
     """Change the title and preamble; a save that changes nothing is not logged."""
-    changed = assign(stored(rules), {"title": title, "preamble": preamble})
+    changed = assign(stored(workflow), {"title": title, "preamble": preamble})
     return save_audited(changed, by=by, municipality=changed.municipality, skip_unchanged=True)
 
 
@@ -181,13 +182,13 @@ def _set_targets(step: Step, targets: list[Step]) -> dict[str, Any]:
     current = {transition.target_id: transition for transition in step.outgoing.all()}
     wanted = {target.pk: target for target in targets}
     for target in targets:
-        if target.rules_id != step.rules_id:
+        if target.workflow_id != step.workflow_id:
             raise ValidationError(_("This step does not belong to the municipality's procedure."))
         if target.pk == step.pk:
             raise ValidationError(_("A step cannot lead to itself."))
     Transition.objects.filter(pk__in=[t.pk for k, t in current.items() if k not in wanted]).delete()
     Transition.objects.bulk_create(
-        Transition(rules_id=step.rules_id, source=step, target=target)
+        Transition(workflow_id=step.workflow_id, source=step, target=target)
         for key, target in wanted.items()
         if key not in current
     )
@@ -224,7 +225,7 @@ def _step_fields(step: Step) -> dict[str, Any]:
 
 @transaction.atomic
 def add_step(
-    rules: ProcedureRules,
+    workflow: Workflow,
     *,
     by: User,
     name: str,
@@ -240,7 +241,7 @@ def add_step(
 
     Marking a step as initial takes that mark from the previous initial step.
     """
-    step = Step(rules=rules)
+    step = Step(workflow=workflow)
     # The log shows what the new step holds, as changes from an empty step.
     before = _step_fields(step)
     fields = {
@@ -268,22 +269,22 @@ def update_step(step: Step, *, by: User, **changes: Unpack[StepFields]) -> Step:
 
 def _save_step(step: Step, *, by: User, before: dict[str, Any], targets: list[Step] | None) -> Step:
     creating = step.pk is None
-    rules = step.rules
+    workflow = step.workflow
     if step.is_initial:
-        rules.steps.filter(is_initial=True).exclude(pk=step.pk).update(is_initial=False)
+        workflow.steps.filter(is_initial=True).exclude(pk=step.pk).update(is_initial=False)
     step.full_clean()
     step.save()
     changes = diff(before, _step_fields(step))
     if targets is not None:
         changes.update(_set_targets(step, targets))
-    _renumber(rules, moved=step)
-    check_rules(rules)
+    _renumber(workflow, moved=step)
+    check_workflow(workflow)
     step.refresh_from_db()
     record(
         by=by,
         action=AuditAction.CREATE if creating else AuditAction.UPDATE,
         obj=step,
-        municipality=rules.municipality,
+        municipality=workflow.municipality,
         changes=changes,
     )
     return step
@@ -292,8 +293,8 @@ def _save_step(step: Step, *, by: User, before: dict[str, Any], targets: list[St
 @transaction.atomic
 def move_step(step: Step, *, by: User, up: bool) -> None:
     """Swap a step with its neighbour in the order of the procedure."""
-    rules = step.rules
-    steps = list(rules.steps.all())
+    workflow = step.workflow
+    steps = list(workflow.steps.all())
     index = next(i for i, s in enumerate(steps) if s.pk == step.pk)
     other_index = index - 1 if up else index + 1
     if not 0 <= other_index < len(steps):
@@ -305,7 +306,7 @@ def move_step(step: Step, *, by: User, up: bool) -> None:
         by=by,
         action=AuditAction.UPDATE,
         obj=step,
-        municipality=rules.municipality,
+        municipality=workflow.municipality,
         changes={"position": [step.position, other.position]},
     )
 
@@ -335,22 +336,24 @@ def delete_step(step: Step, *, by: User) -> None:
             % {"name": step.name},
             code="step_in_history",
         )
-    rules = step.rules
-    record(by=by, action=AuditAction.DELETE, obj=step, municipality=rules.municipality)
+    workflow = step.workflow
+    record(by=by, action=AuditAction.DELETE, obj=step, municipality=workflow.municipality)
     step.delete()
-    _renumber(rules)
-    check_rules(rules)
+    _renumber(workflow)
+    check_workflow(workflow)
 
 
 @transaction.atomic
 def set_escalation_chain(
-    rules: ProcedureRules, *, by: User, levels: list[tuple[int, str, str]]
+    workflow: Workflow, *, by: User, levels: list[tuple[int, str, str]]
 ) -> None:
     """Replace the escalation chain by `levels` = [(days overdue, notify, action)], by days."""
-    before = [str(level) for level in rules.escalation_levels.all()]
-    rules.escalation_levels.all().delete()
+    before = [str(level) for level in workflow.escalation_levels.all()]
+    workflow.escalation_levels.all().delete()
     created = EscalationLevel.objects.bulk_create(
-        EscalationLevel(rules=rules, position=position, days_overdue=days, notify=notify, action=a)
+        EscalationLevel(
+            workflow=workflow, position=position, days_overdue=days, notify=notify, action=a
+        )
         for position, (days, notify, a) in enumerate(sorted(levels, key=lambda x: x[0]), start=1)
     )
     after = [str(level) for level in created]
@@ -358,7 +361,7 @@ def set_escalation_chain(
         record(
             by=by,
             action=AuditAction.UPDATE,
-            obj=rules,
-            municipality=rules.municipality,
+            obj=workflow,
+            municipality=workflow.municipality,
             changes={"escalation chain": [before, after]},
         )

@@ -17,49 +17,49 @@ from kokoma.municipalities.access import municipality_permission
 from kokoma.municipalities.models import Municipality
 
 from . import services
-from .forms import EscalationFormSet, RulesForm, StepForm
-from .models import ProcedureRules, Step
+from .forms import EscalationFormSet, StepForm, WorkflowForm
+from .models import Step, Workflow
 
 
-def _rules_context(municipality: Municipality) -> dict[str, Any]:
-    rules = services.rules_for(municipality)
-    steps = list(rules.steps.prefetch_related("outgoing__target").order_by("position", "pk"))
+def _workflow_context(municipality: Municipality) -> dict[str, Any]:
+    workflow = services.workflow_for(municipality)
+    steps = list(workflow.steps.prefetch_related("outgoing__target").order_by("position", "pk"))
     return {
         "municipality": municipality,
-        "rules": rules,
+        "workflow": workflow,
         "steps": steps,
-        "escalation_levels": list(rules.escalation_levels.all()),
+        "escalation_levels": list(workflow.escalation_levels.all()),
     }
 
 
 @municipality_permission("workflow.view_rules")
 @require_safe
-def rules_detail(request: HttpRequest, municipality: Municipality) -> HttpResponse:
-    context = _rules_context(municipality)
+def workflow_detail(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    context = _workflow_context(municipality)
     context["can_change"] = _user(request).has_perm("workflow.change_rules", municipality)
     context["problems"] = []
     try:
-        services.check_rules(context["rules"])
+        services.check_workflow(context["workflow"])
     except ValidationError as error:
         context["problems"] = error.messages
-    return render(request, "workflow/rules_detail.html", context)
+    return render(request, "workflow/workflow_detail.html", context)
 
 
 @municipality_permission("workflow.view_rules")
 @require_safe
-def rules_pdf(request: HttpRequest, municipality: Municipality) -> HttpResponse:
-    html = render_to_string("workflow/rules_pdf.html", _rules_context(municipality), request)
+def workflow_pdf(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    html = render_to_string("workflow/workflow_pdf.html", _workflow_context(municipality), request)
     return pdf_response(request, html, filename=f"Verfahrensordnung-{municipality.ags}.pdf")
 
 
 @municipality_permission("workflow.change_rules")
 @require_http_methods(["GET", "POST"])
-def rules_edit(request: HttpRequest, municipality: Municipality) -> HttpResponse:
-    rules = services.rules_for(municipality)
-    form = RulesForm(request.POST or None, instance=ProcedureRules.objects.get(pk=rules.pk))
+def workflow_edit(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    workflow = services.workflow_for(municipality)
+    form = WorkflowForm(request.POST or None, instance=Workflow.objects.get(pk=workflow.pk))
     if request.method == "POST" and form.is_valid():
-        services.update_rules(
-            rules,
+        services.update_workflow(
+            workflow,
             by=_user(request),
             title=form.cleaned_data["title"],
             preamble=form.cleaned_data["preamble"],
@@ -68,18 +68,18 @@ def rules_edit(request: HttpRequest, municipality: Municipality) -> HttpResponse
         return redirect("workflow:detail", ags=municipality.ags)
     return render(
         request,
-        "workflow/rules_form.html",
+        "workflow/workflow_form.html",
         {"municipality": municipality, "form": form, "title": _("Edit title and preamble")},
     )
 
 
 def _step_page(request: HttpRequest, municipality: Municipality, step: Step | None) -> HttpResponse:
-    rules = services.rules_for(municipality)
-    form = StepForm(request.POST or None, instance=step, rules=rules)
+    workflow = services.workflow_for(municipality)
+    form = StepForm(request.POST or None, instance=step, workflow=workflow)
     if request.method == "POST" and form.is_valid():
         data = {**form.cleaned_data, "targets": list(form.cleaned_data["targets"])}
         if step is None:
-            saved = call_service(form, services.add_step, rules, by=_user(request), **data)
+            saved = call_service(form, services.add_step, workflow, by=_user(request), **data)
         else:
             saved = call_service(form, services.update_step, step, by=_user(request), **data)
         if saved is not None:
@@ -94,7 +94,7 @@ def _step_page(request: HttpRequest, municipality: Municipality, step: Step | No
 
 
 def _step(municipality: Municipality, step_id: int) -> Step:
-    return get_object_or_404(Step, pk=step_id, rules__municipality=municipality)
+    return get_object_or_404(Step, pk=step_id, workflow__municipality=municipality)
 
 
 @municipality_permission("workflow.change_rules")
@@ -136,9 +136,9 @@ def step_move(request: HttpRequest, municipality: Municipality, step_id: int) ->
 @municipality_permission("workflow.change_rules")
 @require_http_methods(["GET", "POST"])
 def escalation_edit(request: HttpRequest, municipality: Municipality) -> HttpResponse:
-    rules = services.rules_for(municipality)
+    workflow = services.workflow_for(municipality)
     formset = EscalationFormSet(
-        request.POST or None, queryset=rules.escalation_levels.all(), prefix="stufe"
+        request.POST or None, queryset=workflow.escalation_levels.all(), prefix="stufe"
     )
     if request.method == "POST" and formset.is_valid():
         levels = [
@@ -151,7 +151,7 @@ def escalation_edit(request: HttpRequest, municipality: Municipality) -> HttpRes
             if form.has_changed() or form.instance.pk
             if form.cleaned_data and not form.cleaned_data.get("DELETE")
         ]
-        services.set_escalation_chain(rules, by=_user(request), levels=levels)
+        services.set_escalation_chain(workflow, by=_user(request), levels=levels)
         messages.success(request, _("The escalation chain was saved."))
         return redirect("workflow:detail", ags=municipality.ags)
     return render(

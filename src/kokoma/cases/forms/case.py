@@ -76,7 +76,7 @@ class TransitionForm(forms.Form):
     def __init__(self, *args: Any, case: Case, allowed: list[Step], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["to_step"]
-        set_choices(self, "to_step", Step.objects.filter(rules_id=case.step.rules_id))
+        set_choices(self, "to_step", Step.objects.filter(workflow_id=case.step.workflow_id))
         field.widget.choices = [(step.pk, step.name) for step in allowed]
 
 
@@ -112,7 +112,7 @@ class CaseFilterForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         names = (
-            Step.objects.filter(rules__municipality__in=municipalities)
+            Step.objects.filter(workflow__municipality__in=municipalities)
             .order_by("name")
             .values_list("name", flat=True)
             .distinct()

@@ -14,13 +14,13 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='ProcedureRules',
+            name='Workflow',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=200, verbose_name='title')),
                 ('preamble', models.TextField(blank=True, verbose_name='preamble')),
                 ('updated_at', models.DateTimeField(auto_now=True)),
-                ('municipality', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='procedure_rules', to='municipalities.municipality', verbose_name='municipality')),
+                ('municipality', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='workflow', to='municipalities.municipality', verbose_name='municipality')),
             ],
             options={
                 'verbose_name': 'procedure rules',
@@ -35,12 +35,12 @@ class Migration(migrations.Migration):
                 ('days_overdue', models.PositiveSmallIntegerField(verbose_name='days overdue')),
                 ('notify', models.CharField(choices=[('tandem', 'process-support tandem'), ('local_companion', 'Local process companion'), ('external_companion', 'External process companion'), ('case_team', 'case team')], max_length=32, verbose_name='notify')),
                 ('action', models.CharField(max_length=300, verbose_name='expected action')),
-                ('rules', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='escalation_levels', to='workflow.procedurerules')),
+                ('workflow', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='escalation_levels', to='workflow.workflow')),
             ],
             options={
                 'verbose_name': 'escalation level',
                 'verbose_name_plural': 'escalation chain',
-                'ordering': ['rules', 'position'],
+                'ordering': ['workflow', 'position'],
             },
         ),
         migrations.CreateModel(
@@ -54,19 +54,19 @@ class Migration(migrations.Migration):
                 ('response_days', models.PositiveSmallIntegerField(blank=True, help_text='Empty: no target, for example for the final step.', null=True, verbose_name='response-time target (days)')),
                 ('is_initial', models.BooleanField(default=False, verbose_name='initial step')),
                 ('is_final', models.BooleanField(default=False, verbose_name='final step')),
-                ('rules', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='workflow.procedurerules')),
+                ('workflow', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='workflow.workflow')),
             ],
             options={
                 'verbose_name': 'step',
                 'verbose_name_plural': 'steps',
-                'ordering': ['rules', 'position'],
+                'ordering': ['workflow', 'position'],
             },
         ),
         migrations.CreateModel(
             name='Transition',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rules', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='transitions', to='workflow.procedurerules')),
+                ('workflow', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='transitions', to='workflow.workflow')),
                 ('source', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='outgoing', to='workflow.step')),
                 ('target', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='incoming', to='workflow.step')),
             ],
@@ -77,11 +77,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='step',
-            constraint=models.UniqueConstraint(fields=('rules', 'name'), name='step_unique_name'),
+            constraint=models.UniqueConstraint(fields=('workflow', 'name'), name='step_unique_name'),
         ),
         migrations.AddConstraint(
             model_name='step',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_initial', True)), fields=('rules',), name='step_one_initial'),
+            constraint=models.UniqueConstraint(condition=models.Q(('is_initial', True)), fields=('workflow',), name='step_one_initial'),
         ),
         migrations.AddConstraint(
             model_name='transition',

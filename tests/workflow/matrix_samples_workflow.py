@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from kokoma.municipalities.models import Municipality
-from kokoma.workflow.services import rules_for
+from kokoma.workflow.services import workflow_for
 
 from ..conftest import COTTBUS
 
 
 def cottbus_step_id() -> int:
-    rules = rules_for(Municipality.objects.get(register__ags=COTTBUS))
-    return rules.steps.get(name="Analyse").pk
+    workflow = workflow_for(Municipality.objects.get(register__ags=COTTBUS))
+    return workflow.steps.get(name="Analyse").pk
 
 
 SAMPLES: dict[str, Any] = {"step_id": cottbus_step_id}

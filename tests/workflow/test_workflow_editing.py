@@ -17,7 +17,7 @@ from kokoma.audit.models import AuditEntry
 from kokoma.cases import services as case_services
 from kokoma.municipalities.models import Municipality
 from kokoma.workflow import services
-from kokoma.workflow.models import ProcedureRules, ResponsibleRole, Step, Transition
+from kokoma.workflow.models import ResponsibleRole, Step, Transition, Workflow
 from tests.conftest import COTTBUS, Login, Persona
 
 pytestmark = pytest.mark.django_db
@@ -36,48 +36,49 @@ def cottbus() -> Municipality:
 
 
 @pytest.fixture
-def rules(cottbus: Municipality) -> ProcedureRules:
-    return services.rules_for(cottbus)
+def workflow(cottbus: Municipality) -> Workflow:
+    return services.workflow_for(cottbus)
 
 
-def test_the_default_rules_are_valid(rules: ProcedureRules) -> None:
-    services.check_rules(rules)
+def test_the_default_rules_are_valid(workflow: Workflow) -> None:
+    services.check_workflow(workflow)
 
 
-def test_taking_the_initial_mark_away_is_refused(rules: ProcedureRules, persona: Persona) -> None:
-    first = rules.steps.get(is_initial=True)
+def test_taking_the_initial_mark_away_is_refused(workflow: Workflow, persona: Persona) -> None:
+    first = workflow.steps.get(is_initial=True)
     with pytest.raises(ValidationError, match="exactly one initial step"):
         services.update_step(first, by=persona("local_a"), is_initial=False)
-    assert rules.steps.filter(is_initial=True).count() == 1
+    assert workflow.steps.filter(is_initial=True).count() == 1
 
 
-def test_a_new_initial_step_takes_the_mark(rules: ProcedureRules, persona: Persona) -> None:
-    analysis = rules.steps.get(name="Analyse")
+def test_a_new_initial_step_takes_the_mark(workflow: Workflow, persona: Persona) -> None:
+    analysis = workflow.steps.get(name="Analyse")
     services.update_step(analysis, by=persona("local_a"), is_initial=True)
-    assert list(rules.steps.filter(is_initial=True)) == [analysis]
+    assert list(workflow.steps.filter(is_initial=True)) == [analysis]
 
 
-def test_without_a_final_step_the_rules_are_refused(
-    rules: ProcedureRules, persona: Persona
-) -> None:
-    final = rules.steps.get(is_final=True)
+def test_without_a_final_step_the_rules_are_refused(workflow: Workflow, persona: Persona) -> None:
+    final = workflow.steps.get(is_final=True)
     with pytest.raises(ValidationError, match="at least one final step"):
         services.update_step(
-            final, by=persona("local_a"), is_final=False, targets=[rules.steps.get(name="Eingang")]
+            final,
+            by=persona("local_a"),
+            is_final=False,
+            targets=[workflow.steps.get(name="Eingang")],
         )
 
 
-def test_a_non_final_step_needs_a_way_out(rules: ProcedureRules, persona: Persona) -> None:
-    analysis = rules.steps.get(name="Analyse")
+def test_a_non_final_step_needs_a_way_out(workflow: Workflow, persona: Persona) -> None:
+    analysis = workflow.steps.get(name="Analyse")
     with pytest.raises(ValidationError, match="needs at least one allowed next step"):
         services.update_step(analysis, by=persona("local_a"), targets=[])
     assert analysis.outgoing.count() == 2
 
 
-def test_adding_and_reordering_a_step(rules: ProcedureRules, persona: Persona) -> None:
-    analysis = rules.steps.get(name="Analyse")
+def test_adding_and_reordering_a_step(workflow: Workflow, persona: Persona) -> None:
+    analysis = workflow.steps.get(name="Analyse")
     new = services.add_step(
-        rules,
+        workflow,
         by=persona("local_a"),
         name="Vorgespräch",
         description="Gespräch mit den Beteiligten",
@@ -88,28 +89,28 @@ def test_adding_and_reordering_a_step(rules: ProcedureRules, persona: Persona) -
         is_final=False,
         targets=[analysis],
     )
-    names = list(rules.steps.values_list("name", flat=True))
+    names = list(workflow.steps.values_list("name", flat=True))
     assert names.index("Vorgespräch") == 2
-    assert list(rules.steps.values_list("position", flat=True)) == list(range(1, len(names) + 1))
+    assert list(workflow.steps.values_list("position", flat=True)) == list(range(1, len(names) + 1))
     assert Transition.objects.filter(source=new, target=analysis).exists()
     assert AuditEntry.objects.filter(object_type="workflow.Step", object_id=str(new.pk)).exists()
     services.move_step(new, by=persona("local_a"), up=True)
-    assert list(rules.steps.values_list("name", flat=True)).index("Vorgespräch") == 1
+    assert list(workflow.steps.values_list("name", flat=True)).index("Vorgespräch") == 1
 
 
 def test_a_step_with_cases_cannot_be_deleted(
-    rules: ProcedureRules, persona: Persona, cottbus: Municipality
+    workflow: Workflow, persona: Persona, cottbus: Municipality
 ) -> None:
-    initial = rules.steps.get(is_initial=True)
+    initial = workflow.steps.get(is_initial=True)
     case_services.open_case(municipality=cottbus, by=persona("local_a"), title="Testfall")
     with pytest.raises(ValidationError, match="cannot be deleted"):
         services.delete_step(initial, by=persona("local_a"))
     assert Step.objects.filter(pk=initial.pk).exists()
 
 
-def test_an_unused_step_can_be_deleted(rules: ProcedureRules, persona: Persona) -> None:
+def test_an_unused_step_can_be_deleted(workflow: Workflow, persona: Persona) -> None:
     extra = services.add_step(
-        rules,
+        workflow,
         by=persona("local_a"),
         name="Extra",
         description="",
@@ -124,13 +125,11 @@ def test_an_unused_step_can_be_deleted(rules: ProcedureRules, persona: Persona) 
     assert not Step.objects.filter(pk=extra.pk).exists()
 
 
-def test_deleting_the_only_exit_of_a_step_is_refused(
-    rules: ProcedureRules, persona: Persona
-) -> None:
+def test_deleting_the_only_exit_of_a_step_is_refused(workflow: Workflow, persona: Persona) -> None:
     # Eingang's only exit is Ersteinschätzung; a new step Z with no history may go, but a step
     # whose loss leaves another step stuck may not.
     stuck_maker = services.add_step(
-        rules,
+        workflow,
         by=persona("local_a"),
         name="Zwischenschritt",
         description="",
@@ -142,7 +141,7 @@ def test_deleting_the_only_exit_of_a_step_is_refused(
         targets=[],
     )
     extra = services.add_step(
-        rules,
+        workflow,
         by=persona("local_a"),
         name="Sackgasse",
         description="",
@@ -159,26 +158,26 @@ def test_deleting_the_only_exit_of_a_step_is_refused(
 
 
 def test_transitions_follow_the_edited_rules(
-    rules: ProcedureRules, persona: Persona, cottbus: Municipality
+    workflow: Workflow, persona: Persona, cottbus: Municipality
 ) -> None:
     case = case_services.open_case(municipality=cottbus, by=persona("local_a"), title="Regeltest")
-    analysis = rules.steps.get(name="Analyse")
+    analysis = workflow.steps.get(name="Analyse")
     with pytest.raises(ValidationError):
         case_services.transition_case(case, by=persona("local_a"), to_step=analysis)
-    entrance = rules.steps.get(is_initial=True)
+    entrance = workflow.steps.get(is_initial=True)
     services.update_step(entrance, by=persona("local_a"), targets=[analysis])
     case_services.transition_case(case, by=persona("local_a"), to_step=analysis)
     case.refresh_from_db()
     assert case.step == analysis
 
 
-def test_the_escalation_chain_is_replaced_in_order(rules: ProcedureRules, persona: Persona) -> None:
+def test_the_escalation_chain_is_replaced_in_order(workflow: Workflow, persona: Persona) -> None:
     services.set_escalation_chain(
-        rules,
+        workflow,
         by=persona("local_a"),
         levels=[(20, ResponsibleRole.EXTERNAL_COMPANION, "B"), (5, ResponsibleRole.TANDEM, "A")],
     )
-    assert list(rules.escalation_levels.values_list("position", "days_overdue", "action")) == [
+    assert list(workflow.escalation_levels.values_list("position", "days_overdue", "action")) == [
         (1, 5, "A"),
         (2, 20, "B"),
     ]
@@ -196,10 +195,10 @@ def test_the_rules_page_shows_steps_to_members(client: Client, login: Login) -> 
 
 
 def test_the_tandem_adds_a_step_through_the_form(
-    client: Client, login: Login, rules: ProcedureRules
+    client: Client, login: Login, workflow: Workflow
 ) -> None:
     login("local_a")
-    analysis = rules.steps.get(name="Analyse")
+    analysis = workflow.steps.get(name="Analyse")
     response = client.post(
         reverse("workflow:step_create", args=[COTTBUS]),
         {
@@ -212,14 +211,14 @@ def test_the_tandem_adds_a_step_through_the_form(
         },
     )
     assert response.status_code == 302
-    assert rules.steps.filter(name="Klärung", position=2).exists()
+    assert workflow.steps.filter(name="Klärung", position=2).exists()
 
 
 def test_editing_a_step_through_the_form_logs_what_changed(
-    client: Client, login: Login, rules: ProcedureRules
+    client: Client, login: Login, workflow: Workflow
 ) -> None:
     login("local_a")
-    analysis = rules.steps.get(name="Analyse")
+    analysis = workflow.steps.get(name="Analyse")
     response = client.post(
         reverse("workflow:step_edit", args=[COTTBUS, analysis.pk]),
         {
@@ -236,9 +235,7 @@ def test_editing_a_step_through_the_form_logs_what_changed(
     assert entry.changes == {"name": ["Analyse", "Analyse und Ziele"], "response_days": [30, 21]}
 
 
-def test_a_bad_step_form_keeps_the_input(
-    client: Client, login: Login, rules: ProcedureRules
-) -> None:
+def test_a_bad_step_form_keeps_the_input(client: Client, login: Login, workflow: Workflow) -> None:
     login("local_a")
     response = client.post(
         reverse("workflow:step_create", args=[COTTBUS]),
@@ -252,24 +249,24 @@ def test_a_bad_step_form_keeps_the_input(
     )
     assert response.status_code == 200
     assert b'value="Ohne Ausgang"' in response.content
-    assert not rules.steps.filter(name="Ohne Ausgang").exists()
+    assert not workflow.steps.filter(name="Ohne Ausgang").exists()
     assert response.context["form"].non_field_errors()
 
 
 def test_deleting_a_step_with_cases_shows_a_message(
-    client: Client, login: Login, rules: ProcedureRules, persona: Persona, cottbus: Municipality
+    client: Client, login: Login, workflow: Workflow, persona: Persona, cottbus: Municipality
 ) -> None:
     case_services.open_case(municipality=cottbus, by=persona("local_a"), title="Testfall")
     login("local_a")
-    initial = rules.steps.get(is_initial=True)
+    initial = workflow.steps.get(is_initial=True)
     response = client.post(reverse("workflow:step_delete", args=[COTTBUS, initial.pk]), follow=True)
     assert Step.objects.filter(pk=initial.pk).exists()
     assert [m.level_tag for m in response.context["messages"]] == ["error"]
 
 
-def test_the_escalation_formset_saves(client: Client, login: Login, rules: ProcedureRules) -> None:
+def test_the_escalation_formset_saves(client: Client, login: Login, workflow: Workflow) -> None:
     login("external")
-    levels = list(rules.escalation_levels.all())
+    levels = list(workflow.escalation_levels.all())
     data: dict[str, object] = {
         "stufe-TOTAL_FORMS": len(levels) + 1,
         "stufe-INITIAL_FORMS": len(levels),
@@ -292,7 +289,7 @@ def test_the_escalation_formset_saves(client: Client, login: Login, rules: Proce
     )
     response = client.post(reverse("workflow:escalation", args=[COTTBUS]), data)
     assert response.status_code == 302
-    assert list(rules.escalation_levels.values_list("days_overdue", flat=True)) == [14, 30]
+    assert list(workflow.escalation_levels.values_list("days_overdue", flat=True)) == [14, 30]
 
 
 def test_the_rules_print_as_pdf(client: Client, login: Login, tmp_path: Path) -> None:
