@@ -15,6 +15,6 @@ def profile(request: HttpRequest) -> HttpResponse:
     authenticators = Authenticator.objects.filter(user=user).values_list("type", flat=True)
     return render(
         request,
-        "accounts/profile.html",
+        "accounts/user_profile.html",
         {"memberships": memberships, "mfa_types": set(authenticators)},
     )

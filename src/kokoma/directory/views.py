@@ -312,7 +312,7 @@ def case_link(
             return redirect(services.institution_url(institution))
     return render(
         request,
-        "directory/case_link_form.html",
+        "directory/institutioncase_form.html",
         {
             "municipality": municipality,
             "institution": institution,
@@ -345,6 +345,6 @@ def case_unlink(request: HttpRequest, case: Case, ags: str, institution_id: int)
         return redirect(services.institution_url(link.institution))
     return render(
         request,
-        "directory/case_unlink_confirm.html",
+        "directory/institutioncase_confirm_delete.html",
         {"municipality": municipality, "institution": link.institution, "link": link},
     )

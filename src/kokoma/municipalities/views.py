@@ -248,7 +248,7 @@ def member_list(request: HttpRequest, municipality: Municipality) -> HttpRespons
     )
     return render(
         request,
-        "municipalities/member_list.html",
+        "municipalities/membership_list.html",
         {
             "municipality": municipality,
             "memberships": memberships,
@@ -407,7 +407,7 @@ def work_log(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     entries = municipality.work_log.select_related("author")
     page = paginate(request, entries)[0]
     return render(
-        request, "municipalities/work_log.html", {"municipality": municipality, "page": page}
+        request, "municipalities/worklogentry_list.html", {"municipality": municipality, "page": page}
     )
 
 

@@ -67,4 +67,4 @@ def email_settings(request: HttpRequest) -> HttpResponse:
         if saved is not None:
             messages.success(request, _("Your e-mail settings are saved."))
             return redirect("notifications:settings")
-    return render(request, "notifications/email_settings.html", {"form": form})
+    return render(request, "notifications/emailpreference_form.html", {"form": form})

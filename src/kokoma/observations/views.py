@@ -154,7 +154,7 @@ def _action_page(
 ) -> HttpResponse:
     return render(
         request,
-        "observations/observation_action.html",
+        "observations/observation_triage.html",
         {
             "municipality": municipality,
             "observation": observation,

@@ -133,7 +133,7 @@ def warning_settings(request: HttpRequest, municipality: Municipality) -> HttpRe
             return redirect("prevention:settings", ags=municipality.ags)
     return render(
         request,
-        "prevention/warning_settings.html",
+        "prevention/warningsettings_form.html",
         {"municipality": municipality, "form": form, "title": _("Early-warning thresholds")},
     )
 
@@ -149,7 +149,7 @@ def response_plans(request: HttpRequest, municipality: Municipality) -> HttpResp
     ]
     return render(
         request,
-        "prevention/response_plans.html",
+        "prevention/responsestep_list.html",
         {"municipality": municipality, "plans": plans},
     )
 
@@ -195,7 +195,7 @@ def response_plan_edit(
             return redirect("prevention:responses", ags=municipality.ags)
     return render(
         request,
-        "prevention/response_plan_form.html",
+        "prevention/responsestep_form.html",
         {
             "municipality": municipality,
             "formset": formset,

@@ -42,7 +42,7 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
     page = paginate(request, tasks)[0]
     return render(
         request,
-        "tasks/task_mine.html",
+        "tasks/task_list_mine.html",
         {"page": page, "filter_form": form, "query": _page_query(form)},
     )
 
@@ -200,7 +200,7 @@ def task_delete(request: HttpRequest, municipality: Municipality, task_id: int) 
         return redirect("tasks:list", ags=municipality.ags)
     return render(
         request,
-        "tasks/task_delete.html",
+        "tasks/task_confirm_delete.html",
         {"municipality": municipality, "task": task, "may_delete": may_delete},
     )
 
@@ -224,7 +224,7 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
         if token
         else ""
     )
-    return render(request, "tasks/calendar_settings.html", {"token": token, "feed_url": feed_url})
+    return render(request, "tasks/calendartoken_form.html", {"token": token, "feed_url": feed_url})
 
 
 @public

@@ -156,6 +156,6 @@ def escalation_edit(request: HttpRequest, municipality: Municipality) -> HttpRes
         return redirect("workflow:detail", ags=municipality.ags)
     return render(
         request,
-        "workflow/escalation_form.html",
+        "workflow/escalationlevel_form.html",
         {"municipality": municipality, "formset": formset, "title": _("Edit escalation chain")},
     )

@@ -9,7 +9,7 @@ from kokoma.cases.models import Case
 register = template.Library()
 
 
-@register.inclusion_tag("cases/comment_list.html", takes_context=True)
+@register.inclusion_tag("cases/_comment_list.html", takes_context=True)
 def case_comments(context: template.Context, case: Case) -> dict[str, Any]:
     """`{% case_comments case %}`: the case's comments and, where allowed, the comment form."""
     request = context.get("request")

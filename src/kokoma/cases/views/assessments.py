@@ -51,6 +51,6 @@ def escalation_add(request: HttpRequest, case: Case) -> HttpResponse:
         case,
         form,
         _("Add escalation assessment"),
-        "cases/escalation_form.html",
+        "cases/escalationassessment_form.html",
         stages=GLASL_STAGES.items(),
     )

@@ -51,7 +51,7 @@ def _procedure_form(
         if saved is not None:
             messages.success(request, _("The procedure was saved."))
             return _detail(case, "procedures-heading")
-    return _page(request, case, form, title, "cases/procedure_form.html")
+    return _page(request, case, form, title, "cases/caseprocedure_form.html")
 
 
 @case_permission("cases.change_case")
@@ -186,7 +186,7 @@ def _delete_page(
             return _detail(case, anchor)
     return render(
         request,
-        "cases/processing_delete.html",
+        "cases/processing_confirm_delete.html",
         {
             "case": case,
             "title": title,

@@ -37,7 +37,7 @@ def team(request: HttpRequest, case: Case) -> HttpResponse:
             return redirect("cases:team", reference=case.reference)
     members = case.team.select_related("user", "added_by")
     return case_form_page(
-        request, case, form, _("Case team"), "cases/team_list.html", members=members
+        request, case, form, _("Case team"), "cases/caseteammember_list.html", members=members
     )
 
 
