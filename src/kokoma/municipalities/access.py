@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 
+from kokoma.accounts.access import acting_user
 from kokoma.core.access import Access, View, declare, require_login
 
 from .models import Municipality
@@ -19,7 +20,7 @@ from .models import Municipality
 def access_municipality(request: HttpRequest, ags: str, permission: str) -> Municipality:
     """Out of the user's tenancy → 404; in it but not allowed → 403."""
     municipality = get_object_or_404(
-        Municipality.objects.visible_to(request.user).with_register(),  # type: ignore[arg-type]
+        Municipality.objects.visible_to(acting_user(request)).with_register(),
         register__ags=ags,
     )
     if not request.user.has_perm(permission, municipality):

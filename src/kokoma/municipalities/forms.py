@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import MembershipRole, ProgrammeRole, User
 from kokoma.audit.models import AuditAction
-from kokoma.core.forms import DateInput, set_choices
+from kokoma.core.forms import DateInput, set_choices, set_options
 
 from .models import (
     Contact,
@@ -203,10 +203,9 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args: Any, entries: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        fields: dict[str, Any] = self.fields  # ChoiceField and ModelChoiceField, not Field
-        fields["action"].choices = [("", _("all")), *AuditAction.choices]
+        set_options(self, "action", [("", _("all")), *AuditAction.choices])
         types = entries.order_by("object_type").values_list("object_type", flat=True).distinct()
-        fields["object_type"].choices = [("", _("all")), *((t, t) for t in types)]
+        set_options(self, "object_type", [("", _("all")), *((t, t) for t in types)])
         set_choices(
             self,
             "person",

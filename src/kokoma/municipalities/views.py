@@ -407,7 +407,9 @@ def work_log(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     entries = municipality.work_log.select_related("author")
     page = paginate(request, entries)[0]
     return render(
-        request, "municipalities/worklogentry_list.html", {"municipality": municipality, "page": page}
+        request,
+        "municipalities/worklogentry_list.html",
+        {"municipality": municipality, "page": page},
     )
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.cases.models import Case
-from kokoma.core.forms import DateInput, set_choices
+from kokoma.core.forms import DateInput, set_choices, set_options
 from kokoma.taxonomy.forms import TermChoiceField
 from kokoma.taxonomy.models import Term, TermKind
 
@@ -119,18 +119,17 @@ class ObservationForm(_IncidentFieldsMixin, forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 6}),
         }
         labels = {"reporter_contact": _("Contact of the reporting person (optional)")}
+        field_classes = {"motive": TermChoiceField, "incident_type": TermChoiceField}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["source"].choices = [  # type: ignore[attr-defined]
-            choice
-            for choice in Observation.Source.choices
-            if choice[0] != Observation.Source.PUBLIC_FORM
-        ]
+        set_options(
+            self,
+            "source",
+            (c for c in Observation.Source.choices if c[0] != Observation.Source.PUBLIC_FORM),
+        )
         self.fields["source"].initial = Observation.Source.INTERNAL
         self.fields["severity"].initial = Severity.MEDIUM
-        for name in ("motive", "incident_type"):
-            self.fields[name].label_from_instance = lambda obj: obj.name  # type: ignore[attr-defined]
         self._setup_terms(self.instance)
 
 
@@ -217,7 +216,7 @@ class ChronicleFilterForm(forms.Form):
 
     def __init__(self, *args: Any, years: list[int], districts: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", _("all")), *((y, str(y)) for y in years)]  # type: ignore[attr-defined]
-        self.fields["district"].choices = [("", _("all")), *((d, d) for d in districts)]  # type: ignore[attr-defined]
+        set_options(self, "year", [("", _("all")), *((y, str(y)) for y in years)])
+        set_options(self, "district", [("", _("all")), *((d, d) for d in districts)])
         set_choices(self, "motive", Term.objects.filter(kind=TermKind.MOTIVE))
         set_choices(self, "incident_type", Term.objects.filter(kind=TermKind.INCIDENT_TYPE))

@@ -11,7 +11,9 @@ class WorkflowConfig(AppConfig):
     def ready(self) -> None:
         from kokoma.municipalities.signals import municipality_admitted
 
-        municipality_admitted.connect(_start_with_default_workflow, dispatch_uid="workflow-defaults")
+        municipality_admitted.connect(
+            _start_with_default_workflow, dispatch_uid="workflow-defaults"
+        )
 
 
 def _start_with_default_workflow(sender: Any, *, municipality: Any, by: Any, **kwargs: Any) -> None:

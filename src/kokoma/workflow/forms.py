@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kokoma.core.forms import set_choices
+from kokoma.core.forms import set_choices, set_options
 
 from .models import EscalationLevel, ResponsibleRole, Step, Workflow
 
@@ -59,7 +59,7 @@ class EscalationLevelForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["notify"].choices = ResponsibleRole.choices  # type: ignore[attr-defined]
+        set_options(self, "notify", ResponsibleRole.choices)
 
 
 EscalationFormSet = forms.modelformset_factory(

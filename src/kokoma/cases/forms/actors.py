@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kokoma.core.forms import date_field
+from kokoma.core.forms import date_field, set_choices
 
 from ..models import Actor, Case, RelationKind
 
@@ -87,7 +87,7 @@ class RelationForm(forms.Form):
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in ("source", "target"):
-            self.fields[name].queryset = case.actors.all()  # type: ignore[attr-defined]
+            set_choices(self, name, case.actors.all())
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import Membership, User
-from kokoma.core.forms import set_choices
+from kokoma.core.forms import set_choices, set_options
 from kokoma.municipalities.models import Municipality
 from kokoma.taxonomy.models import Term, TermKind
 from kokoma.workflow.models import Step
@@ -117,8 +117,7 @@ class CaseFilterForm(forms.Form):
             .values_list("name", flat=True)
             .distinct()
         )
-        fields: dict[str, Any] = self.fields  # ChoiceField and ModelChoiceField, not Field
-        fields["step"].choices = [("", _("all")), *((name, name) for name in names)]
+        set_options(self, "step", [("", _("all")), *((name, name) for name in names)])
         # Only the people of municipalities the user belongs to, not the whole programme.
         own = Membership.objects.filter(user=user).values("municipality_id")
         people = Membership.objects.filter(

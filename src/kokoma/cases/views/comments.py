@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kokoma.accounts.models import User
+from kokoma.accounts.access import acting_user
 from kokoma.cases.access import case_permission
 
 from ..models import Case
@@ -19,7 +19,7 @@ from ..services.comments import case_link, post_comment
 @case_permission("cases.comment_case")
 @require_POST
 def comment_create(request: HttpRequest, case: Case) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = acting_user(request)
     try:
         posted = post_comment(case, by=user, text=request.POST.get("text", ""))
     except ValidationError as error:
