@@ -395,6 +395,27 @@ def test_removing_a_member_deletes_the_membership_and_audits_it(
     assert entry.municipality == cottbus
 
 
+def test_changing_a_members_function_audits_the_diff_and_keeps_the_role(
+    cottbus: Municipality, persona: Persona
+) -> None:
+    membership = Membership.objects.get(municipality=cottbus, user=persona("local_a"))
+    old = membership.function
+    membership.role = MembershipRole.ACTOR  # in memory only: the role is not the verb's to change
+    services.change_member(membership, by=persona("office"), function="Stabsstelle Integration")
+    membership.refresh_from_db()
+    assert (membership.role, membership.function) == (
+        MembershipRole.LOCAL_COMPANION,
+        "Stabsstelle Integration",
+    )
+    entry = audit_of(membership).first()
+    assert entry is not None
+    assert (entry.action, entry.municipality, entry.changes) == (
+        AuditAction.UPDATE,
+        cottbus,
+        {"function": [old, "Stabsstelle Integration"]},
+    )
+
+
 @pytest.mark.parametrize("name", ["local_a", "external"])
 def test_companions_cannot_be_removed_as_members(
     cottbus: Municipality, persona: Persona, name: str
