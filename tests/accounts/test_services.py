@@ -3,11 +3,12 @@ from collections.abc import Callable
 from typing import TypeAlias
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
-from kokoma.accounts.models import User
-from kokoma.accounts.services import invitation_path, invite_user
+from kokoma.accounts.models import ProgrammeRole, User
+from kokoma.accounts.services import create_account, invitation_path, invite_user
 from kokoma.audit.models import AuditAction, AuditEntry
 from tests.conftest import Persona
 
@@ -76,3 +77,31 @@ def test_role_labels_list_programme_role_and_membership_roles_once(persona: Pers
         str(persona("external").get_programme_role_display()),
         str(membership.get_role_display()),
     ]
+
+
+def test_an_account_with_a_password_logs_in_and_is_audited_without_it(
+    persona: Persona, mailoutbox: list[EmailMessage]
+) -> None:
+    user = create_account(
+        by=persona("office"),
+        email="Neu.Aufsicht@Example.org",
+        display_name="Nora Neu",
+        password="ein-langes-passwort",
+        programme_role=ProgrammeRole.SUPERVISOR,
+    )
+    assert (user.email, user.username) == ("neu.aufsicht@example.org", "neu.aufsicht@example.org")
+    assert user.check_password("ein-langes-passwort")
+    assert user.programme_role == ProgrammeRole.SUPERVISOR
+    entry = AuditEntry.objects.get(object_type="accounts.User", object_id=str(user.pk))
+    assert (entry.action, entry.actor) == (AuditAction.CREATE, persona("office"))
+    assert entry.changes == {"programme_role": [None, "supervisor"]}
+    assert mailoutbox == []
+
+
+def test_an_account_for_a_taken_address_or_an_unknown_role_is_refused(persona: Persona) -> None:
+    for email, role in ((persona("actor_a").email.upper(), ""), ("neu@example.org", "mayor")):
+        with pytest.raises(ValidationError):
+            create_account(
+                by=None, email=email, display_name="X", password="x", programme_role=role
+            )
+    assert not User.objects.filter(email="neu@example.org").exists()

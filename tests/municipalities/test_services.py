@@ -395,6 +395,27 @@ def test_removing_a_member_deletes_the_membership_and_audits_it(
     assert entry.municipality == cottbus
 
 
+def test_changing_a_members_function_audits_the_diff_and_keeps_the_role(
+    cottbus: Municipality, persona: Persona
+) -> None:
+    membership = Membership.objects.get(municipality=cottbus, user=persona("local_a"))
+    old = membership.function
+    membership.role = MembershipRole.ACTOR  # in memory only: the role is not the verb's to change
+    services.change_member(membership, by=persona("office"), function="Stabsstelle Integration")
+    membership.refresh_from_db()
+    assert (membership.role, membership.function) == (
+        MembershipRole.LOCAL_COMPANION,
+        "Stabsstelle Integration",
+    )
+    entry = audit_of(membership).first()
+    assert entry is not None
+    assert (entry.action, entry.municipality, entry.changes) == (
+        AuditAction.UPDATE,
+        cottbus,
+        {"function": [old, "Stabsstelle Integration"]},
+    )
+
+
 @pytest.mark.parametrize("name", ["local_a", "external"])
 def test_companions_cannot_be_removed_as_members(
     cottbus: Municipality, persona: Persona, name: str
@@ -427,8 +448,7 @@ def test_changing_a_record_audits_the_diff(cottbus: Municipality, persona: Perso
     assert contact is not None
     old_function, old_phone = contact.function, contact.phone
     services.change_contact(contact, by=persona("local_a"), function="Leitung", phone="0355 1")
-    entry = audit_of(contact).get()
-    assert entry.action == AuditAction.UPDATE
+    entry = audit_of(contact).get(action=AuditAction.UPDATE)  # besides the demo's CREATE
     assert entry.changes == {
         "function": [old_function, "Leitung"],
         "phone": [old_phone, "0355 1"],
@@ -475,8 +495,9 @@ def test_deleting_a_record_audits_it_before_it_is_gone(
     pk, label = contact.pk, str(contact)
     services.delete_contact(contact, by=persona("local_a"))
     assert not Contact.objects.filter(pk=pk).exists()
-    entry = AuditEntry.objects.get(object_type="municipalities.Contact", object_id=str(pk))
-    assert entry.action == AuditAction.DELETE
+    entry = AuditEntry.objects.get(
+        object_type="municipalities.Contact", object_id=str(pk), action=AuditAction.DELETE
+    )
     assert entry.object_repr == label
     assert entry.municipality == cottbus
 

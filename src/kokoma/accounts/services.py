@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kokoma.audit.models import AuditAction
-from kokoma.audit.services import record
+from kokoma.audit.services import record, save_audited
 
 from .models import User
 
@@ -43,3 +43,33 @@ def invite_user(*, by: User | None, email: str, display_name: str) -> User:
         )
     )
     return user
+
+
+@transaction.atomic
+def create_account(
+    *,
+    by: User | None,
+    email: str,
+    display_name: str,
+    password: str,
+    programme_role: str = "",
+) -> User:
+    """Create an account with a password that whoever sets it up already knows (the demo's
+    logins); a person joining the platform gets `invite_user` and chooses their own.
+
+    The password is taken as given: Django's password validators judge a password a person
+    chooses (allauth runs them), not a set-up password that is handed out with the account.
+    """
+    user = User(
+        email=email.lower(),
+        username=email.lower(),
+        display_name=display_name,
+        programme_role=programme_role,
+    )
+    user.set_password(password)
+    # The log says which programme role the account got, never anything of the password.
+    return save_audited(
+        user,
+        by=by,
+        changes={"programme_role": [None, programme_role]} if programme_role else None,
+    )

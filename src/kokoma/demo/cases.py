@@ -21,16 +21,14 @@ from kokoma.cases.models import (
     CaseOutcome,
     CaseProcedure,
     ConflictType,
-    EscalationAssessment,
     Measure,
-    Relation,
     RelationKind,
-    ThreatAssessment,
-    ThreatDimension,
 )
+from kokoma.demo.office import programme_office
 from kokoma.municipalities.models import Municipality
 from kokoma.observations import services as services_observations
 from kokoma.observations.models import Observation, Severity
+from kokoma.taxonomy import services as services_taxonomy
 from kokoma.taxonomy.models import Term, TermKind
 
 TAXONOMY: dict[str, list[str]] = {
@@ -78,16 +76,21 @@ TAXONOMY: dict[str, list[str]] = {
 
 
 def ensure_taxonomy() -> dict[tuple[str, str], Term]:
-    """Create the initial terms where missing; never changes a term the office has edited."""
+    """Create the initial terms where missing, as the programme office (or nobody, before the
+    office has an account); never changes a term the office has edited."""
     existing = {(term.kind, term.name): term for term in Term.objects.all()}
     missing = [
-        Term(kind=kind, name=name, position=position)
+        (kind, name, position)
         for kind, names in TAXONOMY.items()
         for position, name in enumerate(names, start=1)
         if (kind, name) not in existing
     ]
-    for term in Term.objects.bulk_create(missing):
-        existing[(term.kind, term.name)] = term
+    if missing:
+        office = programme_office()
+        for kind, name, position in missing:
+            existing[(kind, name)] = services_taxonomy.create_term(
+                by=office, kind=kind, name=name, position=position
+            )
     return existing
 
 
@@ -921,7 +924,12 @@ def _demo_case(
             )
         else:
             services.transition_case(case, by=tandem, to_step=steps[name])
-    Case.objects.filter(pk=case.pk).update(
+    case.refresh_from_db()  # the moves above saved newer versions of the case
+    case = services.update_case(
+        case,
+        by=tandem,
+        version=case.version,
+        topics=[taxonomy[(TermKind.TOPIC, name)] for name in spec.topics],
         conflict_type=spec.conflict_type,
         dividers=spec.dividers,
         connectors=spec.connectors,
@@ -929,10 +937,10 @@ def _demo_case(
         tree_core_problem=spec.core_problem,
         tree_effects=spec.effects,
     )
-    case.topics.set([taxonomy[(TermKind.TOPIC, name)] for name in spec.topics])
     actors = {
-        pseudonym: Actor.objects.create(
-            case=case,
+        pseudonym: services.add_actor(
+            case,
+            by=tandem,
             pseudonym=pseudonym,
             kind=kind,
             role=role,
@@ -943,9 +951,10 @@ def _demo_case(
         )
         for pseudonym, kind, role, attitude, influence in spec.actors
     }
-    Relation.objects.bulk_create(
-        Relation(
-            case=case,
+    for source, target, kind, strength, since, until in spec.relations:
+        services.add_relation(
+            case,
+            by=tandem,
             source=actors[source],
             target=actors[target],
             kind=kind,
@@ -954,45 +963,33 @@ def _demo_case(
             valid_from=ago(since),
             valid_to=ago(until) if until is not None else None,
         )
-        for source, target, kind, strength, since, until in spec.relations
-    )
-    EscalationAssessment.objects.bulk_create(
-        [
-            *(
-                EscalationAssessment(
-                    case=case,
-                    stage=stage,
-                    assessed_on=ago(days),
-                    rationale="Einschätzung im Tandem nach Gesprächen mit Beteiligten.",
-                    assessor=tandem,
-                )
-                for days, stage in spec.stages
-            ),
-            *(
-                EscalationAssessment(
-                    case=case,
-                    actor=actors[pseudonym],
-                    stage=stage,
-                    assessed_on=ago(days),
-                    rationale=f"So sieht {pseudonym} die Lage (aus Einzelgesprächen).",
-                    assessor=tandem,
-                )
-                for pseudonym, days, stage in spec.perspectives
-            ),
-        ]
-    )
+    for days, stage in spec.stages:
+        services.assess_escalation(
+            case,
+            by=tandem,
+            stage=stage,
+            assessed_on=ago(days),
+            rationale="Einschätzung im Tandem nach Gesprächen mit Beteiligten.",
+        )
+    for pseudonym, days, stage in spec.perspectives:
+        services.assess_escalation(
+            case,
+            by=tandem,
+            actor=actors[pseudonym],
+            stage=stage,
+            assessed_on=ago(days),
+            rationale=f"So sieht {pseudonym} die Lage (aus Einzelgesprächen).",
+        )
     first_day = spec.stages[0][0]
-    ThreatAssessment.objects.bulk_create(
-        ThreatAssessment(
-            case=case,
-            dimension=ThreatDimension(dimension),
+    for index, (dimension, score) in enumerate(spec.threats.items()):
+        services.assess_threat(
+            case,
+            by=tandem,
+            dimension=dimension,
             score=score,
             rationale="Erste Gefährdungseinschätzung im Tandem.",
             assessed_on=ago(first_day if index % 2 else spec.stages[-1][0]),
-            assessor=tandem,
         )
-        for index, (dimension, score) in enumerate(spec.threats.items())
-    )
     if "Bearbeitung" in spec.path:
         _demo_processing(case, spec, list(actors.values()), tandem, taxonomy, ago)
     return case
@@ -1027,72 +1024,88 @@ def _demo_processing(
     """Procedures, measures and agreements of a case that reached the processing step."""
     closed = "abgeschlossen" in spec.path
     opened = spec.opened_days_ago
-    single = CaseProcedure.objects.create(
-        case=case,
+    services.add_procedure(
+        case,
+        by=tandem,
         procedure=taxonomy[(TermKind.PROCEDURE, "Pendeldiplomatie/Einzelgespräche")],
         goal="Sichtweisen und Anliegen aller Seiten in Einzelgesprächen kennenlernen.",
+        participants=actors,
         status=CaseProcedure.Status.COMPLETED,
         started_on=ago(opened * 2 // 3),
         ended_on=ago(opened // 2),
     )
-    single.participants.set(actors)
-    joint = CaseProcedure.objects.create(
-        case=case,
+    services.add_procedure(
+        case,
+        by=tandem,
         procedure=taxonomy[
             (TermKind.PROCEDURE, "Runder Tisch" if closed else "moderierter Dialog")
         ],
         goal="Gemeinsame Regeln für das Zusammenleben vereinbaren.",
+        participants=actors[:2],
         status=CaseProcedure.Status.COMPLETED if closed else CaseProcedure.Status.RUNNING,
         started_on=ago(opened // 2),
         ended_on=ago(opened // 4) if closed else None,
     )
-    joint.participants.set(actors[:2])
-    measures = Measure.objects.bulk_create(
-        [
-            Measure(
-                case=case,
+    measures: list[tuple[Measure, datetime.date]] = [
+        (
+            services.add_measure(
+                case,
+                by=tandem,
                 title="Gesprächstermine mit allen Beteiligten vereinbaren",
                 owner=tandem,
-                due_on=ago(opened // 2),
                 status=Measure.Status.DONE,
                 result="Alle Seiten waren zu Einzelgesprächen bereit.",
             ),
-            Measure(
-                case=case,
+            ago(opened // 2),
+        ),
+        (
+            services.add_measure(
+                case,
+                by=tandem,
                 title="Protokoll des letzten Treffens an alle versenden",
                 owner=tandem,
-                due_on=ago(opened // 4) if closed else ago(5),
                 status=Measure.Status.DONE if closed else Measure.Status.OPEN,
                 result="Versandt und bestätigt." if closed else "",
             ),
-            Measure(
-                case=case,
+            ago(opened // 4) if closed else ago(5),
+        ),
+        (
+            services.add_measure(
+                case,
+                by=tandem,
                 title="Raum für das nächste Treffen organisieren",
                 description="Neutraler Ort, barrierefrei erreichbar.",
                 owner=tandem,
-                due_on=ago(opened // 4) if closed else ago(-14),
                 status=Measure.Status.CANCELLED if closed else Measure.Status.IN_PROGRESS,
             ),
-        ]
-    )
-    Measure.objects.filter(pk__in=[m.pk for m in measures]).update(
+            ago(opened // 4) if closed else ago(-14),
+        ),
+    ]
+    # The measures were taken on months ago. A due date must not lie before the day a measure
+    # was created, so each gets its (now past) due date once its creation day is backdated;
+    # the creation time is a pure timestamp that no service sets.
+    Measure.objects.filter(pk__in=[measure.pk for measure, _ in measures]).update(
         created_at=timezone.now() - datetime.timedelta(days=opened * 2 // 3)
     )
-    kept = Agreement.objects.create(
-        case=case,
+    for measure, due_on in measures:
+        services.update_measure(measure, by=tandem, due_on=due_on)
+    services.add_agreement(
+        case,
+        by=tandem,
         text="Beschwerden werden zuerst direkt und sachlich angesprochen, nicht in sozialen Medien.",
+        parties=actors[:2],
         agreed_on=ago(opened // 3),
         review_on=ago(opened // 6),
         status=Agreement.Status.KEPT if closed else Agreement.Status.IN_FORCE,
     )
-    kept.parties.set(actors[:2])
-    broken = Agreement.objects.create(
-        case=case,
+    services.add_agreement(
+        case,
+        by=tandem,
         text="Beide Seiten verzichten bis zum nächsten Treffen auf öffentliche Aktionen.",
+        parties=actors[:2],
         agreed_on=ago(opened // 2),
         status=Agreement.Status.BROKEN if closed else Agreement.Status.RENEGOTIATED,
     )
-    broken.parties.set(actors[:2])
 
 
 def _demo_observation(

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from kokoma.guidance.models import Band, Checklist, ChecklistItem
+from kokoma.accounts.models import User
+from kokoma.demo.office import programme_office
+from kokoma.guidance import services
+from kokoma.guidance.models import Band, Checklist
 
 CHECKLISTS: list[tuple[Band, str, str, list[str]]] = [
     (
@@ -93,18 +96,29 @@ CHECKLISTS: list[tuple[Band, str, str, list[str]]] = [
 
 @transaction.atomic
 def ensure_guidance() -> list[Checklist]:
-    """Create the seed checklists that do not exist yet (matched by band and title)."""
+    """Create the seed checklists that do not exist yet (matched by band and title), as the
+    programme office, who keeps the checklists in the UI."""
     checklists = []
     for position, (band, title, introduction, items) in enumerate(CHECKLISTS, start=1):
-        checklist, created = Checklist.objects.get_or_create(
-            band=band,
-            title=title,
-            defaults={"introduction": introduction, "position": position},
-        )
-        if created:
-            ChecklistItem.objects.bulk_create(
-                ChecklistItem(checklist=checklist, text=text, position=index)
-                for index, text in enumerate(items, start=1)
+        checklist = Checklist.objects.filter(band=band, title=title).first()
+        if checklist is None:
+            checklist = services.create_checklist(
+                by=_office(),
+                band=band,
+                title=title,
+                introduction=introduction,
+                position=position,
+                items=[
+                    services.ItemData(item_id=None, text=text, position=index)
+                    for index, text in enumerate(items, start=1)
+                ],
             )
         checklists.append(checklist)
     return checklists
+
+
+def _office() -> User:
+    office = programme_office()
+    if office is None:
+        raise LookupError("The demo's checklists need the programme office's account first.")
+    return office

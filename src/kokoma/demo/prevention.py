@@ -7,6 +7,7 @@ import datetime
 from django.utils import timezone
 
 from kokoma.accounts.models import Membership, MembershipRole
+from kokoma.cases import services as services_cases
 from kokoma.cases.models import Case, EscalationAssessment
 from kokoma.municipalities.models import Municipality
 from kokoma.observations.models import Observation
@@ -82,13 +83,14 @@ def load_demo_prevention() -> None:
         tandem = Membership.objects.filter(
             municipality=case.municipality, role=MembershipRole.LOCAL_COMPANION
         ).first()
-        EscalationAssessment.objects.create(
-            case=case,
-            stage=7,
-            assessed_on=today - datetime.timedelta(days=4),
-            rationale=ESCALATION_RATIONALE,
-            assessor=tandem.user if tandem else None,
-        )
+        if tandem is not None:
+            services_cases.assess_escalation(
+                case,
+                by=tandem.user,
+                stage=7,
+                assessed_on=today - datetime.timedelta(days=4),
+                rationale=ESCALATION_RATIONALE,
+            )
     _sticker_burst(today)
     services.run_check(today=today)
     climb = (

@@ -185,6 +185,21 @@ def add_member(
     return membership
 
 
+class MemberFields(TypedDict, total=False):
+    """What can change on a membership; its role stays, as access hangs on it."""
+
+    function: str
+
+
+@transaction.atomic
+def change_member(
+    membership: Membership, *, by: User, **changes: Unpack[MemberFields]
+) -> Membership:
+    """Change the given fields of a membership, companions' included (their function)."""
+    changed = assign(stored(membership), changes)
+    return save_audited(changed, by=by, municipality=changed.municipality)
+
+
 @transaction.atomic
 def remove_member(membership: Membership, *, by: User) -> None:
     if membership.is_companion():

@@ -1,7 +1,9 @@
 """Load the invented demo: programme office, companions, five municipalities with their tandems.
 
-Idempotent: a second run finds everything in place and creates nothing twice. Every person,
-contact and log entry is invented; municipality names and keys come from the official register.
+Idempotent: a second run finds everything in place and creates nothing twice. Everything is
+written through the services the UI uses, so the demo is validated and audited like real use
+(`tests/demo/test_through_services.py` keeps it so). Every person, contact and log entry is
+invented; municipality names and keys come from the official register.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from kokoma.accounts import services as accounts
 from kokoma.accounts.models import Membership, MembershipRole, ProgrammeRole, User
 from kokoma.demo.cases import load_demo_cases
 from kokoma.demo.directory import load_demo_directory
@@ -23,14 +26,7 @@ from kokoma.demo.guidance import ensure_guidance
 from kokoma.demo.prevention import load_demo_prevention
 from kokoma.demo.prevention_measures import load_demo_situation
 from kokoma.municipalities import services
-from kokoma.municipalities.models import (
-    Contact,
-    CounsellingStructure,
-    Municipality,
-    Phase,
-    RegisterEntry,
-    WorkLogEntry,
-)
+from kokoma.municipalities.models import CounsellingStructure, Municipality, Phase, RegisterEntry
 
 DEMO_PASSWORD = "kokoma-demo"
 DOMAIN = "kokoma.example"
@@ -207,7 +203,10 @@ class Command(BaseCommand):
                 verbosity=options["verbosity"],
             )
         with transaction.atomic():
-            users = {user.email: self._user(user) for user in USERS}
+            users: dict[str, User] = {}
+            for demo in USERS:
+                # The office's own account comes first; it sets up everyone else's.
+                users[demo.email] = self._user(demo, by=users.get("servicestelle"))
             office = users["servicestelle"]
             for spec in MUNICIPALITIES:
                 self._municipality(spec, office, users)
@@ -219,13 +218,14 @@ class Command(BaseCommand):
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Demo data is in place."))
 
-    def _user(self, spec: DemoUser) -> User:
+    def _user(self, spec: DemoUser, *, by: User | None) -> User:
         user = User.objects.filter(email=spec.address).first()
         if user is None:
-            user = User.objects.create_user(
+            user = accounts.create_account(
+                by=by,
                 email=spec.address,
-                password=DEMO_PASSWORD,
                 display_name=spec.name,
+                password=DEMO_PASSWORD,
                 programme_role=spec.programme_role,
             )
         return user
@@ -250,30 +250,38 @@ class Command(BaseCommand):
             external_companion=users.get(spec["external"]),
             local_companion_email=local.address if local else "",
         )
-        municipality.description = spec["description"]
-        municipality.pfd_coordination = (
-            f"Koordinierungs- und Fachstelle der {spec['pfd']}" if spec["pfd"] else ""
+        municipality = services.change_profile(
+            municipality,
+            by=office,
+            description=spec["description"],
+            pfd_coordination=(
+                f"Koordinierungs- und Fachstelle der {spec['pfd']}" if spec["pfd"] else ""
+            ),
         )
-        municipality.save()
         for phase, date in spec["phases"]:
             services.change_phase(municipality, by=office, to_phase=phase, effective_on=date)
         for demo in USERS:
-            if demo.municipality == spec["ags"] and demo.role != MembershipRole.LOCAL_COMPANION:
-                Membership.objects.create(
-                    municipality=municipality,
-                    user=users[demo.email],
+            if demo.municipality != spec["ags"]:
+                continue
+            if demo.role == MembershipRole.LOCAL_COMPANION:
+                # Onboarding made the membership (as the tandem); the function comes on top.
+                tandem = Membership.objects.get(municipality=municipality, role=demo.role)
+                services.change_member(tandem, by=office, function=demo.function)
+            else:
+                services.add_member(
+                    municipality,
+                    by=office,
+                    email=demo.address,
+                    display_name=demo.name,
                     role=demo.role,
                     function=demo.function,
-                )
-            elif demo.municipality == spec["ags"]:
-                Membership.objects.filter(municipality=municipality, role=demo.role).update(
-                    function=demo.function
                 )
         if not spec["phases"]:
             return
         for name, kind, description in STRUCTURES:
-            CounsellingStructure.objects.create(
-                municipality=municipality,
+            services.add_counselling_structure(
+                municipality,
+                by=office,
                 name=name,
                 kind=kind,
                 description=description,
@@ -283,8 +291,9 @@ class Command(BaseCommand):
         for index, (function, organisation) in enumerate(CONTACTS, start=1):
             first = FIRST_NAMES[(seed + index) % len(FIRST_NAMES)]
             last = LAST_NAMES[(seed + 3 * index) % len(LAST_NAMES)]
-            Contact.objects.create(
-                municipality=municipality,
+            services.add_contact(
+                municipality,
+                by=office,
                 name=f"{first} {last}",
                 function=function,
                 organisation=f"{organisation} {municipality.name.split(',')[0]}",
@@ -325,25 +334,14 @@ class Command(BaseCommand):
                 False,
             ),
         ]
-        author = tandem[0] if tandem else None
+        if not tandem:
+            return  # the work log is the tandem's: without one, nobody may write it
         for date, topic, notes, next_steps, done in entries:
-            if author is None:
-                WorkLogEntry.objects.create(
-                    municipality=municipality,
-                    date=date,
-                    participants=participants or "Tandem",
-                    topic=topic,
-                    notes=notes,
-                    next_steps=next_steps,
-                    next_steps_due=date + datetime.timedelta(days=21),
-                    next_steps_done=done,
-                )
-                continue
             services.add_work_log_entry(
                 municipality,
-                by=author,
+                by=tandem[0],
                 date=date,
-                participants=participants or "Tandem",
+                participants=participants,
                 topic=topic,
                 notes=notes,
                 next_steps=next_steps,
