@@ -119,3 +119,21 @@ def test_merge_refuses_another_municipality_and_closed_cases(persona: Persona) -
     observation.refresh_from_db()
     assert observation.case is None
     assert observation.status == Observation.Status.NEW
+
+
+def test_an_observation_of_another_municipality_cannot_join_the_case(persona: Persona) -> None:
+    case = services.open_case(
+        municipality=municipality(COTTBUS), by=persona("local_a"), title="Streit am Platz"
+    )
+    observation = services_observations.record_observation(
+        municipality=municipality(BAUTZEN),
+        by=persona("actor_b"),
+        occurred_on=case.opened_on,
+        place="Markt",
+        description="Aufkleber",
+        source=Observation.Source.INTERNAL,
+    )
+    with pytest.raises(ValidationError):
+        services_observations.attach_observation(observation, case=case, by=persona("local_a"))
+    observation.refresh_from_db()
+    assert observation.case is None

@@ -1,4 +1,4 @@
-"""The core case operations: opening, the team, the procedure rules, optimistic locking, audit."""
+"""The case services: opening, moving through the procedure rules, optimistic locking, need-to-know, audited reads."""
 
 from __future__ import annotations
 
@@ -9,18 +9,11 @@ from kokoma.audit.models import AuditAction, AuditEntry
 from kokoma.cases import services
 from kokoma.cases.models import Case, CaseStepChange
 from kokoma.municipalities.models import Municipality
-from kokoma.observations.models import Observation
-from kokoma.observations.services import attach_observation, record_observation
 from kokoma.workflow.models import Step
 
-from ..conftest import BAUTZEN, COTTBUS, Persona
+from ..conftest import BAUTZEN, Persona
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def cottbus() -> Municipality:
-    return Municipality.objects.get(register__ags=COTTBUS)
 
 
 @pytest.fixture
@@ -92,35 +85,6 @@ def test_a_stale_edit_is_refused_and_keeps_the_other_save(case: Case, persona: P
     assert case.version == 2
 
 
-def test_only_people_of_the_municipality_join_the_team(case: Case, persona: Persona) -> None:
-    services.add_team_member(case, by=persona("local_a"), user=persona("actor_a"))
-    with pytest.raises(ValidationError):
-        services.add_team_member(case, by=persona("local_a"), user=persona("actor_b"))
-    with pytest.raises(ValidationError):
-        services.add_team_member(case, by=persona("local_a"), user=persona("actor_a"))
-    assert list(case.team.values_list("user__email", flat=True)) == [
-        "akteur.cottbus@kokoma.example"
-    ]
-
-
-def test_an_observation_of_another_municipality_cannot_join_the_case(
-    case: Case, persona: Persona
-) -> None:
-    bautzen = Municipality.objects.get(register__ags=BAUTZEN)
-    observation = record_observation(
-        municipality=bautzen,
-        by=persona("actor_b"),
-        occurred_on=case.opened_on,
-        place="Markt",
-        description="Aufkleber",
-        source=Observation.Source.INTERNAL,
-    )
-    with pytest.raises(ValidationError):
-        attach_observation(observation, case=case, by=persona("local_a"))
-    observation.refresh_from_db()
-    assert observation.case is None
-
-
 def test_visibility_is_need_to_know(case: Case, persona: Persona) -> None:
     services.add_team_member(case, by=persona("local_a"), user=persona("actor_a"))
     visible = {
@@ -138,7 +102,7 @@ def test_visibility_is_need_to_know(case: Case, persona: Persona) -> None:
     }
 
 
-def test_reading_a_case_is_audited(case: Case, persona: Persona) -> None:
+def test_reading_a_case_isaudited(case: Case, persona: Persona) -> None:
     services.record_case_view(case, by=persona("external"))
     assert AuditEntry.objects.filter(
         object_id=str(case.pk), action=AuditAction.VIEW, actor=persona("external")
