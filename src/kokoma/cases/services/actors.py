@@ -88,14 +88,12 @@ def set_identity(
             audit_case(by, AuditAction.DELETE, identity, actor.case)
             identity.delete()
         return None
-    created = identity is None
     identity = identity or ActorIdentity(actor=actor)
     identity.real_name, identity.contact, identity.notes = real_name.strip(), contact, notes
-    identity.full_clean()
-    identity.save()
-    # The audit log says that the identity changed, never what it is.
-    audit_case(by, AuditAction.CREATE if created else AuditAction.UPDATE, identity, actor.case)
-    return identity
+    # The audit log says that the identity changed, never what it is: no snapshot of its fields.
+    return save_audited(
+        identity, by=by, municipality=actor.case.municipality, snapshot=lambda _identity: {}
+    )
 
 
 class RelationFields(TypedDict, total=False):

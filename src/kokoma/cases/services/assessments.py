@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kokoma.accounts.models import User
-from kokoma.audit.models import AuditAction
+from kokoma.audit.services import save_audited
 
 from ..models import (
     Actor,
@@ -19,7 +19,6 @@ from ..models import (
     ThreatAssessment,
     ThreatDimension,
 )
-from .case import audit_case
 
 
 @transaction.atomic
@@ -44,10 +43,7 @@ def assess_threat(
         assessed_on=assessed_on or timezone.localdate(),
         assessor=by,
     )
-    assessment.full_clean()
-    assessment.save()
-    audit_case(by, AuditAction.CREATE, assessment, case)
-    return assessment
+    return save_audited(assessment, by=by, municipality=case.municipality)
 
 
 @transaction.atomic
@@ -72,7 +68,4 @@ def assess_escalation(
         assessed_on=assessed_on or timezone.localdate(),
         assessor=by,
     )
-    assessment.full_clean()
-    assessment.save()
-    audit_case(by, AuditAction.CREATE, assessment, case)
-    return assessment
+    return save_audited(assessment, by=by, municipality=case.municipality)

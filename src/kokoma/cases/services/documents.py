@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction
+from kokoma.audit.services import save_audited
 
 from ..models import (
     Case,
@@ -86,9 +87,7 @@ def upload_document(case: Case, *, by: User, title: str, upload: UploadedFile) -
         size=upload.size or 0,
         uploaded_by=by,
     )
-    document.save()
-    audit_case(by, AuditAction.CREATE, document, case)
-    return document
+    return save_audited(document, by=by, municipality=case.municipality)
 
 
 def record_document_download(document: Document, *, by: User) -> None:
