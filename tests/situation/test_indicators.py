@@ -148,12 +148,14 @@ def test_overdue_measures_and_steps(
     overdue = add_measure(late, by=office, title="Gespräch", owner=owner, due_on=today)
     done = add_measure(late, by=office, title="erledigt", owner=owner, due_on=today)
     add_measure(on_time, by=office, title="heute fällig", owner=owner, due_on=today)
+    left_open = add_measure(closed, by=office, title="offen geblieben", owner=owner, due_on=today)
     # Time has passed: the due dates lie in the past now
     yesterday = today - datetime.timedelta(days=1)
-    Measure.objects.filter(pk__in=[overdue.pk, done.pk]).update(due_on=yesterday)
+    Measure.objects.filter(pk__in=[overdue.pk, done.pk, left_open.pk]).update(due_on=yesterday)
     Measure.objects.filter(pk=done.pk).update(status=Measure.Status.DONE)
     with django_assert_max_num_queries(1):
         measures = indicators.overdue_measures(town, today)
+    # The measure left open in the closed case is history, not overdue.
     assert [m.pk for m in measures] == [overdue.pk]
     with django_assert_max_num_queries(2):
         steps = indicators.overdue_steps(town)

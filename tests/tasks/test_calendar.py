@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from kokoma.cases.models import Measure
+from kokoma.cases import services as case_services
+from kokoma.cases.models import Case, Measure
 from kokoma.municipalities.models import Municipality, WorkLogEntry
 from kokoma.tasks import services
 from kokoma.tasks.calendar import calendar_items
@@ -101,7 +102,7 @@ def test_feed_contains_exactly_the_users_open_dated_items(client: Client, person
         )
     )
     own_measures = set(
-        Measure.objects.filter(owner=local, due_on__isnull=False)
+        Measure.objects.filter(owner=local, due_on__isnull=False, case__closed_at__isnull=True)
         .exclude(status__in=[Measure.Status.DONE, Measure.Status.CANCELLED])
         .values_list("pk", flat=True)
     )
@@ -181,7 +182,13 @@ def test_the_feed_lists_open_measures_of_the_owner(persona: Persona) -> None:
     Measure.objects.create(
         case=case, title="Erledigt", owner=owner, due_on=due, status=Measure.Status.DONE
     )
+    closed = case_services.open_case(municipality=case.municipality, by=owner, title="Vorbei")
+    left_open = Measure.objects.create(
+        case=closed, title="Offen geblieben", owner=owner, due_on=due
+    )
+    Case.objects.filter(pk=closed.pk).update(closed_at=timezone.now())
     uids = {item.uid for item in calendar_items(owner)}
     assert f"measure-{open_measure.pk}" in uids
+    assert f"measure-{left_open.pk}" not in uids  # a closed case's deadlines are over
     assert not any(item.summary.startswith("Erledigt") for item in calendar_items(owner))
     assert f"measure-{open_measure.pk}" not in {i.uid for i in calendar_items(persona("board_a"))}

@@ -79,7 +79,10 @@ def measure_items(user: User) -> Iterator[CalendarItem]:
     """Open measures the person is responsible for, in cases they can still see."""
     measures = (
         Measure.objects.filter(
-            owner=user, due_on__isnull=False, case__in=Case.objects.visible_to(user)
+            owner=user,
+            due_on__isnull=False,
+            case__in=Case.objects.visible_to(user),
+            case__closed_at__isnull=True,
         )
         .exclude(status__in=[Measure.Status.DONE, Measure.Status.CANCELLED])
         .select_related("case")

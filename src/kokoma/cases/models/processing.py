@@ -62,12 +62,17 @@ class CaseProcedure(models.Model):
 
 class MeasureQuerySet(models.QuerySet["Measure"]):
     def overdue(self, day: datetime.date | None = None) -> MeasureQuerySet:
-        """Open or running measures whose due date has passed."""
+        """Open or running measures of open cases whose due date has passed.
+
+        Closing a case ends its measures' deadlines: what was left open is history, not overdue.
+        """
         from django.utils import timezone
 
         day = day or timezone.localdate()
         return self.filter(
-            due_on__lt=day, status__in=[Measure.Status.OPEN, Measure.Status.IN_PROGRESS]
+            due_on__lt=day,
+            status__in=[Measure.Status.OPEN, Measure.Status.IN_PROGRESS],
+            case__closed_at__isnull=True,
         )
 
 
