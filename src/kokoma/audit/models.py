@@ -1,10 +1,17 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+# Keys of `changes` that are not fields of the logged model.
+CHANGE_LABELS = {"page": _("page")}
 
 
 class AuditAction(models.TextChoices):
@@ -12,6 +19,39 @@ class AuditAction(models.TextChoices):
     UPDATE = "update", _("changed")
     DELETE = "delete", _("deleted")
     VIEW = "view", _("viewed")
+
+
+def _model(label: str) -> type[models.Model] | None:
+    try:
+        return apps.get_model(label)
+    except (LookupError, ValueError):
+        return None
+
+
+def type_label(label: str) -> str:
+    """The logged model's name as people say it ("Konfliktfall"), or the label for one gone."""
+    model = _model(label)
+    return capfirst(str(model._meta.verbose_name)) if model is not None else label
+
+
+def field_label(label: str, key: str) -> str:
+    model = _model(label)
+    if model is not None:
+        try:
+            return str(model._meta.get_field(key).verbose_name)  # type: ignore[union-attr]
+        except (FieldDoesNotExist, AttributeError):
+            pass
+    return str(CHANGE_LABELS.get(key, key))
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    """One line of an entry's changes: a field from a value to a value, or a plain note."""
+
+    label: str
+    before: Any
+    after: Any
+    is_change: bool
 
 
 class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
@@ -71,3 +111,18 @@ class AuditEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("The audit log is append-only.")
+
+    @property
+    def object_type_label(self) -> str:
+        return type_label(self.object_type)
+
+    def change_rows(self) -> list[ChangeRow]:
+        """The changes as readable rows; a value that is not a [before, after] pair is a note."""
+        rows = []
+        for key, value in (self.changes or {}).items():
+            label = field_label(self.object_type, key)
+            if isinstance(value, list) and len(value) == 2:
+                rows.append(ChangeRow(label, value[0], value[1], is_change=True))
+            else:
+                rows.append(ChangeRow(label, None, value, is_change=False))
+        return rows

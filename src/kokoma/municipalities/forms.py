@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import MembershipRole, ProgrammeRole, User
-from kokoma.audit.models import AuditAction
+from kokoma.audit.models import AuditAction, type_label
 from kokoma.core.forms import DateInput, set_choices, set_options
 
 from .models import (
@@ -205,7 +205,8 @@ class AuditFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         set_options(self, "action", [("", _("all")), *AuditAction.choices])
         types = entries.order_by("object_type").values_list("object_type", flat=True).distinct()
-        set_options(self, "object_type", [("", _("all")), *((t, t) for t in types)])
+        named = sorted(((t, type_label(t)) for t in types), key=lambda choice: choice[1])
+        set_options(self, "object_type", [("", _("all")), *named])
         set_choices(
             self,
             "person",
