@@ -433,7 +433,11 @@ def _case_conditions(
             conditions.append(
                 Condition(
                     kind=AlertKind.STAGE_CLIMB,
-                    fingerprint=f"stage_climb:{case.pk}:{climb.on:%Y-%m-%d}:{climb.to_stage}",
+                    # One episode, one alert: a climb that goes on from the same low point
+                    # (5 → 7, then 5 → 8) is the same escalation, not a new one.
+                    fingerprint=(
+                        f"stage_climb:{case.pk}:{climb.from_on:%Y-%m-%d}:{climb.from_stage}"
+                    ),
                     triggered_on=climb.on,
                     case=case,
                     summary=_(
