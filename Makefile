@@ -7,6 +7,10 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PYTEST_ARGS ?= -n 2
 PORT ?= 8000
+# Links in e-mails point to the server `make run` starts, unless the environment names another
+# address (e.g. the one behind a proxy); settings.py refuses a value that is not scheme://host.
+KOKOMA_BASE_URL ?= http://$(HOST):$(PORT)
+export KOKOMA_BASE_URL
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 
@@ -41,7 +45,7 @@ demo-data: assets
 
 run: SYSTEM_DEPS = gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 run: system-deps demo-data
-	@$(PY) manage.py demo_logins --url http://$(HOST):$(PORT)/
+	@$(PY) manage.py demo_logins --url $(KOKOMA_BASE_URL)/
 	@# the background worker (e-mail, alerts, digests) runs beside the web server and stops with it
 	$(PY) manage.py db_worker --no-reload --interval 5 -v0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

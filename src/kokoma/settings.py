@@ -2,11 +2,12 @@
 
 Every value comes from an environment variable with a safe default for the embedded demo
 (see `.env.example`). `KOKOMA_ENV=production` turns the defaults strict and refuses to start
-with the demo secret key or with DEBUG on.
+with the demo secret key, with DEBUG on or without the site's address for e-mail links.
 """
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -45,6 +46,11 @@ SECRET_KEY = env_str("KOKOMA_SECRET_KEY", DEMO_SECRET_KEY)
 DEBUG = env_bool("KOKOMA_DEBUG", default=False)
 ALLOWED_HOSTS = env_list("KOKOMA_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("KOKOMA_CSRF_TRUSTED_ORIGINS", [])
+# Where people reach the site: every absolute link in an e-mail starts with it (core.links).
+# `make run` sets it from its HOST and PORT; production must name it.
+KOKOMA_BASE_URL = env_str("KOKOMA_BASE_URL", "").strip() or (
+    "" if PRODUCTION else "http://127.0.0.1:8000"
+)
 
 if PRODUCTION:
     if DEBUG:
@@ -53,6 +59,19 @@ if PRODUCTION:
         raise ImproperlyConfigured(
             "KOKOMA_ENV=production needs its own KOKOMA_SECRET_KEY (at least 40 characters)."
         )
+    if not KOKOMA_BASE_URL:
+        raise ImproperlyConfigured(
+            "KOKOMA_ENV=production needs KOKOMA_BASE_URL, the address at which people reach "
+            "KoKoMa (e.g. https://kokoma.example.de): the links in e-mails are built from it."
+        )
+_base = urlsplit(KOKOMA_BASE_URL)
+if _base.scheme not in {"http", "https"} or (
+    KOKOMA_BASE_URL.rstrip("/") != f"{_base.scheme}://{_base.netloc}"
+):
+    raise ImproperlyConfigured(
+        f"KOKOMA_BASE_URL must be the site's scheme and host only, e.g. "
+        f"https://kokoma.example.de or http://127.0.0.1:8000 (got {KOKOMA_BASE_URL!r})."
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -268,7 +287,6 @@ LOGGING = {
 
 KOKOMA_PAGE_SIZE = 25
 KOKOMA_REGISTER_FILE = PROJECT_DIR / "data" / "gemeinden.csv"
-KOKOMA_BASE_URL = env_str("KOKOMA_BASE_URL", "http://127.0.0.1:8000")
 # How many reverse proxies in front of KoKoMa append to X-Forwarded-For (0: use REMOTE_ADDR);
 # the public forms' rate limit counts per client address (docs/betrieb.md).
 _proxies = env_str("KOKOMA_TRUSTED_PROXY_COUNT", "0")

@@ -12,6 +12,7 @@ CHECK = (
     "print(settings.DEBUG, settings.SESSION_COOKIE_SECURE, settings.KOKOMA_REQUIRE_MFA_FOR_OFFICE)"
 )
 GOOD_KEY = "x7$Kq9!vR2@mN5^pL8&wT3*zB6(hJ1)cF4-gD0_sA9+eY2=uI7"
+SITE = "https://kokoma.example.de"
 
 
 def start(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -23,8 +24,9 @@ def start(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
         PYTHONPATH=str(settings.PROJECT_DIR / "src"),
         KOKOMA_VAR_DIR=str(tmp_path),
         KOKOMA_ENV="production",
-        **env,
+        KOKOMA_BASE_URL=SITE,
     )
+    environment.update(env)
     return subprocess.run(
         [sys.executable, "-c", CHECK],
         env=environment,
@@ -66,6 +68,21 @@ def test_production_starts_with_its_own_key_and_is_strict(tmp_path: Path) -> Non
     result = start(tmp_path, KOKOMA_SECRET_KEY=GOOD_KEY)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "True", "True"]
+
+
+def test_production_refuses_to_start_without_the_base_url(tmp_path: Path) -> None:
+    for missing in ("", "  "):
+        result = start(tmp_path, KOKOMA_SECRET_KEY=GOOD_KEY, KOKOMA_BASE_URL=missing)
+        assert result.returncode != 0
+        assert "ImproperlyConfigured" in result.stderr
+        assert "KOKOMA_ENV=production needs KOKOMA_BASE_URL" in result.stderr
+
+
+def test_a_base_url_with_a_path_or_without_a_scheme_is_refused(tmp_path: Path) -> None:
+    for wrong in ("kokoma.example.de", "https://kokoma.example.de/app", "ftp://kokoma.example.de"):
+        result = start(tmp_path, KOKOMA_SECRET_KEY=GOOD_KEY, KOKOMA_BASE_URL=wrong)
+        assert result.returncode != 0
+        assert "KOKOMA_BASE_URL must be the site's scheme and host only" in result.stderr
 
 
 def test_a_proxy_count_that_is_not_a_whole_number_is_refused(tmp_path: Path) -> None:

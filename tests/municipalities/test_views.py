@@ -373,6 +373,11 @@ def test_the_tandem_finds_the_links_to_edit_the_profile(client: Client, login: L
     assert url("structure_add") in content
 
 
+def test_the_register_data_name_the_county_landkreis(client: Client, login: Login) -> None:
+    login("actor_a")
+    assert "<dt>Landkreis</dt><dd>Cottbus, Stadt</dd>" in text(client.get(url("detail")))
+
+
 def test_an_actor_finds_no_links_to_edit(client: Client, login: Login) -> None:
     login("actor_a")
     content = text(client.get(url("detail")))

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from pytest_django import DjangoAssertNumQueries
 
 from kokoma.audit.models import AuditEntry
+from kokoma.municipalities.models import RegisterEntry
 from kokoma.observations import services as services_observations
 from kokoma.observations.models import ChronicleEntry, Observation
 from kokoma.taxonomy.models import Term, TermKind
@@ -152,3 +155,27 @@ def test_chronicle_page_queries_do_not_grow(
     url = reverse("public:chronicle", kwargs={"ags": COTTBUS})
     with django_assert_max_num_queries(12):
         client.get(url)
+
+
+def district_label(page: str) -> str:
+    match = re.search(r'<label for="id_district">([^<]*)</label>', page)
+    assert match, "no district field on the page"
+    return match.group(1)
+
+
+def test_the_chronicle_asks_for_the_part_of_town_not_the_county(
+    client: Client, login: Login
+) -> None:
+    tandem = login("local_a")
+    observation = incident()
+    services_observations.verify_observation(observation, by=tandem)
+    publish = reverse(
+        "observations:chronicle_publish",
+        kwargs={"ags": COTTBUS, "observation_ref": observation.reference},
+    )
+    assert district_label(client.get(publish).content.decode()) == "Stadtteil:"
+    public = reverse("public:chronicle", kwargs={"ags": COTTBUS})
+    assert district_label(client.get(public).content.decode()) == "Stadtteil:"
+    with translation.override("de"):
+        assert ChronicleEntry._meta.get_field("district").verbose_name == "Stadtteil"
+        assert RegisterEntry._meta.get_field("kreis_name").verbose_name == "Landkreis"

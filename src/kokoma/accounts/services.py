@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import record, save_audited
+from kokoma.core.links import absolute_url
 
 from .models import User
 
@@ -30,7 +31,7 @@ def invite_user(*, by: User | None, email: str, display_name: str) -> User:
     """Create an account without a password and send a link to set one."""
     user = User.objects.create_user(email=email.lower(), password=None, display_name=display_name)
     record(by=by, action=AuditAction.CREATE, obj=user)
-    link = settings.KOKOMA_BASE_URL.rstrip("/") + invitation_path(user)
+    link = absolute_url(invitation_path(user))
     transaction.on_commit(
         lambda: send_mail(
             subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + _("Your access to KoKoMa"),

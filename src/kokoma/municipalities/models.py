@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kokoma.accounts.models import MembershipRole
 
@@ -41,7 +42,7 @@ class RegisterEntry(models.Model):
     name = models.CharField(_("name"), max_length=200, db_index=True)
     land = models.CharField(_("Land"), max_length=2, choices=Land.choices)
     kreis_ags = models.CharField(_("district key"), max_length=5)
-    kreis_name = models.CharField(_("district"), max_length=200)
+    kreis_name = models.CharField(pgettext_lazy("county", "district"), max_length=200)
     kind_code = models.CharField(_("kind of municipality (code)"), max_length=2, blank=True)
     area_km2 = models.DecimalField(
         _("area (km²)"), max_digits=9, decimal_places=2, null=True, blank=True

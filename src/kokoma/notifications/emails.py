@@ -10,7 +10,6 @@ import datetime
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -21,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from kokoma.accounts.models import User
+from kokoma.core.links import absolute_url
 
 from .models import EmailFrequency, EmailPreference, Notification
 
@@ -74,7 +74,7 @@ def immediate_recipients(user_ids: Iterable[int]) -> set[int]:
 
 
 def _absolute(link: str) -> str:
-    return urljoin(settings.KOKOMA_BASE_URL, link or reverse("notifications:list"))
+    return absolute_url(link or reverse("notifications:list"))
 
 
 def _context(user: User) -> dict[str, object]:

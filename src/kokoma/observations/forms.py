@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kokoma.cases.models import Case
 from kokoma.core.forms import DateInput, set_choices, set_options
@@ -212,7 +213,7 @@ class ChronicleFilterForm(forms.Form):
         required=False,
         empty_label=_("all"),
     )
-    district = forms.ChoiceField(label=_("District"), required=False)
+    district = forms.ChoiceField(label=pgettext_lazy("city district", "District"), required=False)
 
     def __init__(self, *args: Any, years: list[int], districts: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kokoma.accounts.models import Membership
 from kokoma.taxonomy.models import Term, TermKind
@@ -128,7 +129,8 @@ class ChronicleEntry(models.Model):
         "municipalities.Municipality", on_delete=models.CASCADE, related_name="chronicle"
     )
     occurred_on = models.DateField(_("date"))
-    district = models.CharField(_("district"), max_length=200)
+    # a part of the town (Stadtteil, Ortsteil), not the county the municipality belongs to
+    district = models.CharField(pgettext_lazy("city district", "district"), max_length=200)
     motive = models.ForeignKey(
         Term, on_delete=models.PROTECT, related_name="+", verbose_name=_("motive")
     )
