@@ -186,6 +186,8 @@ def _serve(database_url: str | None) -> Iterator[support.LiveServer]:
 
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
+    # Links in the server's e-mails (password reset …) point at this server, as in `make run`.
+    env["KOKOMA_BASE_URL"] = url
     log = var_dir / "gunicorn.log"
     with log.open("wb") as log_stream:
         process = subprocess.Popen(
