@@ -20,7 +20,6 @@ def unknown_migrations(alias: str) -> list[tuple[str, str]]:
     applied = set(loader.applied_migrations)
     # An app that held models in an earlier version may no longer be installed at all.
     own |= {label for label, _name in applied if label not in apps.app_configs}
-    own -= {"admin", "auth", "contenttypes", "sessions", "account", "mfa"}
     return sorted(
         (label, name)
         for label, name in applied

@@ -114,22 +114,12 @@ def institution_create(request: HttpRequest, municipality: Municipality) -> Http
     user = _user(request)
     form = InstitutionForm(request.POST or None, municipality=municipality)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         institution = call_service(
             form,
             services.create_institution,
             municipality=municipality,
             by=user,
-            name=data["name"],
-            kind=data["kind"],
-            competences=data["competences"],
-            description=data["description"],
-            address=data["address"],
-            phone=data["phone"],
-            email=data["email"],
-            website=data["website"],
-            notes=data["notes"],
-            active=data["active"],
+            **form.cleaned_data,
         )
         if institution is not None:
             messages.success(request, _("The institution has been added to the directory."))

@@ -247,22 +247,12 @@ def measure_create(request: HttpRequest, municipality: Municipality) -> HttpResp
     user = _user(request)
     form = PreventionMeasureForm(request.POST or None, municipality=municipality)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         measure = call_service(
             form,
             services.create_prevention_measure,
             municipality=municipality,
             by=user,
-            title=data["title"],
-            description=data["description"],
-            topics=data["topics"],
-            target_group=data["target_group"],
-            responsible=data["responsible"],
-            organisation=data["organisation"],
-            starts_on=data["starts_on"],
-            ends_on=data["ends_on"],
-            status=data["status"],
-            result=data["result"],
+            **form.cleaned_data,
         )
         if measure is not None:
             messages.success(request, _("The prevention measure has been created."))

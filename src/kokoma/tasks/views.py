@@ -97,17 +97,12 @@ def task_create(request: HttpRequest, municipality: Municipality) -> HttpRespons
         initial={"case": from_case} if from_case else None,
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         task = call_service(
             form,
             services.create_task,
             municipality=municipality,
             by=user,
-            title=data["title"],
-            description=data["description"],
-            assignee=data["assignee"],
-            case=data["case"],
-            due_on=data["due_on"],
+            **form.cleaned_data,
         )
         if task is not None:
             messages.success(request, _("The task has been created."))
