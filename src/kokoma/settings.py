@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.contrib.messages import constants as message_levels
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -236,7 +237,12 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Static files: collected from our apps and from npm's node_modules, served by whitenoise.
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [("vendor/htmx", PROJECT_DIR / "node_modules" / "htmx.org" / "dist")]
+STATICFILES_DIRS = [
+    ("vendor/htmx", PROJECT_DIR / "node_modules" / "htmx.org" / "dist"),
+    ("vendor/kern", PROJECT_DIR / "node_modules" / "@kern-ux" / "native" / "dist"),
+]
+# Every form widget carries the KERN design system's class for its kind.
+FORM_RENDERER = "kokoma.core.forms.KernFormRenderer"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -248,6 +254,9 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = VAR_DIR / "media"
+
+# Message levels named as KERN's alert variants ("kern-alert--danger" for an error).
+MESSAGE_TAGS = {message_levels.ERROR: "danger", message_levels.DEBUG: "info"}
 
 # Security headers.
 CONTENT_SECURITY_POLICY = {

@@ -59,5 +59,5 @@ def test_the_audit_page_names_types_and_pages(case: Case, client: Client, login:
     ).content.decode()
     assert f"Seite: /fall/{case.reference}/" in page
     assert "page: /" not in page and "→ f" not in page
-    assert "<td>Konfliktfall</td>" in page
+    assert '<td class="kern-table__cell">Konfliktfall</td>' in page
     assert '<option value="cases.Case">Konfliktfall</option>' in page

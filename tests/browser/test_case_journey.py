@@ -127,7 +127,7 @@ def test_public_report_becomes_a_case_that_the_tandem_analyses(page: Page) -> No
     check(page, "case-observation-detail")
     page.get_by_role("button", name=de("Mark as verified")).click()
     expect(messages(page)).to_contain_text(de("The observation was marked as verified."))
-    expect(h1(page).locator(".badge")).to_have_text(de("verified"))
+    expect(h1(page).locator(".kern-badge")).to_have_text(de("verified"))
     page.get_by_role("link", name=de("Open a new case")).click()
     expect(h1(page)).to_have_text(de("Open a new case"))
     check(page, "case-new-case-form")

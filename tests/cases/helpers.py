@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.contrib import messages
 from django.contrib.messages import get_messages
 from django.db.models import Model
 from django.urls import reverse
@@ -20,7 +21,7 @@ def url(name: str, case: Case, **kwargs: Any) -> str:
 
 
 def error_messages(response: ClientResponse) -> list[str]:
-    return [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "error"]
+    return [str(m) for m in get_messages(response.wsgi_request) if m.level == messages.ERROR]
 
 
 def audited(obj: Model, action: str) -> bool:

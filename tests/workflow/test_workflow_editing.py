@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
@@ -261,7 +262,7 @@ def test_deleting_a_step_with_cases_shows_a_message(
     initial = workflow.steps.get(is_initial=True)
     response = client.post(reverse("workflow:step_delete", args=[COTTBUS, initial.pk]), follow=True)
     assert Step.objects.filter(pk=initial.pk).exists()
-    assert [m.level_tag for m in response.context["messages"]] == ["error"]
+    assert [m.level for m in response.context["messages"]] == [messages.ERROR]
 
 
 def test_the_escalation_formset_saves(client: Client, login: Login, workflow: Workflow) -> None:

@@ -3,6 +3,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
 
 from .models import AccessibilityFeedback
@@ -48,3 +49,42 @@ def set_options(form: forms.BaseForm, name: str, choices: Iterable[tuple[Any, An
     if not isinstance(field, forms.ChoiceField):
         raise TypeError(f"{name} is not a choice field")
     field.choices = list(choices)
+
+
+# KERN's class for each kind of widget; every form rendered by Django gets it from the renderer, so
+# no form or template has to name it (docs/decisions/0016-kern-design-system.md).
+KERN_INPUT = "kern-form-input__input"
+KERN_WIDGET_CLASSES = {
+    "django/forms/widgets/select.html": "kern-form-input__select",
+    "django/forms/widgets/textarea.html": KERN_INPUT,
+    "django/forms/widgets/checkbox.html": "kern-form-check__checkbox",
+    "django/forms/widgets/radio.html": "kern-form-check__radio",
+    "django/forms/widgets/checkbox_select.html": "kern-form-check__checkbox",
+    "django/forms/widgets/radio_option.html": "kern-form-check__radio",
+    "django/forms/widgets/checkbox_option.html": "kern-form-check__checkbox",
+}
+KERN_OPTION_LISTS = {"kern-form-check__radio", "kern-form-check__checkbox"}
+
+
+def _add_class(attrs: dict[str, Any], name: str) -> None:
+    if attrs.get("aria-invalid") == "true" or attrs.get("aria-invalid") is True:
+        name = f"{name} {name}--error"
+    attrs["class"] = f"{name} {attrs['class']}" if attrs.get("class") else name
+
+
+class KernFormRenderer(DjangoTemplates):
+    """Django's template renderer that dresses each widget in the KERN class for its kind."""
+
+    def render(self, template_name: str, context: dict[str, Any], request: Any = None) -> str:
+        widget = context.get("widget")
+        if isinstance(widget, dict) and not widget.get("is_hidden"):
+            name = KERN_WIDGET_CLASSES.get(widget.get("template_name", ""), KERN_INPUT)
+            if name in KERN_OPTION_LISTS and widget.get("optgroups"):
+                for _group, options, _index in widget["optgroups"]:
+                    for option in options:
+                        option["attrs"] = dict(option.get("attrs") or {})
+                        _add_class(option["attrs"], name)
+            elif "kern-" not in str(widget["attrs"].get("class", "")):
+                widget["attrs"] = dict(widget["attrs"])
+                _add_class(widget["attrs"], name)
+        return super().render(template_name, context, request)
