@@ -18,6 +18,7 @@ tests/municipalities/test_rules.py.
 from __future__ import annotations
 
 import importlib
+import inspect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -38,7 +39,7 @@ ROLES = ["anonymous", *PERSONAS]
 TESTS_DIR = __import__("pathlib").Path(__file__).parent
 
 
-def _app_samples() -> dict[str, Callable[[], Any]]:
+def _app_samples() -> dict[str, Callable[..., Any]]:
     """Sample values for URL parameters that the apps' tests provide.
 
     Each `tests/<app>/matrix_samples*.py` may define SAMPLES = {"parameter": callable}; the callable
@@ -92,8 +93,12 @@ def _keys(pattern: str) -> list[str]:
 ROUTES = sorted(_walk(get_resolver().url_patterns), key=lambda route: route.pattern)
 
 
-def _sample_kwargs(route: Route) -> dict[str, Any]:
-    """Values for the URL's parameters, all pointing at objects of Cottbus."""
+def _sample_kwargs(route: Route, user: Any) -> dict[str, Any]:
+    """Values for the URL's parameters, all pointing at objects of Cottbus.
+
+    A sample callable that takes a parameter makes an object of the requesting user's own (a
+    file made for them); the others point at shared objects.
+    """
     cottbus = Municipality.objects.get(register__ags=COTTBUS)
     samples: dict[str, Any] = {
         "ags": COTTBUS,
@@ -114,7 +119,9 @@ def _sample_kwargs(route: Route) -> dict[str, Any]:
     }
     for key in route.keys:
         if key not in samples and key in APP_SAMPLES:
-            samples[key] = APP_SAMPLES[key]()
+            sample = APP_SAMPLES[key]
+            takes_user = bool(inspect.signature(sample).parameters)
+            samples[key] = sample(user) if takes_user else sample()
     missing = [key for key in route.keys if key not in samples]
     assert not missing, f"{route.name}: add a sample value for {missing} to the matrix test"
     return {key: samples[key] for key in route.keys}
@@ -177,7 +184,7 @@ def test_matrix(route: Route, role: str, client: Client, persona: Persona) -> No
     user = AnonymousUser() if role == "anonymous" else persona(role)
     if user.is_authenticated:
         client.force_login(user)
-    kwargs = _sample_kwargs(route)
+    kwargs = _sample_kwargs(route, user)
     url = _url(route, kwargs)
     response = client.get(url)
     status = response.status_code

@@ -32,6 +32,16 @@ def env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    try:
+        return int(value)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from error
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if value is None:
@@ -214,7 +224,10 @@ TASKS = {
 KOKOMA_PERIODIC_JOBS = {
     "daily-check": ("kokoma.prevention.jobs.daily_check", "06:00"),
     "daily-digest": ("kokoma.notifications.jobs.send_daily_digests", "07:00"),
+    "remove-old-files": ("kokoma.core.jobs.remove_old_files", "03:30"),
 }
+# Files made in the background (reports) are kept this many days for their download.
+GENERATED_FILE_DAYS = env_int("KOKOMA_GENERATED_FILE_DAYS", 7)
 EMAIL_HOST = env_str("KOKOMA_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env_str("KOKOMA_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env_str("KOKOMA_EMAIL_HOST_USER", "")

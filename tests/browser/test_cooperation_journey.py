@@ -23,6 +23,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from .support import (
+    LiveServer,
     at,
     check,
     de,
@@ -222,7 +223,9 @@ def test_the_tandem_keeps_the_actor_landscape_and_the_actor_reads_it(page: Page)
 # --- 2. Situation picture and prevention measures -------------------------------------------------
 
 
-def test_the_tandem_reads_the_situation_picture_and_plans_prevention(page: Page) -> None:
+def test_the_tandem_reads_the_situation_picture_and_plans_prevention(
+    page: Page, kokoma_server: LiveServer
+) -> None:
     login(page, "lokal.cottbus", shot="situation-local")
     open_from_municipality_page(page, "Situation picture")
     picture_url = f"/kommunen/{COTTBUS}/lagebild/"
@@ -286,16 +289,25 @@ def test_the_tandem_reads_the_situation_picture_and_plans_prevention(page: Page)
     )
     check(page, "situation-picture-26-weeks")
 
-    # The situation report as PDF, for the period shown.
-    pdf_link = main.get_by_role("link", name=de("Situation report as PDF"))
-    href = pdf_link.get_attribute("href") or ""
-    assert href.startswith(f"{picture_url}bericht.pdf?"), href
-    assert f"end={TODAY.isoformat()}" in href, href
+    # The situation report as PDF, for the period shown, made in the background.
+    main.get_by_role("button", name=de("Situation report as PDF")).click()
+    expect(h1(page)).to_contain_text(german_date(TODAY))
+    expect(page.get_by_role("progressbar")).to_be_visible()
+    check(page, "situation-report-waiting")
+    kokoma_server.manage("db_worker", "--batch", "--no-startup-delay", "-v0")
+    download_link = main.get_by_role("link", name=re.compile(r"lagebild-.*\.pdf"))
+    expect(download_link).to_be_visible(timeout=15_000)  # htmx polls the status every second
+    check(page, "situation-report-ready")
+    href = download_link.get_attribute("href") or ""
     response = page.request.get(href)
     assert response.status == 200, response.status
     assert response.headers["content-type"] == "application/pdf"
     assert response.headers["content-disposition"].startswith("attachment;")
     assert response.body().startswith(b"%PDF")
+    main.get_by_role("link", name=de("Back")).click()
+    expect(page).to_have_url(
+        re.compile(rf"{re.escape(picture_url)}\?start=.*&end={TODAY.isoformat()}")
+    )
 
     # A prevention measure that ends before it starts is refused; then it is created.
     main.get_by_role("link", name=de("New prevention measure")).click()

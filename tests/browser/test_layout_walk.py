@@ -100,6 +100,8 @@ def _goto(page: Page, path: str) -> int | None:
         return answer.status
     if "text/html" not in (answer.headers.get("content-type") or ""):
         return None
+    if "<html" not in answer.text()[:500]:
+        return None  # a fragment that htmx puts into a page, not a page of its own
     page.goto(path)
     return 200
 

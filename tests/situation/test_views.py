@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -12,10 +15,12 @@ from django.utils.translation import gettext
 from pytest_django import DjangoAssertNumQueries
 
 from kokoma.cases.models import Case
+from kokoma.core import files
+from kokoma.core.models import GeneratedFile
 from kokoma.municipalities.models import Municipality
 from kokoma.situation.forms import DEFAULT_WEEKS, last_weeks
 from kokoma.situation.indicators import Period
-from kokoma.situation.views import render_report_html, report_filename
+from kokoma.situation.reports import render_report_html, report_filename
 
 from ..conftest import COTTBUS, Login, Persona
 from .factories import case
@@ -147,16 +152,31 @@ def test_report_html_keeps_need_to_know(
         assert "<a " not in html
 
 
-def test_report_pdf(client: Client, login: Login, cottbus: Municipality) -> None:
+def test_report_pdf_is_made_in_the_background(
+    client: Client, login: Login, cottbus: Municipality, django_capture_on_commit_callbacks: Any
+) -> None:
     login("actor_a")
-    response = client.get(
-        reverse("situation:report_pdf", kwargs={"ags": COTTBUS})
-        + "?start=2025-12-22&end=2026-01-04"
-    )
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
-    assert response["Content-Disposition"] == (
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        response = client.post(
+            reverse("situation:report", kwargs={"ags": COTTBUS}),
+            {"start": "2025-12-22", "end": "2026-01-04"},
+        )
+    generated = GeneratedFile.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("core:generated_file", kwargs={"file_id": generated.pk})
+    assert len(queued) == 1  # the job is queued once the order is committed, not run here
+    assert generated.status == GeneratedFile.Status.PENDING
+    assert generated.filename == "lagebild-12052000-2025-12-22-2026-01-04.pdf"
+    assert generated.title == "Lagebericht Cottbus/Chóśebuz, Stadt, 22.12.2025 bis 04.01.2026"
+    assert generated.back_url.endswith("?start=2025-12-22&end=2026-01-04")
+
+    files.make(generated)
+    download = client.get(reverse("core:generated_file_download", kwargs={"file_id": generated.pk}))
+    assert download.status_code == 200
+    assert download["Content-Type"] == "application/pdf"
+    assert isinstance(download, FileResponse)
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    assert download["Content-Disposition"] == (
         'attachment; filename="lagebild-12052000-2025-12-22-2026-01-04.pdf"'
     )
     assert (
@@ -165,10 +185,26 @@ def test_report_pdf(client: Client, login: Login, cottbus: Municipality) -> None
     )
 
 
+def test_the_report_checks_the_permission_again_when_it_is_made(
+    client: Client, login: Login, persona: Persona
+) -> None:
+    """An order from someone who lost access meanwhile fails instead of revealing the picture."""
+    login("actor_a")
+    client.post(reverse("situation:report", kwargs={"ags": COTTBUS}))
+    generated = GeneratedFile.objects.get()
+    persona("actor_a").memberships.all().delete()
+    with pytest.raises(PermissionDenied):
+        files.make(generated)
+    generated.refresh_from_db()
+    assert generated.status == GeneratedFile.Status.FAILED
+    assert not generated.file
+
+
 def test_foreign_municipality_is_not_found(client: Client, login: Login) -> None:
     login("local_b")
     assert client.get(url()).status_code == 404
-    assert client.get(reverse("situation:report_pdf", kwargs={"ags": COTTBUS})).status_code == 404
+    assert client.post(reverse("situation:report", kwargs={"ags": COTTBUS})).status_code == 404
+    assert not GeneratedFile.objects.exists()
 
 
 def test_alerts_counted_for_all_listed_where_visible(

@@ -88,3 +88,22 @@ def run_periodic(name: str) -> Any:
     finally:
         if name in schedule() and name not in _pending_names():
             queue_next(name)
+
+
+@task()
+def make_file(file_id: str) -> str:
+    """Make one ordered file (core.files); the order may have been removed meanwhile."""
+    from .files import make
+    from .models import GeneratedFile
+
+    generated = GeneratedFile.objects.filter(pk=file_id).first()
+    if generated is None or generated.is_finished:
+        return "gone"
+    return make(generated).status
+
+
+@task()
+def remove_old_files() -> int:
+    from . import files
+
+    return files.remove_old_files()

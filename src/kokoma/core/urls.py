@@ -7,4 +7,10 @@ urlpatterns = [
     path("barrierefreiheit/", views.accessibility, name="accessibility"),
     path("leichte-sprache/", views.easy_language, name="easy_language"),
     path("ueber/", views.about, name="about"),
+    path("dateien/<uuid:file_id>/", views.generated_file, name="generated_file"),
+    path(
+        "dateien/<uuid:file_id>/herunterladen/",
+        views.generated_file_download,
+        name="generated_file_download",
+    ),
 ]

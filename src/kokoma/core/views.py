@@ -1,14 +1,18 @@
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from . import ratelimit
-from .access import public
+from .access import login_only, public
 from .forms import AccessibilityFeedbackForm
+from .models import GeneratedFile
 from .services import submit_accessibility_feedback
 
 FEEDBACK_LIMIT = 5
@@ -49,3 +53,37 @@ def easy_language(request: HttpRequest) -> HttpResponse:
 @public
 def about(request: HttpRequest) -> HttpResponse:
     return render(request, "core/about.html")
+
+
+def _own_file(request: HttpRequest, file_id: uuid.UUID) -> GeneratedFile:
+    """A file made for the person asking; anyone else gets 404, as if it did not exist."""
+    return get_object_or_404(GeneratedFile, pk=file_id, owner=request.user)
+
+
+@login_only
+@require_safe
+def generated_file(request: HttpRequest, file_id: uuid.UUID) -> HttpResponse:
+    """How far the file is; htmx asks again every second until it is ready or failed."""
+    generated = _own_file(request, file_id)
+    polled = request.headers.get("HX-Request") == "true"
+    template = "core/_generated_file_status.html" if polled else "core/generated_file.html"
+    return render(request, template, {"generated": generated})
+
+
+@login_only
+@require_safe
+def generated_file_download(request: HttpRequest, file_id: uuid.UUID) -> HttpResponseBase:
+    generated = _own_file(request, file_id)
+    if generated.status != GeneratedFile.Status.DONE:
+        raise Http404
+    try:
+        handle = generated.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle, as_attachment=True, filename=generated.filename, content_type=generated.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -7,5 +7,5 @@ from . import views
 app_name = "situation"
 urlpatterns = [
     path("", views.situation_picture, name="picture"),
-    path("bericht.pdf", views.situation_report_pdf, name="report_pdf"),
+    path("bericht/", views.situation_report, name="report"),
 ]
