@@ -4,6 +4,7 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.utils import translation
 
 from kokoma.cases.actor_map import (
     RELATION_STYLES,
@@ -92,6 +93,23 @@ def test_legend_names_every_kind() -> None:
         assert str(kind.label) in texts
     for attitude in Actor.Attitude:
         assert str(attitude.label) in texts
+
+
+@pytest.mark.parametrize(
+    ("language", "headings"),
+    [
+        ("de", {"Legende", "Füllung: Haltung", "Form: Art der Akteur:in"}),
+        ("en", {"Legend", "Fill: attitude", "Shape: kind of actor"}),
+    ],
+)
+def test_legend_speaks_the_language_of_the_page(language: str, headings: set[str]) -> None:
+    with translation.override(language):
+        root = _parse(_svg())
+    legend = root.find(f".//{SVG}g[@class='legend']")
+    assert legend is not None
+    texts = {node.text for node in legend.iter(f"{SVG}text")}
+    assert headings <= texts
+    assert any(str(t).startswith(("Größe", "Size")) for t in texts)
 
 
 def test_layout_is_deterministic_and_inside_the_picture() -> None:

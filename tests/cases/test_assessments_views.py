@@ -81,3 +81,12 @@ def test_escalation_bad_date(case: Case, client: Client, login: Login) -> None:
     )
     assert response.status_code == 200 and response.context["form"].errors["assessed_on"]
     assert not case.escalations.exists()
+
+
+@pytest.mark.parametrize(("language", "stage"), [("de", "1 – Verhärtung"), ("en", "1 – Hardening")])
+def test_the_stage_choices_speak_the_pages_language(
+    language: str, stage: str, case: Case, client: Client, login: Login
+) -> None:
+    login("local_a")
+    client.cookies["django_language"] = language
+    assert stage in client.get(url("escalation_add", case)).content.decode()

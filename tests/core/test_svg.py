@@ -3,7 +3,10 @@ from __future__ import annotations
 import datetime
 import xml.etree.ElementTree as ET
 
-from kokoma.core.svg import Series, line_chart, number, text
+import pytest
+from django.utils import translation
+
+from kokoma.core.svg import Series, figure, line_chart, number, text
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -63,3 +66,13 @@ def test_helpers() -> None:
     assert number(3.0) == "3"
     assert number(3.14159) == "3.1"
     assert text('<a href="x">') == "&lt;a href=&quot;x&quot;&gt;"
+
+
+@pytest.mark.parametrize(
+    ("language", "values"),
+    [("de", {2.2: "2,2", 3.0: "3", 2.25: "2,2", 0.06: "0,1"}), ("en", {2.2: "2.2", 3.0: "3"})],
+)
+def test_figures_for_people_follow_the_language(language: str, values: dict[float, str]) -> None:
+    with translation.override(language):
+        assert {value: figure(value) for value in values} == values
+        assert number(2.2) == "2.2"  # a coordinate keeps its point in every language

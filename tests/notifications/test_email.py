@@ -21,6 +21,8 @@ from kokoma.notifications.models import EmailFrequency, EmailPreference, Notific
 from kokoma.notifications.services import notify, set_email_frequency
 from tests.conftest import Login, Persona
 
+from .helpers import said
+
 pytestmark = pytest.mark.django_db
 
 SETTINGS = reverse("notifications:settings")
@@ -46,7 +48,7 @@ def test_immediate_choice_queues_one_mail_per_notification_after_commit(
     choose(actor, EmailFrequency.IMMEDIATE)
     before = DBTaskResult.objects.filter(task_path=MAIL_TASK).count()
     with django_capture_on_commit_callbacks(execute=True):
-        (created,) = notify([actor], text="Sie wurden erwähnt.", link="/fall/K-1/")
+        (created,) = notify([actor], message=said("Sie wurden erwähnt."), link="/fall/K-1/")
     queued = DBTaskResult.objects.filter(task_path=MAIL_TASK).order_by("-enqueued_at")
     assert queued.count() == before + 1
     latest = queued.first()
@@ -62,7 +64,7 @@ def test_daily_and_never_choices_queue_nothing(
     choose(never, EmailFrequency.NEVER)
     before = DBTaskResult.objects.filter(task_path=MAIL_TASK).count()
     with django_capture_on_commit_callbacks(execute=True):
-        notify([daily, never], text="Hallo")
+        notify([daily, never], message=said("Hallo"))
     assert DBTaskResult.objects.filter(task_path=MAIL_TASK).count() == before
 
 
@@ -70,7 +72,9 @@ def test_the_mail_task_sends_text_and_absolute_link_once(persona: Persona) -> No
     actor = persona("actor_a")
     choose(actor, EmailFrequency.IMMEDIATE)
     (created,) = notify(
-        [actor], text="Ihnen wurde eine Aufgabe zugewiesen: Runder Tisch", link="/aufgaben/"
+        [actor],
+        message=said("Ihnen wurde eine Aufgabe zugewiesen: Runder Tisch"),
+        link="/aufgaben/",
     )
     assert send_notification_email.call(created.pk) is True
     (message,) = mail.outbox
@@ -87,7 +91,7 @@ def test_the_mail_task_sends_text_and_absolute_link_once(persona: Persona) -> No
 
 def test_no_mail_for_a_notification_read_before_the_worker_came(persona: Persona) -> None:
     actor = persona("actor_a")
-    (created,) = notify([actor], text="Schon gelesen")
+    (created,) = notify([actor], message=said("Schon gelesen"))
     Notification.objects.filter(pk=created.pk).update(read_at=timezone.now())
     assert send_notification_email.call(created.pk) is False
     assert mail.outbox == []
@@ -97,9 +101,9 @@ def test_digest_batches_the_pending_notifications_per_person(persona: Persona) -
     daily, immediate, never = persona("actor_a"), persona("local_a"), persona("external")
     choose(immediate, EmailFrequency.IMMEDIATE)
     choose(never, EmailFrequency.NEVER)
-    notify([daily, immediate, never], text="Erste Meldung", link="/eins/")
-    notify([daily], text="Zweite Meldung", link="/zwei/")
-    (read,) = notify([daily], text="Gelesene Meldung")
+    notify([daily, immediate, never], message=said("Erste Meldung"), link="/eins/")
+    notify([daily], message=said("Zweite Meldung"), link="/zwei/")
+    (read,) = notify([daily], message=said("Gelesene Meldung"))
     Notification.objects.filter(pk=read.pk).update(read_at=timezone.now())
 
     assert send_daily_digests.call() == 1
@@ -112,7 +116,7 @@ def test_digest_batches_the_pending_notifications_per_person(persona: Persona) -
 
     # The next run finds nothing new: every notification goes out once.
     assert send_daily_digests.call() == 0
-    notify([daily], text="Dritte Meldung")
+    notify([daily], message=said("Dritte Meldung"))
     assert send_daily_digests.call() == 1
     assert "Dritte Meldung" in mail.outbox[-1].body
     assert "Erste Meldung" not in mail.outbox[-1].body
@@ -121,7 +125,7 @@ def test_digest_batches_the_pending_notifications_per_person(persona: Persona) -
 def test_digest_leaves_later_notifications_for_the_next_day(persona: Persona) -> None:
     actor = persona("actor_a")
     cutoff = timezone.now()
-    (late,) = notify([actor], text="Nach dem Stichzeitpunkt")
+    (late,) = notify([actor], message=said("Nach dem Stichzeitpunkt"))
     Notification.objects.filter(pk=late.pk).update(
         created_at=cutoff + datetime.timedelta(seconds=5)
     )
@@ -132,7 +136,7 @@ def test_digest_leaves_later_notifications_for_the_next_day(persona: Persona) ->
 def test_a_long_digest_shows_the_latest_and_counts_the_rest(persona: Persona) -> None:
     actor = persona("actor_a")
     for number in range(emails.DIGEST_LIMIT + 3):
-        notify([actor], text=f"Meldung {number:03d}")
+        notify([actor], message=said(f"Meldung {number:03d}"))
     assert send_daily_digests.call() == 1
     body = mail.outbox[0].body
     assert "Meldung 052" in body and "Meldung 003" in body
@@ -143,7 +147,7 @@ def test_a_long_digest_shows_the_latest_and_counts_the_rest(persona: Persona) ->
 
 def test_inactive_people_get_no_digest(persona: Persona) -> None:
     actor = persona("actor_a")
-    notify([actor], text="Hallo")
+    notify([actor], message=said("Hallo"))
     actor.is_active = False
     actor.save()
     assert send_daily_digests.call() == 0

@@ -14,6 +14,8 @@ from kokoma.notifications.models import EmailFrequency, EmailPreference, Notific
 from kokoma.notifications.services import notify
 from tests.conftest import Persona
 
+from .helpers import said
+
 pytestmark = pytest.mark.django_db
 
 MAIL_TASK = "kokoma.notifications.jobs.send_notification_email"
@@ -33,10 +35,10 @@ def test_choices_are_read_once_per_block_and_mails_still_queued_for_each_notific
     before = DBTaskResult.objects.filter(task_path=MAIL_TASK).count()
     with django_capture_on_commit_callbacks(execute=True), emails.preferences_remembered():
         with CaptureQueriesContext(connection) as first:
-            notify([immediate, daily], text="Eins")
+            notify([immediate, daily], message=said("Eins"))
         with CaptureQueriesContext(connection) as again:
-            notify([immediate], text="Zwei")
-            notify([daily], text="Drei")
+            notify([immediate], message=said("Zwei"))
+            notify([daily], message=said("Drei"))
     assert preference_queries(first) == 1
     assert preference_queries(again) == 0
     assert DBTaskResult.objects.filter(task_path=MAIL_TASK).count() == before + 2
@@ -44,7 +46,7 @@ def test_choices_are_read_once_per_block_and_mails_still_queued_for_each_notific
 
     # Outside the block every call reads the choices again, as before.
     with CaptureQueriesContext(connection) as outside:
-        notify([immediate], text="Vier")
+        notify([immediate], message=said("Vier"))
     assert preference_queries(outside) == 1
 
 
@@ -53,6 +55,6 @@ def test_notify_inside_a_transaction_adds_no_savepoint(
 ) -> None:
     actor = persona("actor_a")
     with transaction.atomic(), django_assert_num_queries(2):  # the insert, the choices
-        (created,) = notify([actor, actor], text="Hallo")
+        (created,) = notify([actor, actor], message=said("Hallo"))
     assert created.recipient == actor
-    assert notify([], text="Niemand") == []
+    assert notify([], message=said("Niemand")) == []

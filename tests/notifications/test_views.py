@@ -11,6 +11,8 @@ from kokoma.notifications.models import Notification
 from kokoma.notifications.services import mark_read, notify, unread_count
 from tests.conftest import Login, Persona
 
+from .helpers import said
+
 pytestmark = pytest.mark.django_db
 
 
@@ -26,7 +28,7 @@ MARK = reverse("notifications:mark_read")
 
 def test_notify_creates_one_per_recipient(persona: Persona) -> None:
     actor, local = persona("actor_a"), persona("local_a")
-    created = notify([actor, actor, local], text="Hallo", link="/x/")
+    created = notify([actor, actor, local], message=said("Hallo"), link="/x/")
     assert len(created) == 2
     assert unread_count(actor) == 1
 
@@ -34,7 +36,7 @@ def test_notify_creates_one_per_recipient(persona: Persona) -> None:
 def test_the_cached_count_follows_notify_and_mark_read(persona: Persona) -> None:
     actor = persona("actor_a")
     assert unread_count(actor) == 0
-    notify([actor], text="Eins")
+    notify([actor], message=said("Eins"))
     assert unread_count(actor) == 1
     mark_read(by=actor)
     assert unread_count(actor) == 0
@@ -43,8 +45,8 @@ def test_the_cached_count_follows_notify_and_mark_read(persona: Persona) -> None
 def test_the_list_shows_only_own_notifications(
     client: Client, login: Login, persona: Persona
 ) -> None:
-    notify([persona("actor_a")], text="Für Akteur:in")
-    notify([persona("local_b")], text="Für Bautzen")
+    notify([persona("actor_a")], message=said("Für Akteur:in"))
+    notify([persona("local_b")], message=said("Für Bautzen"))
     login("actor_a")
     response = client.get(LIST)
     assert response.status_code == 200
@@ -56,8 +58,8 @@ def test_the_list_shows_only_own_notifications(
 def test_the_header_shows_the_unread_count_as_text(
     client: Client, login: Login, persona: Persona
 ) -> None:
-    notify([persona("actor_a")], text="A")
-    notify([persona("actor_a")], text="B")
+    notify([persona("actor_a")], message=said("A"))
+    notify([persona("actor_a")], message=said("B"))
     login("actor_a")
     response = client.get(reverse("start:home"))
     from django.utils import translation
@@ -69,8 +71,8 @@ def test_the_header_shows_the_unread_count_as_text(
 
 def test_mark_one_read(client: Client, login: Login, persona: Persona) -> None:
     actor = persona("actor_a")
-    [first] = notify([actor], text="Eins")
-    [second] = notify([actor], text="Zwei")
+    [first] = notify([actor], message=said("Eins"))
+    [second] = notify([actor], message=said("Zwei"))
     login("actor_a")
     response = client.post(MARK, {"notification": first.pk, "next": LIST})
     assert response.status_code == 302
@@ -84,8 +86,8 @@ def test_mark_one_read(client: Client, login: Login, persona: Persona) -> None:
 def test_mark_all_read_and_someone_elses_stays_unread(
     client: Client, login: Login, persona: Persona
 ) -> None:
-    notify([persona("actor_a")], text="Eins")
-    [other] = notify([persona("local_a")], text="Fremd")
+    notify([persona("actor_a")], message=said("Eins"))
+    [other] = notify([persona("local_a")], message=said("Fremd"))
     login("actor_a")
     client.post(MARK, {"notification": other.pk})
     other.refresh_from_db()

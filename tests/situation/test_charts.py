@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import xml.etree.ElementTree as ET
 
 import pytest
+from django.utils import translation
 
 from kokoma.core.svg import Series, bar_chart, count_chart, nice_ceiling
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.mark.parametrize(
@@ -37,7 +41,30 @@ def test_count_chart_is_accessible_and_escapes() -> None:
 
 
 def test_bar_chart() -> None:
-    svg = bar_chart([("A & B", 3), ("C", 1.5)], title="t", description="d", x_max=3)
+    with translation.override("en"):
+        svg = bar_chart([("A & B", 3), ("C", 1.5)], title="t", description="d", x_max=3)
     assert svg.count('<g class="bar">') == 2
     assert "A &amp; B: 3" in svg and "C: 1.5" in svg
     assert "leer" in bar_chart([], title="t", description="d", empty_text="leer")
+
+
+@pytest.mark.parametrize(("language", "shown"), [("de", "2,2"), ("en", "2.2")])
+def test_bar_values_follow_the_language_and_coordinates_keep_the_point(
+    language: str, shown: str
+) -> None:
+    with translation.override(language):
+        svg = bar_chart([("Gewalt", 2.2)], title="t", description="d", x_max=3, width=720)
+    root = ET.fromstring(svg)  # noqa: S314 - our own output
+    texts = [node.text for node in root.iter(f"{SVG}text")]
+    assert shown in texts
+    assert root.find(f".//{SVG}title[.='Gewalt: {shown}']") is not None
+    # 2.2 of 3 on 400 px: the bar's width is a coordinate, always with a point
+    assert root.find(f".//{SVG}rect[@width='293.3']") is not None
+
+
+@pytest.mark.parametrize(("language", "shown"), [("de", "01.03.2026"), ("en", "03/01/2026")])
+def test_count_chart_dates_follow_the_language(language: str, shown: str) -> None:
+    day = datetime.date(2026, 3, 1)
+    with translation.override(language):
+        svg = count_chart([Series("s", [(day, 1.0)])], title="t", description="d")
+    assert f">{shown}</text>" in svg

@@ -248,9 +248,14 @@ def _kind_label(kind: str) -> str:
 
 
 def _legend(top: int) -> str:
+    # Each label is looked up outside the f-strings: xgettext does not see into them.
+    legend = _("Legend")
+    fill_title = _("Fill: attitude")
+    size_note = _("Size: influence; arrow: directed relation")
+    shape_title = _("Shape: kind of actor")
     out = [
         f'<g class="legend"><text x="20" y="{top + 12}" font-size="13" font-weight="bold" '
-        f'fill="#111111">{text(_("Legend"))}</text>'
+        f'fill="#111111">{text(legend)}</text>'
     ]
     for row, (kind, (colour, dash)) in enumerate(RELATION_STYLES.items()):
         y = top + 34 + row * 22
@@ -262,7 +267,7 @@ def _legend(top: int) -> str:
         )
     out.append(
         f'<text x="300" y="{top + 12}" font-size="13" font-weight="bold" fill="#111111">'
-        f"{text(_('Fill: attitude'))}</text>"
+        f"{text(fill_title)}</text>"
     )
     for row, (value, fill) in enumerate(ATTITUDE_FILLS.items()):
         y = top + 34 + row * 22
@@ -274,11 +279,11 @@ def _legend(top: int) -> str:
     y = top + 34 + len(ATTITUDE_FILLS) * 22
     out.append(
         f'<text x="300" y="{y}" dominant-baseline="middle" font-size="12" fill="#111111">'
-        f"{text(_('Size: influence; arrow: directed relation'))}</text>"
+        f"{text(size_note)}</text>"
     )
     out.append(
         f'<text x="540" y="{top + 12}" font-size="13" font-weight="bold" fill="#111111">'
-        f"{text(_('Shape: kind of actor'))}</text>"
+        f"{text(shape_title)}</text>"
     )
     for row, kind in enumerate(Actor.Kind):
         y = top + 34 + row * 26

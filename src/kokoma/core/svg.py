@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
 
+from django.utils import formats
+
 # Colours with at least 4.5:1 contrast on white, told apart by dash pattern as well.
 PALETTE = ["#1b4f9c", "#b3261e", "#1e6b34", "#6a3d9a", "#8a4b00", "#00646e", "#444444"]
 DASHES = ["", "6 3", "2 3", "8 3 2 3", "10 4", "4 2 1 2", "1 2"]
@@ -23,9 +25,24 @@ def text(value: object) -> str:
 
 
 def number(value: float) -> str:
-    """A coordinate with at most one decimal, without a trailing `.0`."""
+    """A coordinate with at most one decimal, without a trailing `.0`; always with a point,
+    as SVG wants it (for text that people read, `figure`)."""
     rounded = round(value, 1)
     return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}"
+
+
+def figure(value: float) -> str:
+    """A value for people to read: at most one decimal, in the active language's format
+    ("2,2" in German, "2.2" in English)."""
+    rounded = round(value, 1)
+    if rounded == int(rounded):
+        return formats.number_format(int(rounded))
+    return formats.number_format(rounded, decimal_pos=1)
+
+
+def day_label(day: datetime.date) -> str:
+    """A date for people to read, in the active language's short format."""
+    return formats.date_format(day, "SHORT_DATE_FORMAT")
 
 
 @dataclass
@@ -107,7 +124,7 @@ def line_chart(
             x = number(x_of(day))
             out.append(
                 f'<text x="{x}" y="{top + plot_h + 18}" text-anchor="middle" font-size="12" '
-                f'fill="#222222">{text(day.strftime("%d.%m.%Y"))}</text>'
+                f'fill="#222222">{text(day_label(day))}</text>'
             )
     else:
         out.append(
@@ -119,7 +136,7 @@ def line_chart(
         series,
         x_of=x_of,
         y_of=y_of,
-        label_of=lambda day: day.strftime("%d.%m.%Y"),
+        label_of=day_label,
         radius=4,
         left=left,
         legend_top=height,
@@ -155,7 +172,7 @@ def _draw_series(
         for day, value in points:
             out.append(
                 f'<circle cx="{number(x_of(day))}" cy="{number(y_of(value))}" r="{radius}" '
-                f'fill="{colour}"><title>{text(line.name)}: {number(value)} '
+                f'fill="{colour}"><title>{text(line.name)}: {figure(value)} '
                 f"({text(label_of(day))})</title></circle>"
             )
         out.append("</g>")
@@ -244,7 +261,7 @@ def count_chart(
         )
         for index in shown:
             day = dates[index]
-            label = x_labels.get(day, day.strftime("%d.%m.%Y"))
+            label = x_labels[day] if day in x_labels else day_label(day)
             out.append(
                 f'<text x="{number(x_of(index))}" y="{top + plot_h + 18}" text-anchor="middle" '
                 f'font-size="12" fill="#222222">{text(label)}</text>'
@@ -259,7 +276,7 @@ def count_chart(
         series,
         x_of=lambda day: x_of(position[day]),
         y_of=y_of,
-        label_of=lambda day: x_labels.get(day, day.strftime("%d.%m.%Y")),
+        label_of=lambda day: x_labels[day] if day in x_labels else day_label(day),
         radius=3,
         left=left,
         legend_top=height,
@@ -306,13 +323,13 @@ def bar_chart(
         y = top + index * row
         bar_w = max(value, 0) / scale * plot_w
         out.append(
-            f'<g class="bar"><title>{text(label)}: {number(value)}</title>'
+            f'<g class="bar"><title>{text(label)}: {figure(value)}</title>'
             f'<text x="{label_width - 8}" y="{number(y + row / 2)}" text-anchor="end" '
             f'dominant-baseline="middle" font-size="12" fill="#222222">{text(label)}</text>'
             f'<rect x="{label_width}" y="{y + 4}" width="{number(bar_w)}" height="{row - 8}" '
             f'fill="{PALETTE[0]}"/>'
             f'<text x="{number(label_width + bar_w + 6)}" y="{number(y + row / 2)}" '
-            f'dominant-baseline="middle" font-size="12" fill="#222222">{number(value)}</text></g>'
+            f'dominant-baseline="middle" font-size="12" fill="#222222">{figure(value)}</text></g>'
         )
     out.append(
         f'<line x1="{label_width}" y1="{top}" x2="{label_width}" y2="{height - top}" '

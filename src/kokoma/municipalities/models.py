@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -254,4 +255,4 @@ class WorkLogEntry(models.Model):
         indexes = [models.Index(fields=["municipality", "date"])]
 
     def __str__(self) -> str:
-        return f"{self.date:%d.%m.%Y} {self.topic}"
+        return f"{date_format(self.date, 'SHORT_DATE_FORMAT')} {self.topic}"

@@ -7,6 +7,7 @@ from typing import TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from kokoma.accounts.models import Membership, MembershipRole, ProgrammeRole, User
@@ -84,7 +85,7 @@ def change_phase(
     if effective_on < municipality.phase_since:
         raise ValidationError(
             _("The date lies before the start of the current phase (%(date)s).")
-            % {"date": municipality.phase_since.strftime("%d.%m.%Y")}
+            % {"date": formats.date_format(municipality.phase_since, "SHORT_DATE_FORMAT")}
         )
     change = PhaseChange.objects.create(
         municipality=municipality,

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kokoma.core.messages import render
+
 
 class NotificationQuerySet(models.QuerySet["Notification"]):
     def unread(self) -> NotificationQuerySet:
@@ -16,6 +18,10 @@ class Notification(models.Model):
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
+    # The text as a message (code and parameters, kokoma.core.messages), shown in the reader's
+    # language; `text` holds its words in the default language, and is shown verbatim when
+    # there is no message (notifications from before messages were stored).
+    message = models.JSONField(_("message"), default=dict, blank=True, editable=False)
     text = models.CharField(_("text"), max_length=300)
     link = models.CharField(_("link"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("time"), auto_now_add=True)
@@ -32,6 +38,10 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def display_text(self) -> str:
+        return render(self.message, self.text)
 
 
 class EmailFrequency(models.TextChoices):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import record
+from kokoma.core.messages import Message, in_default_language
 
 from .emails import immediate_recipients
 from .jobs import send_notification_email
@@ -41,13 +42,14 @@ def unread_count(user: User) -> int:
 # early-warning check) it would cost two extra queries per call, and a failed insert here
 # fails the caller's transaction anyway. On its own it is one transaction, as before.
 @transaction.atomic(savepoint=False)
-def notify(recipients: Iterable[User], *, text: str, link: str = "") -> list[Notification]:
-    """One notification per distinct recipient."""
+def notify(recipients: Iterable[User], *, message: Message, link: str = "") -> list[Notification]:
+    """One notification per distinct recipient; each reads `message` in their own language."""
     unique = {recipient.pk: recipient for recipient in recipients}
     if not unique:
         return []
+    text = in_default_language(message)[:300]
     created = Notification.objects.bulk_create(
-        Notification(recipient=recipient, text=text[:300], link=link[:300])
+        Notification(recipient=recipient, message=message, text=text, link=link[:300])
         for recipient in unique.values()
     )
     # Forget now and again after the commit, so that no request caches the count in between.

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -116,7 +117,8 @@ class Observation(models.Model):
         indexes = [models.Index(fields=["municipality", "status", "occurred_on"])]
 
     def __str__(self) -> str:
-        return f"{self.reference} ({self.occurred_on:%d.%m.%Y}, {self.place})"
+        day = date_format(self.occurred_on, "SHORT_DATE_FORMAT")
+        return f"{self.reference} ({day}, {self.place})"
 
 
 class ChronicleEntry(models.Model):
@@ -150,4 +152,4 @@ class ChronicleEntry(models.Model):
         indexes = [models.Index(fields=["municipality", "occurred_on"])]
 
     def __str__(self) -> str:
-        return f"{self.occurred_on:%d.%m.%Y} {self.district}"
+        return f"{date_format(self.occurred_on, 'SHORT_DATE_FORMAT')} {self.district}"

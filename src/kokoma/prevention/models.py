@@ -14,7 +14,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import Membership, MembershipRole
+from kokoma.core.messages import render
 from kokoma.taxonomy.models import TermKind
+
+from .texts import action_text
 
 if TYPE_CHECKING:
     from kokoma.accounts.models import User
@@ -148,6 +151,10 @@ class ResponseStep(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.position}: {self.action}"
 
+    @property
+    def display_action(self) -> str:
+        return action_text(self.action)
+
 
 class AlertQuerySet(models.QuerySet["Alert"]):
     def visible_to(self, user: User) -> AlertQuerySet:
@@ -196,6 +203,9 @@ class Alert(models.Model):
         verbose_name=_("topic"),
     )
     kind = models.CharField(_("alert type"), max_length=32, choices=AlertKind.choices)
+    # The summary as a message (kokoma.core.messages), shown in the reader's language; `summary`
+    # holds its words in the default language, shown verbatim for alerts without a message.
+    summary_message = models.JSONField(default=dict, blank=True, editable=False)
     summary = models.CharField(_("summary"), max_length=300)
     triggered_on = models.DateField(_("triggered on"))
     raised_at = models.DateTimeField(_("raised at"))
@@ -230,6 +240,10 @@ class Alert(models.Model):
 
     def __str__(self) -> str:
         return self.summary
+
+    @property
+    def display_summary(self) -> str:
+        return render(self.summary_message, self.summary)
 
     @property
     def is_acknowledged(self) -> bool:

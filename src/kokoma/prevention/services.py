@@ -19,6 +19,7 @@ from kokoma.accounts.models import Membership, MembershipRole, User
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import assign, diff, record, save_audited, stored
 from kokoma.cases.models import Case, CaseTeamMember, EscalationAssessment
+from kokoma.core.messages import Message, in_default_language, message
 from kokoma.municipalities.models import Municipality
 from kokoma.notifications.emails import preferences_remembered
 from kokoma.notifications.services import notify
@@ -28,7 +29,7 @@ from kokoma.tasks.services import create_task
 from kokoma.taxonomy.models import Term, TermKind
 from kokoma.workflow.models import Workflow
 
-from . import detectors
+from . import detectors, texts
 from .models import (
     Alert,
     AlertKind,
@@ -48,52 +49,25 @@ MAX_WINDOW_DAYS = 365
 MAX_PER_WEEK = 1000
 MAX_DUE_DAYS = 365
 
-# (responsible, action, due within days) per alert kind, for a municipality's first use.
+# (responsible, action, due within days) per alert kind, for a municipality's first use. The
+# actions are stored in the default language and read in the reader's (`texts.preset_action`).
 DEFAULT_RESPONSES: dict[str, list[tuple[str, str, int]]] = {
     AlertKind.STAGE_CLIMB: [
-        (
-            ResponderRole.TANDEM,
-            "Fallteam kurzfristig zusammenrufen und die Lage neu einschätzen",
-            2,
-        ),
-        (
-            ResponderRole.CASE_TEAM,
-            "Gespräche mit den Beteiligten führen und neue Ereignisse dokumentieren",
-            7,
-        ),
+        (ResponderRole.TANDEM, texts.CALL_CASE_TEAM, 2),
+        (ResponderRole.CASE_TEAM, texts.TALK_TO_PARTIES, 7),
     ],
     AlertKind.STAGE_4: [
-        (
-            ResponderRole.LOCAL_COMPANION,
-            "Akteurslandkarte und Gefährdungseinschätzung aktualisieren",
-            5,
-        ),
-        (
-            ResponderRole.EXTERNAL_COMPANION,
-            "Beratung zu geeigneten Verfahren (z. B. Mediation, Runder Tisch) anbieten",
-            7,
-        ),
+        (ResponderRole.LOCAL_COMPANION, texts.UPDATE_MAPS, 5),
+        (ResponderRole.EXTERNAL_COMPANION, texts.OFFER_PROCEDURES, 7),
     ],
     AlertKind.STAGE_7: [
-        (ResponderRole.LOCAL_COMPANION, "Sofortiges Gespräch mit der Verwaltungsspitze", 1),
-        (
-            ResponderRole.EXTERNAL_COMPANION,
-            "Sicherheitslage mit Polizei und Ordnungsamt abstimmen",
-            1,
-        ),
-        (ResponderRole.TANDEM, "Schutz- und Unterstützungsangebote für Betroffene klären", 3),
+        (ResponderRole.LOCAL_COMPANION, texts.TALK_TO_LEADERSHIP, 1),
+        (ResponderRole.EXTERNAL_COMPANION, texts.COORDINATE_SECURITY, 1),
+        (ResponderRole.TANDEM, texts.CLARIFY_PROTECTION, 3),
     ],
     AlertKind.TOPIC_THRESHOLD: [
-        (
-            ResponderRole.LOCAL_COMPANION,
-            "Meldungen zum Thema sichten und prüfen, ob ein Fall eröffnet werden soll",
-            3,
-        ),
-        (
-            ResponderRole.TANDEM,
-            "Thema in der nächsten Sitzung des Begleitgremiums ansprechen",
-            14,
-        ),
+        (ResponderRole.LOCAL_COMPANION, texts.REVIEW_TOPIC, 3),
+        (ResponderRole.TANDEM, texts.RAISE_TOPIC, 14),
     ],
     # The escalation chain's own "expected action" is the first task for a step overdue.
     AlertKind.STEP_OVERDUE: [],
@@ -114,7 +88,7 @@ def settings_for(municipality: Municipality) -> WarningSettings:
                 kind=kind,
                 position=position,
                 responsible=responsible,
-                action=action,
+                action=in_default_language(message(action)),
                 due_days=days,
             )
             for kind, steps in DEFAULT_RESPONSES.items()
@@ -342,7 +316,7 @@ class Condition:
     kind: str
     fingerprint: str
     triggered_on: datetime.date
-    summary: str
+    summary: Message
     case: Case | None = None
     topic: Term | None = None
     # For a step overdue: who the escalation level notifies and what it expects.
@@ -440,16 +414,13 @@ def _case_conditions(
                     ),
                     triggered_on=climb.on,
                     case=case,
-                    summary=_(
-                        "Case %(reference)s climbed from Glasl stage %(from)s to %(to)s "
-                        "within %(days)s days."
-                    )
-                    % {
-                        "reference": case.reference,
-                        "from": climb.from_stage,
-                        "to": climb.to_stage,
-                        "days": (climb.on - climb.from_on).days,
-                    },
+                    summary=message(
+                        texts.STAGE_CLIMB,
+                        reference=case.reference,
+                        to=climb.to_stage,
+                        days=(climb.on - climb.from_on).days,
+                        **{"from": climb.from_stage},
+                    ),
                 )
             )
         sevens = {
@@ -475,17 +446,15 @@ def _case_conditions(
     return conditions
 
 
-def _crossing_summary(case: Case, crossing: detectors.Crossing) -> str:
+def _crossing_summary(case: Case, crossing: detectors.Crossing) -> Message:
     if crossing.from_stage is None:
-        return _("Case %(reference)s was first assessed at Glasl stage %(stage)s.") % {
-            "reference": case.reference,
-            "stage": crossing.to_stage,
-        }
-    return _("Case %(reference)s is now at Glasl stage %(stage)s (before: %(previous)s).") % {
-        "reference": case.reference,
-        "stage": crossing.to_stage,
-        "previous": crossing.from_stage,
-    }
+        return message(texts.FIRST_ASSESSED, reference=case.reference, stage=crossing.to_stage)
+    return message(
+        texts.STAGE_REACHED,
+        reference=case.reference,
+        stage=crossing.to_stage,
+        previous=crossing.from_stage,
+    )
 
 
 def _overdue_conditions(
@@ -526,16 +495,13 @@ def _overdue_conditions(
                 ),
                 triggered_on=due + datetime.timedelta(days=level.days_overdue),
                 case=case,
-                summary=_(
-                    "Case %(reference)s: the step “%(step)s” is %(days)s days past its "
-                    "response time (escalation level %(level)s)."
-                )
-                % {
-                    "reference": case.reference,
-                    "step": case.step.name,
-                    "days": days_over,
-                    "level": position,
-                },
+                summary=message(
+                    texts.STEP_OVERDUE,
+                    reference=case.reference,
+                    step=case.step.name,
+                    days=days_over,
+                    level=position,
+                ),
                 level_role=level.notify,
                 level_action=level.action,
             )
@@ -575,17 +541,14 @@ def _topic_conditions(
                     fingerprint=f"topic:{topic_id}:{week.iso_year}-W{week.iso_week:02d}",
                     triggered_on=min(week.monday + datetime.timedelta(days=6), today),
                     topic=topic,
-                    summary=_(
-                        "%(count)s observations on the topic “%(topic)s” in calendar week "
-                        "%(week)s/%(year)s (threshold: %(threshold)s)."
-                    )
-                    % {
-                        "count": week.count,
-                        "topic": topic.name,
-                        "week": week.iso_week,
-                        "year": week.iso_year,
-                        "threshold": threshold,
-                    },
+                    summary=message(
+                        texts.TOPIC_THRESHOLD,
+                        count=week.count,
+                        topic=topic.name,
+                        week=week.iso_week,
+                        year=week.iso_year,
+                        threshold=threshold,
+                    ),
                 )
             )
     return conditions
@@ -604,7 +567,8 @@ def _raise(
         case=condition.case,
         topic=condition.topic,
         kind=condition.kind,
-        summary=condition.summary[:300],
+        summary_message=condition.summary,
+        summary=in_default_language(condition.summary)[:300],
         triggered_on=condition.triggered_on,
         raised_at=timezone.now(),
         fingerprint=condition.fingerprint,
@@ -622,7 +586,7 @@ def _raise(
     if recipients:
         created = notify(
             recipients,
-            text=_("Early warning: %(summary)s") % {"summary": alert.summary},
+            message=message(texts.EARLY_WARNING, summary=condition.summary),
             link=alert_url(alert),
         )
         report.notifications += len(created)
@@ -671,8 +635,9 @@ def _response_task(
         municipality=alert.municipality,
         by=None,
         title=action[:200],
-        description=_("Pre-planned response to the early warning: %(summary)s")
-        % {"summary": alert.summary},
+        title_message=texts.preset_action(action),
+        description="",
+        description_message=message(texts.RESPONSE_TASK, summary=alert.summary_message),
         assignee=person,
         case=alert.case,
         due_on=due_on,

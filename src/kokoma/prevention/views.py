@@ -168,7 +168,7 @@ def response_plan_edit(
         {
             "responsible": step.responsible,
             "member": step.member_id,
-            "action": step.action,
+            "action": step.display_action,
             "due_days": step.due_days,
         }
         for step in ResponseStep.objects.filter(municipality=municipality, kind=alert_kind)

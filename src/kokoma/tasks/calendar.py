@@ -42,13 +42,13 @@ def task_items(user: User) -> Iterator[CalendarItem]:
     for task in tasks:
         if task.due_on is None:  # excluded by the query; narrows the type
             continue
-        description = [task.description] if task.description else []
+        description = [task.display_description] if task.display_description else []
         description.append(_("Municipality: %(name)s") % {"name": task.municipality.name})
         if task.case is not None:
             description.append(_("Case: %(reference)s") % {"reference": task.case.reference})
         yield CalendarItem(
             uid=f"task-{task.pk}",
-            summary=task.title,
+            summary=task.display_title,
             date=task.due_on,
             path=reverse("tasks:detail", kwargs={"ags": task.municipality.ags, "task_id": task.pk}),
             description="\n".join(description),

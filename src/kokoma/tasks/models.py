@@ -12,6 +12,7 @@ from django.utils.timezone import localdate
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import COMPANION_ROLES, Membership
+from kokoma.core.messages import render
 
 if TYPE_CHECKING:
     from kokoma.accounts.models import User
@@ -56,6 +57,11 @@ class Task(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
+    # A task the system creates (the early warning's response) also keeps its title and
+    # description as messages (kokoma.core.messages), shown in the reader's language; the text
+    # fields hold their words in the default language. Whoever edits a text makes it theirs.
+    title_message = models.JSONField(default=dict, blank=True, editable=False)
+    description_message = models.JSONField(default=dict, blank=True, editable=False)
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -86,6 +92,14 @@ class Task(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def display_title(self) -> str:
+        return render(self.title_message, self.title)
+
+    @property
+    def display_description(self) -> str:
+        return render(self.description_message, self.description)
 
     @property
     def is_done(self) -> bool:

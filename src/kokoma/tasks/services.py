@@ -15,9 +15,11 @@ from kokoma.accounts.models import Membership, User
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import assign, diff, record, save_audited, stored
 from kokoma.cases.models import Case
+from kokoma.core.messages import Message, in_default_language, message
 from kokoma.municipalities.models import Municipality
 from kokoma.notifications.services import notify
 
+from . import texts
 from .models import CalendarToken, Task, new_token
 
 TRACKED = ("title", "description", "assignee_id", "case_id", "due_on", "done_at")
@@ -58,18 +60,22 @@ def _validate(task: Task, *, due_changed: bool, assignee_vetted: bool = False) -
         raise ValidationError(errors)
 
 
+def _title(task: Task) -> Message | str:
+    """The task's title as a message parameter: its message, or the words a person wrote."""
+    return task.title_message or task.title
+
+
 def _tell_assignee(task: Task, *, by: User | None) -> None:
     if by is None:  # created by the system, e.g. as the pre-planned response to an alert
         notify(
             [task.assignee],
-            text=_("A task was assigned to you: %(title)s") % {"title": task.title},
+            message=message(texts.ASSIGNED, title=_title(task)),
             link=task_url(task),
         )
     elif task.assignee_id != by.pk:
         notify(
             [task.assignee],
-            text=_("%(person)s assigned a task to you: %(title)s")
-            % {"person": by, "title": task.title},
+            message=message(texts.ASSIGNED_BY, person=str(by), title=_title(task)),
             link=task_url(task),
         )
 
@@ -84,19 +90,31 @@ def create_task(
     case: Case | None = None,
     due_on: datetime.date | None = None,
     assignee_vetted: bool = False,
+    title_message: Message | None = None,
+    description_message: Message | None = None,
 ) -> Task:
     """Create, audit and announce a task; ValidationError (nothing saved) for bad input.
+
+    A task the system writes passes its texts as messages (`title_message`,
+    `description_message`): they are shown in the reader's language, and `title` and
+    `description` are then ignored (they become the messages' words in the default language).
 
     `assignee_vetted` is for the early-warning check only, which has already established, once
     per run and through the same rules (`Membership`, `Case.objects.visible_to`), that the
     assignee is a member of the municipality and may see the case: it skips these two look-ups,
     nothing else. Everybody else leaves it False.
     """
+    if title_message:
+        title = in_default_language(title_message, title)[:200]
+    if description_message:
+        description = in_default_language(description_message, description)
     task = Task(
         municipality=municipality,
         case=case,
         title=title,
         description=description,
+        title_message=title_message or {},
+        description_message=description_message or {},
         assignee=assignee,
         created_by=by,
         due_on=due_on,
@@ -126,7 +144,13 @@ def update_task(task: Task, *, by: User, **changes: Unpack[TaskFields]) -> Task:
     """Change the given fields of a task; a new assignee is told."""
     task = stored(task)
     due_on, assignee_id = task.due_on, task.assignee_id
+    title, description = task.title, task.description
     assign(task, changes)
+    # A text someone edits is theirs from now on (what they did not touch keeps its message).
+    if task.title != title:
+        task.title_message = {}
+    if task.description != description:
+        task.description_message = {}
     _validate(task, due_changed=task.due_on != due_on)
     save_audited(
         task,
@@ -169,13 +193,12 @@ def delete_task(task: Task, *, by: User) -> None:
         municipality=municipality,
         changes=diff(_fields(task), dict.fromkeys(TRACKED)),
     )
-    assignee, title = task.assignee, task.title
+    assignee, title = task.assignee, _title(task)
     task.delete()
     if assignee.pk != by.pk:
         notify(
             [assignee],
-            text=_("%(person)s withdrew the task assigned to you: %(title)s")
-            % {"person": by, "title": title},
+            message=message(texts.WITHDRAWN, person=str(by), title=title),
             link=reverse("tasks:mine"),
         )
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.core.forms import date_field, set_choices
@@ -37,7 +38,10 @@ class EscalationForm(forms.Form):
         min_value=1,
         max_value=9,
         widget=forms.Select(
-            choices=[("", "–"), *((k, f"{k} – {v}") for k, v in GLASL_STAGES.items())]
+            choices=[
+                ("", "–"),
+                *((k, format_lazy("{} – {}", k, v)) for k, v in GLASL_STAGES.items()),
+            ]
         ),
         error_messages={
             "min_value": _("The Glasl stage must be between 1 and 9."),

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import date_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -100,4 +101,5 @@ class EscalationAssessment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.case.reference}: {self.stage} ({self.assessed_on:%d.%m.%Y})"
+        day = date_format(self.assessed_on, "SHORT_DATE_FORMAT")
+        return f"{self.case.reference}: {self.stage} ({day})"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.taxonomy.models import Term, TermKind
@@ -148,4 +149,4 @@ class Agreement(models.Model):
         ordering = ["agreed_on", "id"]
 
     def __str__(self) -> str:
-        return f"{self.agreed_on:%d.%m.%Y}: {self.text[:40]}"
+        return f"{date_format(self.agreed_on, 'SHORT_DATE_FORMAT')}: {self.text[:40]}"

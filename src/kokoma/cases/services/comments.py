@@ -19,8 +19,10 @@ from django.utils.translation import gettext as _
 from kokoma.accounts.models import COMPANION_ROLES, User
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import record
+from kokoma.core.messages import message
 from kokoma.notifications.services import notify
 
+from .. import texts
 from ..models import Case, Comment
 
 MENTION = re.compile(r"(?<![\w.+-])@([\w.+-]*\w)")
@@ -86,8 +88,7 @@ def post_comment(case: Case, *, by: User, text: str) -> PostedComment:
     if result.notified:
         notify(
             result.notified,
-            text=_("%(author)s mentioned you in a comment on case %(reference)s.")
-            % {"author": by, "reference": case.reference},
+            message=message(texts.MENTIONED, author=str(by), reference=case.reference),
             link=case_link(case),
         )
     return result

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -167,7 +167,7 @@ def actor_map(request: HttpRequest, case: Case) -> HttpResponse:
         [MapActor(a.pk, a.pseudonym, a.kind, a.influence, a.attitude) for a in actors],
         [MapRelation(r.source_id, r.target_id, r.kind, r.strength, r.directed) for r in relations],
         title=_("Actor map of case %(reference)s on %(date)s")
-        % {"reference": case.reference, "date": day.strftime("%d.%m.%Y")},
+        % {"reference": case.reference, "date": formats.date_format(day, "SHORT_DATE_FORMAT")},
         description=_(
             "%(actors)s actors and %(relations)s relations valid on that date. The tables "
             "below give the same information."
