@@ -59,7 +59,7 @@ def test_order_queues_the_job_after_commit(
         generated = order(persona("local_a"))
     from django_tasks_db.models import DBTaskResult
 
-    job = DBTaskResult.objects.get(task_path="kokoma.core.jobs.make_file")
+    job = DBTaskResult.objects.get(task_path="kokoma.core.files.make_file")
     assert job.args_kwargs["args"] == [str(generated.pk)]
     assert generated.status == GeneratedFile.Status.PENDING
 

@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django_tasks import task
 
 from .models import GeneratedFile
 
@@ -38,8 +39,6 @@ def order_file(
     back_url: str = "",
 ) -> GeneratedFile:
     """Record the order and queue the job that makes the file, once the order is committed."""
-    from .jobs import make_file
-
     import_string(generator)  # a wrong path fails here, in the request, not later in the worker
     generated = GeneratedFile.objects.create(
         owner=owner,
@@ -78,6 +77,15 @@ def make(generated: GeneratedFile) -> GeneratedFile:
     generated.finished_at = timezone.now()
     generated.save(update_fields=["file", "status", "progress", "finished_at"])
     return generated
+
+
+@task()
+def make_file(file_id: str) -> str:
+    """The background job: make one ordered file; the order may have been removed meanwhile."""
+    generated = GeneratedFile.objects.filter(pk=file_id).first()
+    if generated is None or generated.is_finished:
+        return "gone"
+    return make(generated).status
 
 
 def remove_old_files(now: datetime.datetime | None = None) -> int:

@@ -91,18 +91,6 @@ def run_periodic(name: str) -> Any:
 
 
 @task()
-def make_file(file_id: str) -> str:
-    """Make one ordered file (core.files); the order may have been removed meanwhile."""
-    from .files import make
-    from .models import GeneratedFile
-
-    generated = GeneratedFile.objects.filter(pk=file_id).first()
-    if generated is None or generated.is_finished:
-        return "gone"
-    return make(generated).status
-
-
-@task()
 def remove_old_files() -> int:
     from . import files
 

@@ -26,7 +26,7 @@ class AccessibilityFeedback(models.Model):
 class GeneratedFile(models.Model):
     """A file made in the background for one person (a PDF report …), with its progress.
 
-    The request only records the order; the worker (`core.jobs.make_file`) calls the generator
+    The request only records the order; the worker (`core.files.make_file`) calls the generator
     named by its dotted path with the parameters, and the page polls the progress until the
     download is ready. Only the person who asked may see and download it: the content can hold
     what only they may know. Files older than `GENERATED_FILE_DAYS` are removed by the daily job.
