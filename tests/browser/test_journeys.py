@@ -373,7 +373,7 @@ def test_programme_office_filters_onboards_and_changes_phase(
     save(page)
     expect(page).to_have_url(at(f"/kommunen/{GOERLITZ}/"))
     expect(messages(page)).to_contain_text(de("The programme phase was changed."))
-    expect(h1(page).locator(".badge")).to_have_text(de("kick-off"))
+    expect(h1(page).locator(".kern-badge")).to_have_text(de("kick-off"))
     row = section(page, "history-heading").locator("tbody tr").filter(has_text=note)
     expect(row).to_have_count(1)
     cells = row.locator("td")
@@ -492,7 +492,7 @@ def test_local_companion_keeps_profile_contacts_structures_and_work_log(page: Pa
     expect(entry.get_by_role("heading", level=2)).to_have_text(f"{german_date(meeting)} – {topic}")
     expect(entry).to_contain_text(next_steps)
     expect(entry).to_contain_text(de("due %(date)s", date=german_date(due)))
-    expect(entry.locator(".badge")).to_have_text(de("open"))
+    expect(entry.locator(".kern-badge")).to_have_text(de("open"))
     expect(entry).to_contain_text("Svenja Krautmann")
     check(page, "local-work-log")
 
