@@ -140,7 +140,7 @@ def test_one_button_saves_all_changed_items_per_case_and_audited(
     assert response["Location"].endswith(
         reverse("cases:detail", kwargs={"reference": case.reference}) + "#leitfaden"
     )
-    assert last_message(response) == ("Checkliste gespeichert: 2 Punkte abgehakt.")
+    assert last_message(response) == ("Gespeichert: 2 Punkte abgehakt.")
     assert ticked(case) == {first.pk, second.pk}
     assert not ticked(other)
     tick = ChecklistTick.objects.get(case=case, item=first)
@@ -154,7 +154,7 @@ def test_one_button_saves_all_changed_items_per_case_and_audited(
         response = client.post(
             save_url(case), form_data([first, second, third], [first, second], [second, third])
         )
-    assert last_message(response) == ("Checkliste gespeichert: 1 Punkt abgehakt, 1 Haken entfernt.")
+    assert last_message(response) == ("Gespeichert: 1 Punkt abgehakt, 1 Haken entfernt.")
     assert ticked(case) == {second.pk, third.pk}
     assert ticked(other) == {first.pk}
 
@@ -220,10 +220,7 @@ def test_with_htmx_the_panel_comes_back_with_a_status_message(client: Client, lo
     assert response.status_code == 200
     html = response.content.decode()
     assert "<html" not in html and 'id="guidance-checklists"' in html
-    assert (
-        '<p id="guidance-status" role="status">Checkliste gespeichert: 1 Punkt abgehakt.</p>'
-        in (html)
-    )
+    assert '<p id="guidance-status" role="status">Gespeichert: 1 Punkt abgehakt.</p>' in (html)
     assert f'id="guidance-item-{first.pk}" checked' in html
     assert f'name="was_done" value="{first.pk}"' in html  # the next save starts from here
 
@@ -237,13 +234,13 @@ def test_nothing_changed_and_deactivated_items_are_reported(client: Client, logi
     assert first is not None and second is not None
     with override("de"):
         response = client.post(save_url(case), form_data([first], [], []))
-        assert last_message(response) == ("Checkliste gespeichert; es hatte sich nichts geändert.")
+        assert last_message(response) == ("Nichts gespeichert: Sie haben keinen Haken geändert.")
         Checklist.objects.filter(pk=two.pk).update(active=False)  # meanwhile, by the office
         data = form_data([first, second], [], [first, second])
         data["done"].append("kein-punkt")  # not an item id: ignored
         response = client.post(save_url(case), data)
         assert last_message(response) == (
-            "Checkliste gespeichert: 1 Punkt abgehakt. 1 Punkt wurde nicht gespeichert, weil "
+            "Gespeichert: 1 Punkt abgehakt. 1 Punkt wurde nicht gespeichert, weil "
             "seine Checkliste inzwischen deaktiviert wurde."
         )
     assert ticked(case) == {first.pk}

@@ -123,9 +123,9 @@ def _summary(saved: services.SavedTicks, *, skipped: int) -> str:
             % {"count": saved.unticked}
         )
     text = (
-        _("Checklist saved: %(changes)s.") % {"changes": ", ".join(parts)}
+        _("Saved: %(changes)s.") % {"changes": ", ".join(parts)}
         if parts
-        else _("Checklist saved; nothing had changed.")
+        else _("Nothing was saved: no box was changed.")
     )
     if skipped:
         text += " " + ngettext(
