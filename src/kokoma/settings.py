@@ -149,6 +149,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "kokoma.core.context_processors.platform",
+                "kokoma.start.navigation.navigation",
             ],
         },
     },

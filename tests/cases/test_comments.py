@@ -7,6 +7,7 @@ from django.template import Context, Template
 from django.template.backends.django import Template as DjangoTemplate
 from django.test import Client, RequestFactory
 from django.urls import reverse
+from django.utils.translation import override
 
 from kokoma.cases import services
 from kokoma.cases.models import Case, Comment
@@ -48,7 +49,7 @@ def test_a_mention_notifies_people_who_can_see_the_case(case: Case, persona: Per
         text="@akteur.cottbus und @extern, bitte ansehen. @gremium.cottbus",
     )
     assert set(posted.notified) == {persona("actor_a"), persona("external")}
-    assert posted.ignored == ["gremium.cottbus"]
+    assert posted.outsiders == [persona("board_a")] and posted.unknown == []
     assert Notification.objects.filter(recipient=persona("actor_a")).unread().count() == 1
     assert not Notification.objects.filter(recipient=persona("board_a")).exists()
     assert case.reference in Notification.objects.get(recipient=persona("actor_a")).text
@@ -104,3 +105,99 @@ def open_partial() -> str:
     template = get_template("cases/_comments.html")
     assert isinstance(template, DjangoTemplate)  # the Django engine, which keeps the source
     return template.template.source
+
+
+# Mentions that reach nobody (issue 9, item 7: no dead ends) ----------------------------------
+
+
+def comment_messages(client: Client, case: Case, text: str) -> list[tuple[str, str]]:
+    """Post `text` as the logged-in user; the messages shown after the redirect, in German."""
+    url = reverse("caselist:comment", args=[case.reference])
+    with override("de"):
+        response = client.post(url, {"text": text}, follow=True)
+    assert response.status_code == 200
+    return [(m.level_tag, str(m)) for m in response.context["messages"]]
+
+
+def test_a_mentioned_member_who_cannot_see_the_case_is_named_with_an_offer_to_add(
+    client: Client, login: Login, case: Case, persona: Persona
+) -> None:
+    login("local_a")  # the tandem may manage the case team
+    board = persona("board_a")
+    shown = comment_messages(client, case, "Bitte @gremium.cottbus einbeziehen")
+    assert Comment.objects.filter(case=case, text="Bitte @gremium.cottbus einbeziehen").exists()
+    assert not Notification.objects.filter(recipient=board).exists()
+    warnings = [text for level, text in shown if level == "warning"]
+    assert len(warnings) == 1
+    team = reverse("cases:team", args=[case.reference])
+    assert f"{board} wurde nicht benachrichtigt" in warnings[0]
+    assert f'<a href="{team}?person={board.pk}">{board} zum Fallteam hinzufügen</a>' in warnings[0]
+
+    # the link opens the team page with the person preselected; one click adds them
+    page = client.get(f"{team}?person={board.pk}").content.decode()
+    assert f'<option value="{board.pk}" selected>' in page
+    assert client.post(team, {"user": board.pk}).status_code == 302
+    assert case.team.filter(user=board).exists()
+    shown = comment_messages(client, case, "Jetzt @gremium.cottbus")
+    assert ("info", f"Benachrichtigt: {board}.") in shown
+
+
+def test_a_writer_who_may_not_manage_the_team_is_told_who_can(
+    client: Client, login: Login, case: Case, persona: Persona
+) -> None:
+    login("actor_a")
+    shown = comment_messages(client, case, "@gremium.cottbus sollte das sehen")
+    warnings = [text for level, text in shown if level == "warning"]
+    assert len(warnings) == 1
+    assert f"{persona('board_a')} wurde nicht benachrichtigt" in warnings[0]
+    assert "Prozessbegleitung der Kommune kann die Person zum Fallteam hinzufügen" in warnings[0]
+    assert "<a " not in warnings[0]
+
+
+def test_unknown_names_and_people_of_other_municipalities_get_a_clear_message(
+    client: Client, login: Login, case: Case, persona: Persona
+) -> None:
+    login("local_a")
+    shown = comment_messages(client, case, "Fragen an @niemand.hier und @akteur.bautzen")
+    assert Comment.objects.filter(case=case).count() == 1
+    warnings = [text for level, text in shown if level == "warning"]
+    assert warnings == [
+        "Nicht benachrichtigt: Niemand mit einer Rolle in dieser Kommune ist unter "
+        "@niemand.hier, @akteur.bautzen zu erreichen. Erwähnen Sie eine Person mit @ und dem "
+        "Teil ihrer E-Mail-Adresse vor dem @-Zeichen, zum Beispiel @anna.schmidt."
+    ]
+    # a person of another municipality is not revealed by name
+    assert str(persona("actor_b")) not in " ".join(text for _, text in shown)
+
+
+def test_a_name_in_the_offer_is_escaped(
+    client: Client, login: Login, case: Case, persona: Persona
+) -> None:
+    board = persona("board_a")
+    board.display_name = "<b>Gremium</b>"
+    board.save()
+    login("local_a")
+    shown = comment_messages(client, case, "@gremium.cottbus")
+    warning = next(text for level, text in shown if level == "warning")
+    assert "&lt;b&gt;Gremium&lt;/b&gt;" in warning and "<b>" not in warning
+
+
+def test_a_refused_comment_comes_back_into_the_form(
+    client: Client, login: Login, case: Case
+) -> None:
+    login("actor_a")
+    too_long = "Wichtig " * 700
+    url = reverse("caselist:comment", args=[case.reference])
+    response = client.post(url, {"text": too_long}, follow=True)
+    assert [m.level_tag for m in response.context["messages"]] == ["error"]
+    assert not Comment.objects.filter(case=case).exists()
+    # back on the case page, the text is in the form, to shorten and send again
+    assert f">{too_long}</textarea>" in response.content.decode()
+    page = client.get(reverse("cases:detail", args=[case.reference])).content.decode()
+    assert too_long.strip() not in page  # shown once
+
+
+def test_line_breaks_count_as_one_character_as_in_the_browser(case: Case, persona: Persona) -> None:
+    text = "Zeile\r\n" * 800  # 4,000 characters in the browser, 5,600 as sent
+    posted = post_comment(case, by=persona("actor_a"), text=text)
+    assert "\r" not in posted.comment.text

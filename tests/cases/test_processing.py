@@ -214,7 +214,8 @@ def test_case_page_shows_the_processing_sections(
     for anchor in ("procedures-heading", "measures-heading", "agreements-heading"):
         assert f'id="{anchor}"' in content
     assert "badge-overdue" in content and "Flyer verteilen" in content
-    assert url("close", case) in content
+    # Eingang allows no final step: the page explains instead of offering "Close case"
+    assert url("close", case) not in content and 'id="closing-rule"' in content
     assert url("procedure_add", case) in content
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from django.contrib.messages import get_messages
+from django.db.models import QuerySet
 from django.template import Context, Template
 from django.test import Client
 from django.urls import reverse
+from django.utils.translation import override
 
 from kokoma.audit.models import AuditEntry
 from kokoma.cases import services as case_services
@@ -20,6 +23,9 @@ from kokoma.municipalities.models import Municipality
 
 from ..cases.matrix_samples import cottbus_case
 from ..conftest import COTTBUS, Login, demo_user
+
+if TYPE_CHECKING:
+    from ..conftest import ClientResponse
 
 pytestmark = pytest.mark.django_db
 
@@ -89,59 +95,169 @@ def test_ensure_guidance_is_idempotent() -> None:
         assert all(4 <= len(entry[3]) <= 6 for entry in seeded)
 
 
-def test_ticks_are_stored_per_case_and_audited(client: Client, login: Login) -> None:
+def save_url(case: Case) -> str:
+    return reverse("guidance:save_ticks", kwargs={"reference": case.reference})
+
+
+def form_data(
+    shown: list[ChecklistItem], was: list[ChecklistItem], done: list[ChecklistItem]
+) -> dict[str, list[str]]:
+    """What the checklist form sends: the items it shows, those it showed ticked, those ticked."""
+    return {
+        "item": [str(item.pk) for item in shown],
+        "was_done": [str(item.pk) for item in was],
+        "done": [str(item.pk) for item in done],
+    }
+
+
+def _items(band: Band, count: int = 3) -> list[ChecklistItem]:
+    ensure_guidance()
+    items = list(ChecklistItem.objects.filter(checklist__band=band, checklist__active=True)[:count])
+    assert len(items) == count
+    return items
+
+
+def last_message(response: ClientResponse) -> str:
+    """The message this request added (earlier ones wait unshown, since no page was rendered)."""
+    return [str(m) for m in get_messages(response.wsgi_request)][-1]
+
+
+def ticked(case: Case) -> set[int]:
+    return set(ChecklistTick.objects.filter(case=case).values_list("item_id", flat=True))
+
+
+def test_one_button_saves_all_changed_items_per_case_and_audited(
+    client: Client, login: Login
+) -> None:
     login("actor_a")
     case, other = cottbus_case(), _other_case()
-    item = _item(Band.SELF_HELP)
-    url = reverse("guidance:tick", kwargs={"reference": case.reference, "item_id": item.pk})
-    response = client.post(url, {"done": "1"})
+    first, second, third = _items(Band.SELF_HELP)
+    with override("de"):
+        response = client.post(
+            save_url(case), form_data([first, second, third], [], [first, second])
+        )
     assert response.status_code == 302
     assert response["Location"].endswith(
         reverse("cases:detail", kwargs={"reference": case.reference}) + "#leitfaden"
     )
-    tick = ChecklistTick.objects.get(case=case, item=item)
+    assert last_message(response) == ("Gespeichert: 2 Punkte abgehakt.")
+    assert ticked(case) == {first.pk, second.pk}
+    assert not ticked(other)
+    tick = ChecklistTick.objects.get(case=case, item=first)
     assert tick.ticked_by == demo_user("akteur.cottbus")
-    assert not ChecklistTick.objects.filter(case=other, item=item).exists()
     assert AuditEntry.objects.filter(
         object_type="guidance.ChecklistTick", object_id=str(tick.pk), action="create"
     ).exists()
-    # ticking twice is harmless; unticking removes the tick of this case only
-    client.post(url, {"done": "1"})
-    assert ChecklistTick.objects.filter(case=case, item=item).count() == 1
-    services.set_tick(other, item, done=True, by=demo_user("lokal.cottbus"))
-    client.post(url, {})
-    assert not ChecklistTick.objects.filter(case=case, item=item).exists()
-    assert ChecklistTick.objects.filter(case=other, item=item).exists()
+    # unticking one and ticking another: only this case's ticks change
+    services.set_tick(other, first, done=True, by=demo_user("lokal.cottbus"))
+    with override("de"):
+        response = client.post(
+            save_url(case), form_data([first, second, third], [first, second], [second, third])
+        )
+    assert last_message(response) == ("Gespeichert: 1 Punkt abgehakt, 1 Haken entfernt.")
+    assert ticked(case) == {second.pk, third.pk}
+    assert ticked(other) == {first.pk}
 
 
-def test_tick_is_post_only(client: Client, login: Login) -> None:
+def test_a_second_tab_with_an_older_state_loses_no_tick(client: Client, login: Login) -> None:
+    """Two tabs show the same unticked list; each ticks one item and saves. Then the first
+    tab's item is unticked there, and the second tab saves once more without touching it."""
     login("local_a")
+    case = cottbus_case()
+    first, second, third = _items(Band.SELF_HELP)
+    shown = [first, second, third]
+    client.post(save_url(case), form_data(shown, [], [first]))  # tab 1
+    client.post(save_url(case), form_data(shown, [], [second]))  # tab 2, older state
+    assert ticked(case) == {first.pk, second.pk}
+    client.post(save_url(case), form_data(shown, [first], []))  # tab 1, reloaded: untick first
+    client.post(save_url(case), form_data(shown, [], [second, third]))  # tab 2, still older
+    assert ticked(case) == {second.pk, third.pk}
+
+
+def test_saving_the_same_tick_twice_at_once_keeps_one_tick(client: Client, login: Login) -> None:
+    login("local_a")
+    case = cottbus_case()
+    first, second, _third = _items(Band.SELF_HELP)
+    client.post(save_url(case), form_data([first], [], [first]))
+    client.post(save_url(case), form_data([first, second], [], [first]))
+    assert ChecklistTick.objects.filter(case=case, item=first).count() == 1
+    assert AuditEntry.objects.filter(object_type="guidance.ChecklistTick").count() == 1
+
+
+def test_a_tick_inserted_in_between_by_another_request_is_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The race between reading and inserting: the other request's tick arrives after this one
+    looked and before it inserts; the unique constraint refuses the second row and the
+    service returns the existing tick instead of failing."""
+    case = cottbus_case()
     item = _item(Band.SELF_HELP)
-    url = reverse(
-        "guidance:tick", kwargs={"reference": cottbus_case().reference, "item_id": item.pk}
-    )
-    assert client.get(url).status_code == 405
+    other = services.set_tick(case, item, done=True, by=demo_user("akteur.cottbus"))
+    original_get = QuerySet.get
+    calls = {"n": 0}
+
+    def get_missing_once(self: QuerySet[Any], *args: Any, **kwargs: Any) -> Any:
+        if self.model is ChecklistTick and calls["n"] == 0:
+            calls["n"] += 1
+            raise ChecklistTick.DoesNotExist
+        return original_get(self, *args, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "get", get_missing_once)
+    tick = services.set_tick(case, item, done=True, by=demo_user("lokal.cottbus"))
+    assert calls["n"] == 1
+    assert tick == other
+    assert ChecklistTick.objects.filter(case=case, item=item).count() == 1
+
+
+def test_with_htmx_the_panel_comes_back_with_a_status_message(client: Client, login: Login) -> None:
+    login("actor_a")
+    case = cottbus_case()
+    first = _item(Band.SELF_HELP)
+    with override("de"):
+        response = client.post(
+            save_url(case), form_data([first], [], [first]), headers={"HX-Request": "true"}
+        )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<html" not in html and 'id="guidance-checklists"' in html
+    assert '<p id="guidance-status" role="status">Gespeichert: 1 Punkt abgehakt.</p>' in (html)
+    assert f'id="guidance-item-{first.pk}" checked' in html
+    assert f'name="was_done" value="{first.pk}"' in html  # the next save starts from here
+
+
+def test_nothing_changed_and_deactivated_items_are_reported(client: Client, login: Login) -> None:
+    login("local_a")
+    case = cottbus_case()
+    ensure_guidance()
+    one, two = Checklist.objects.filter(band=Band.SELF_HELP, active=True)[:2]
+    first, second = one.items.first(), two.items.first()
+    assert first is not None and second is not None
+    with override("de"):
+        response = client.post(save_url(case), form_data([first], [], []))
+        assert last_message(response) == ("Nichts gespeichert: Sie haben keinen Haken geändert.")
+        Checklist.objects.filter(pk=two.pk).update(active=False)  # meanwhile, by the office
+        data = form_data([first, second], [], [first, second])
+        data["done"].append("kein-punkt")  # not an item id: ignored
+        response = client.post(save_url(case), data)
+        assert last_message(response) == (
+            "Gespeichert: 1 Punkt abgehakt. 1 Punkt wurde nicht gespeichert, weil "
+            "seine Checkliste inzwischen deaktiviert wurde."
+        )
+    assert ticked(case) == {first.pk}
+
+
+def test_saving_is_post_only(client: Client, login: Login) -> None:
+    login("local_a")
+    assert client.get(save_url(cottbus_case())).status_code == 405
 
 
 @pytest.mark.parametrize("role", ["board_a", "trainee_a", "local_b", "office"])
-def test_outsiders_get_404_for_the_tick(client: Client, login: Login, role: str) -> None:
+def test_outsiders_get_404_for_saving(client: Client, login: Login, role: str) -> None:
     login(role)
     case = cottbus_case()
     item = _item(Band.SELF_HELP)
-    url = reverse("guidance:tick", kwargs={"reference": case.reference, "item_id": item.pk})
-    assert client.post(url, {"done": "1"}).status_code == 404
+    assert client.post(save_url(case), form_data([item], [], [item])).status_code == 404
     assert not ChecklistTick.objects.filter(case=case, item=item).exists()
-
-
-def test_an_unknown_or_inactive_item_is_404(client: Client, login: Login) -> None:
-    login("local_a")
-    case = cottbus_case()
-    item = _item(Band.SELF_HELP)
-    Checklist.objects.filter(pk=item.checklist_id).update(active=False)
-    url = reverse("guidance:tick", kwargs={"reference": case.reference, "item_id": item.pk})
-    assert client.post(url, {"done": "1"}).status_code == 404
-    url = reverse("guidance:tick", kwargs={"reference": case.reference, "item_id": 999999})
-    assert client.post(url, {"done": "1"}).status_code == 404
 
 
 def _render(case: Case, user: Any) -> str:
@@ -160,6 +276,7 @@ def test_the_tag_shows_the_band_checklists_with_ticks() -> None:
     assert all(checklist.title in html for checklist in self_help)
     assert not any(checklist.title in html for checklist in power)
     assert 'type="checkbox"' in html
+    assert html.count('type="submit"') == 1  # one button for all items
 
     _assess(case, 8, 1)
     item = _item(Band.POWER_INTERVENTION)

@@ -52,6 +52,8 @@ def case_page(case: Case, *, user: User) -> dict[str, Any]:
     chart = _escalation_chart(case, escalations)
     whole = [e for e in escalations if e.actor_id is None]
     allowed = workflow.allowed_targets(case.step)
+    # Final steps are reached by closing the case (with its outcome), not by a plain move.
+    moves = [step for step in allowed if not step.is_final]
     context: dict[str, Any] = {
         "case": case,
         "procedures": procedures,
@@ -77,8 +79,9 @@ def case_page(case: Case, *, user: User) -> dict[str, Any]:
         "timeline": case_timeline(
             case, escalations=escalations, relations=relations, step_changes=step_changes
         ),
-        "transition_form": TransitionForm(case=case, allowed=allowed),
-        "allowed_steps": allowed,
+        "transition_form": TransitionForm(case=case, allowed=moves),
+        "allowed_steps": moves,
+        "closing": workflow.closing(case.step) if case.closed_at is None else None,
         "can_change": user.has_perm("cases.change_case", case),
         "can_manage_team": user.has_perm("cases.manage_team", case),
         "can_view_identity": can_view_identity,

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from .models import Checklist, ChecklistItem
@@ -44,3 +45,18 @@ ChecklistItemFormSet = forms.inlineformset_factory(
     min_num=1,
     validate_min=True,
 )
+
+
+def changed_ticks(data: QueryDict) -> dict[int, bool]:
+    """The boxes a person changed on the checklist form: item id → ticked.
+
+    The form lists every item it shows (`item`), the ones that were ticked when it was shown
+    (`was_done`) and the boxes ticked now (`done`); only the difference is saved. Anything that
+    is not an item id is ignored.
+    """
+
+    def ids(name: str) -> set[int]:
+        return {int(value) for value in data.getlist(name) if value.isdigit()}
+
+    shown, before, now = ids("item"), ids("was_done"), ids("done")
+    return {item: item in now for item in shown if (item in now) != (item in before)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypedDict, Unpack
 
@@ -118,20 +119,22 @@ def set_active(checklist: Checklist, *, active: bool, by: User) -> Checklist:
 
 @transaction.atomic
 def set_tick(case: Case, item: ChecklistItem, *, done: bool, by: User) -> ChecklistTick | None:
-    """Tick (done=True) or untick an item for one case; repeating either is harmless."""
-    existing = ChecklistTick.objects.filter(case=case, item=item).first()
+    """Tick (done=True) or untick an item for one case; repeating either is harmless, also when
+    two requests do it at the same moment (the second finds the first one's tick)."""
     if done:
-        if existing is not None:
-            return existing
-        tick = ChecklistTick.objects.create(case=case, item=item, ticked_by=by)
-        record(
-            by=by,
-            action=AuditAction.CREATE,
-            obj=tick,
-            municipality=case.municipality,
-            changes={"item": [None, item.text]},
+        tick, created = ChecklistTick.objects.get_or_create(
+            case=case, item=item, defaults={"ticked_by": by}
         )
+        if created:
+            record(
+                by=by,
+                action=AuditAction.CREATE,
+                obj=tick,
+                municipality=case.municipality,
+                changes={"item": [None, item.text]},
+            )
         return tick
+    existing = ChecklistTick.objects.filter(case=case, item=item).first()
     if existing is not None:
         record(
             by=by,
@@ -142,3 +145,23 @@ def set_tick(case: Case, item: ChecklistItem, *, done: bool, by: User) -> Checkl
         )
         existing.delete()
     return None
+
+
+@dataclass(frozen=True)
+class SavedTicks:
+    ticked: int
+    unticked: int
+
+
+@transaction.atomic
+def save_ticks(case: Case, *, by: User, changes: Mapping[ChecklistItem, bool]) -> SavedTicks:
+    """Save the boxes a person changed on the case's checklists: item → ticked or not.
+
+    Only changed items are given, never the whole list, so that saving in a second tab that
+    still shows an older state cannot undo a tick it did not touch; each item is set, not
+    toggled, so saving the same change twice is harmless.
+    """
+    for item, done in changes.items():
+        set_tick(case, item, done=done, by=by)
+    ticked = sum(1 for done in changes.values() if done)
+    return SavedTicks(ticked=ticked, unticked=len(changes) - ticked)

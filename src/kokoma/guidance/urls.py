@@ -8,5 +8,5 @@ urlpatterns = [
     path("neu/", views.checklist_create, name="create"),
     path("<int:checklist_id>/", views.checklist_edit, name="edit"),
     path("<int:checklist_id>/deaktivieren/", views.checklist_deactivate, name="deactivate"),
-    path("fall/<str:reference>/punkt/<int:item_id>/", views.tick, name="tick"),
+    path("fall/<str:reference>/abhaken/", views.save_ticks, name="save_ticks"),
 ]

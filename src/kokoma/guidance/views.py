@@ -1,4 +1,4 @@
-"""Programme office pages for the checklists, and ticking an item on a case."""
+"""Programme office pages for the checklists, and saving the ticks of a case's checklists."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kokoma.accounts.access import acting_user as _user
@@ -16,8 +17,9 @@ from kokoma.cases.models import Case
 from kokoma.core.access import programme_permission
 
 from . import services
-from .forms import ChecklistForm, ChecklistItemFormSet
+from .forms import ChecklistForm, ChecklistItemFormSet, changed_ticks
 from .models import Band, Checklist, ChecklistItem
+from .panel import guidance_panel
 
 
 @programme_permission("guidance.manage_guidance")
@@ -94,7 +96,41 @@ def checklist_deactivate(request: HttpRequest, checklist_id: int) -> HttpRespons
 
 @case_permission("guidance.tick")
 @require_POST
-def tick(request: HttpRequest, case: Case, item_id: int) -> HttpResponse:
-    item = get_object_or_404(ChecklistItem, pk=item_id, checklist__active=True)
-    services.set_tick(case, item, done=request.POST.get("done") == "1", by=_user(request))
+def save_ticks(request: HttpRequest, case: Case) -> HttpResponse:
+    """Save the checklist form of a case: one button for all items (decision 0019)."""
+    changes = changed_ticks(request.POST)
+    items = ChecklistItem.objects.filter(pk__in=changes, checklist__active=True)
+    user = _user(request)
+    saved = services.save_ticks(case, by=user, changes={item: changes[item.pk] for item in items})
+    summary = _summary(saved, skipped=len(changes) - len(items))
+    if request.headers.get("HX-Request") == "true":  # htmx: the panel alone
+        context = {**guidance_panel(case, user=user), "saved_message": summary}
+        return render(request, "guidance/_case_guidance.html", context)
+    messages.success(request, summary)
     return redirect(f"{reverse('cases:detail', kwargs={'reference': case.reference})}#leitfaden")
+
+
+def _summary(saved: services.SavedTicks, *, skipped: int) -> str:
+    parts = []
+    if saved.ticked:
+        parts.append(
+            ngettext("%(count)d item ticked", "%(count)d items ticked", saved.ticked)
+            % {"count": saved.ticked}
+        )
+    if saved.unticked:
+        parts.append(
+            ngettext("%(count)d tick removed", "%(count)d ticks removed", saved.unticked)
+            % {"count": saved.unticked}
+        )
+    text = (
+        _("Saved: %(changes)s.") % {"changes": ", ".join(parts)}
+        if parts
+        else _("Nothing was saved: no box was changed.")
+    )
+    if skipped:
+        text += " " + ngettext(
+            "%(count)d item was not saved because its checklist has been deactivated.",
+            "%(count)d items were not saved because their checklist has been deactivated.",
+            skipped,
+        ) % {"count": skipped}
+    return text

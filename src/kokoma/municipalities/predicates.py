@@ -7,10 +7,10 @@ import rules
 from kokoma.accounts.models import COMPANION_ROLES, Membership, ProgrammeRole
 
 
-def roles_in(user: Any, municipality: Any) -> set[str]:
-    """The user's membership roles in a municipality, read once per user object."""
-    if not user.is_authenticated or not user.is_active or municipality is None:
-        return set()
+def roles_by_municipality(user: Any) -> dict[int, set[str]]:
+    """The user's membership roles per municipality id, read once per user object."""
+    if not user.is_authenticated or not user.is_active:
+        return {}
     cache: dict[int, set[str]] | None = getattr(user, "_kokoma_roles", None)
     if cache is None:
         cache = {}
@@ -19,7 +19,14 @@ def roles_in(user: Any, municipality: Any) -> set[str]:
         ):
             cache.setdefault(municipality_id, set()).add(role)
         user._kokoma_roles = cache
-    return cache.get(municipality.pk, set())
+    return cache
+
+
+def roles_in(user: Any, municipality: Any) -> set[str]:
+    """The user's membership roles in a municipality, read once per user object."""
+    if municipality is None:
+        return set()
+    return roles_by_municipality(user).get(municipality.pk, set())
 
 
 @rules.predicate

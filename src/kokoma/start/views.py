@@ -9,9 +9,14 @@ from kokoma.accounts.access import acting_user
 from kokoma.core.access import public
 from kokoma.municipalities.queries import start_page
 
+from .modules import coming_soon
+from .navigation import reach
+
 
 @public
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "start/welcome.html")
-    return render(request, "start/home.html", start_page(acting_user(request)))
+    user = acting_user(request)
+    context = {**start_page(user), "reach": reach(user), "coming_soon": coming_soon(user)}
+    return render(request, "start/home.html", context)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import assign, diff, record, save_audited, stored
@@ -133,6 +134,68 @@ def check_transition(source: Step, target: Step) -> None:
         raise ValidationError(
             _("The procedure rules do not allow the step from “%(source)s” to “%(target)s”.")
             % {"source": source.name, "target": target.name}
+        )
+
+
+@dataclass(frozen=True)
+class Closing:
+    """Whether a case on some step may be closed, and if not, from which steps it could be.
+
+    The one answer for the case page (offer "Close case" or explain), the close page and the
+    closing service (refuse), so that what the page offers is what the server accepts.
+    """
+
+    final_steps: list[Step]  # the final steps the rules allow from the current step
+    closing_steps: list[Step]  # the steps from which the rules allow a final step at all
+
+    @property
+    def allowed(self) -> bool:
+        return bool(self.final_steps)
+
+    def explanation(self) -> str:
+        """Why a case cannot be closed from here: the steps it can be closed from."""
+        names = [step.name for step in self.closing_steps]
+        if not names:
+            return _(
+                "The procedure rules allow closing a case from no step. The municipality's "
+                "process-support tandem can allow a final step in the procedure rules."
+            )
+        if len(names) == 1:
+            return _("A case can only be closed from the step “%(step)s”.") % {"step": names[0]}
+        quoted = [pgettext("a quoted step name", "“%(name)s”") % {"name": name} for name in names]
+        return _("A case can only be closed from the steps %(steps)s or %(last)s.") % {
+            "steps": ", ".join(quoted[:-1]),
+            "last": quoted[-1],
+        }
+
+
+def closing(step: Step) -> Closing:
+    """May a case on `step` be closed, and from which steps could it be? One query."""
+    into_final = (
+        Transition.objects.filter(workflow_id=step.workflow_id, target__is_final=True)
+        .select_related("source", "target")
+        .order_by("source__position", "target__position")
+    )
+    final: list[Step] = []
+    sources: dict[int, Step] = {}
+    for transition in into_final:
+        if transition.source_id == step.pk:
+            final.append(transition.target)
+        if not transition.source.is_final:
+            sources.setdefault(transition.source_id, transition.source)
+    return Closing(final_steps=final, closing_steps=list(sources.values()))
+
+
+def check_closing(step: Step, to_step: Step) -> None:
+    """May a case on `step` be closed into the final step `to_step`? A ValidationError says why
+    not, naming the steps from which closing is allowed."""
+    rule = closing(step)
+    if not rule.allowed:
+        raise ValidationError(rule.explanation(), code="closing_not_allowed")
+    if to_step not in rule.final_steps:
+        raise ValidationError(
+            _("Please choose one of the final steps the procedure rules allow from here."),
+            code="final_step_not_allowed",
         )
 
 

@@ -60,7 +60,8 @@ class CaseForm(forms.ModelForm):
 
 
 class TransitionForm(forms.Form):
-    """Offers the allowed next steps; the service checks the procedure rules again."""
+    """Offers the allowed next steps that are not final; the service checks the procedure rules
+    again. A final step is reached only by closing the case, with its outcome."""
 
     to_step = forms.ModelChoiceField(
         label=_("Next step"),
@@ -76,8 +77,10 @@ class TransitionForm(forms.Form):
     def __init__(self, *args: Any, case: Case, allowed: list[Step], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["to_step"]
-        set_choices(self, "to_step", Step.objects.filter(workflow_id=case.step.workflow_id))
-        field.widget.choices = [(step.pk, step.name) for step in allowed]
+        set_choices(
+            self, "to_step", Step.objects.filter(workflow_id=case.step.workflow_id, is_final=False)
+        )
+        field.widget.choices = [(step.pk, step.name) for step in allowed if not step.is_final]
 
 
 GLASL_BANDS = {"1-3": (1, 3), "4-6": (4, 6), "7-9": (7, 9)}

@@ -2,7 +2,10 @@
 
 Mention syntax: `@` followed by the local part of the person's e-mail address, for example
 `@akteur.cottbus` for akteur.cottbus@example.org. Only people who can see the case (its team and
-the municipality's tandem) can be mentioned; other mentions are left as text and reported back.
+the municipality's tandem) are notified. The comment is saved whatever it mentions; the other
+mentions are reported back: members of the municipality who cannot see the case by name (so the
+writer can add them to the case team), any other name as unknown. Nobody outside the
+municipality is named, so a mention reveals no one's account.
 """
 
 from __future__ import annotations
@@ -33,7 +36,10 @@ MAX_COMMENT_LENGTH = 5000
 class PostedComment:
     comment: Comment
     notified: list[User] = field(default_factory=list)
-    ignored: list[str] = field(default_factory=list)
+    # mentioned members of the municipality who cannot see the case (not notified)
+    outsiders: list[User] = field(default_factory=list)
+    # mentioned names of nobody with a role in the municipality, as written (lower case)
+    unknown: list[str] = field(default_factory=list)
 
 
 def people_who_see(case: Case) -> list[User]:
@@ -49,6 +55,10 @@ def people_who_see(case: Case) -> list[User]:
         )
         .distinct()
     )
+
+
+def _by_mention_name(users: list[User]) -> dict[str, User]:
+    return {user.email.split("@", 1)[0].lower(): user for user in users}
 
 
 def mentions_in(text: str) -> list[str]:
@@ -67,8 +77,10 @@ def case_link(case: Case) -> str:
 
 @transaction.atomic
 def post_comment(case: Case, *, by: User, text: str) -> PostedComment:
-    """Add a comment; each person mentioned who can see the case gets a notification."""
-    text = text.strip()
+    """Add a comment; each person mentioned who can see the case gets a notification, the
+    other mentions are reported back in the result."""
+    # Browsers send line breaks as CR LF but count them as one character for `maxlength`.
+    text = text.replace("\r\n", "\n").strip()
     if not text:
         raise ValidationError(_("Please write a comment."))
     if len(text) > MAX_COMMENT_LENGTH:
@@ -77,14 +89,28 @@ def post_comment(case: Case, *, by: User, text: str) -> PostedComment:
         )
     comment = Comment.objects.create(case=case, author=by, text=text)
     record(by=by, action=AuditAction.CREATE, obj=comment, municipality=case.municipality)
-    readers = {user.email.split("@", 1)[0].lower(): user for user in people_who_see(case)}
+    readers = _by_mention_name(people_who_see(case))
     result = PostedComment(comment=comment)
+    unresolved = []
     for name in mentions_in(text):
         if name in readers:
             if readers[name].pk != by.pk:
                 result.notified.append(readers[name])
         else:
-            result.ignored.append(name)
+            unresolved.append(name)
+    if unresolved:
+        members = _by_mention_name(
+            list(
+                User.objects.filter(
+                    is_active=True, memberships__municipality_id=case.municipality_id
+                ).distinct()
+            )
+        )
+        for name in unresolved:
+            if name in members:
+                result.outsiders.append(members[name])
+            else:
+                result.unknown.append(name)
     if result.notified:
         notify(
             result.notified,

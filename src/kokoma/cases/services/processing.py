@@ -21,6 +21,7 @@ from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import assign, diff, save_audited, stored
 from kokoma.taxonomy.models import Term, TermKind
+from kokoma.workflow import services as workflow
 from kokoma.workflow.models import Step
 
 from ..models import Actor, Agreement, Case, CaseOutcome, CaseProcedure, Measure
@@ -277,18 +278,12 @@ def delete_agreement(agreement: Agreement, *, by: User, case: Case) -> None:
     _delete(agreement, by=by, case=case)
 
 
-def final_steps(case: Case) -> list[Step]:
-    """The final steps the procedure rules allow from the case's current step."""
-    from kokoma.workflow import services as workflow
-
-    return [step for step in workflow.allowed_targets(case.step) if step.is_final]
-
-
 @transaction.atomic
 def close_case(
     case: Case, *, by: User, outcome: str, lessons: str, to_step: Step, note: str = ""
 ) -> Case:
-    """Record the outcome and lessons learned and move the case to a final step."""
+    """Record the outcome and lessons learned and move the case to a final step, as far as the
+    procedure rules allow closing from its current step (`workflow.closing`)."""
     errors: dict[str, str] = {}
     if outcome not in CaseOutcome.values:
         errors["outcome"] = _("Please choose the outcome of the case.")
@@ -298,9 +293,10 @@ def close_case(
         errors["to_step"] = _("Please choose a final step.")
     if errors:
         raise ValidationError(errors)
-    current = Case.objects.select_for_update().get(pk=case.pk)
+    current = Case.objects.select_for_update().select_related("step").get(pk=case.pk)
     if current.closed_at is not None:
         raise ValidationError(_("The case is already closed."))
+    workflow.check_closing(current.step, to_step)
     before = {"outcome": current.outcome, "lessons_learned": current.lessons_learned}
     current.outcome = outcome
     current.lessons_learned = lessons.strip()

@@ -6,36 +6,86 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kokoma.accounts.access import acting_user
+from kokoma.accounts.models import User
 from kokoma.cases.access import case_permission
 
 from ..models import Case
-from ..services.comments import case_link, post_comment
+from ..services.comments import PostedComment, case_link, post_comment
+
+
+def _draft_key(case: Case) -> str:
+    return f"kokoma-comment-draft-{case.pk}"
+
+
+def keep_draft(request: HttpRequest, case: Case, text: str) -> None:
+    """A refused comment waits in the session until the form shows it again: nothing typed
+    is lost."""
+    request.session[_draft_key(case)] = text
+
+
+def take_draft(request: HttpRequest, case: Case) -> str:
+    return str(request.session.pop(_draft_key(case), ""))
+
+
+def _report_mentions(request: HttpRequest, case: Case, posted: PostedComment) -> None:
+    """Tell the writer whom the comment notified, and why the other mentions notified nobody."""
+    if posted.notified:
+        messages.info(
+            request,
+            _("Notified: %(names)s.") % {"names": ", ".join(str(u) for u in posted.notified)},
+        )
+    may_add = acting_user(request).has_perm("cases.manage_team", case)
+    for outsider in posted.outsiders:
+        messages.warning(request, _outsider_message(case, outsider, may_add=may_add))
+    if posted.unknown:
+        messages.warning(
+            request,
+            _(
+                "Not notified: nobody with a role in this municipality goes by %(names)s. "
+                "Mention a person with @ and the part of their e-mail address before the @ "
+                "sign, for example @anna.schmidt."
+            )
+            % {"names": ", ".join(f"@{name}" for name in posted.unknown)},
+        )
+
+
+def _outsider_message(case: Case, outsider: User, *, may_add: bool) -> str:
+    text = _(
+        "%(name)s was not notified: this person is not on the case team and cannot see the case."
+    ) % {"name": outsider}
+    if not may_add:
+        hint = _("The municipality's process-support tandem can add them to the case team.")
+        return f"{text} {hint}"
+    team = reverse("cases:team", kwargs={"reference": case.reference})
+    return format_html(
+        '{} <a href="{}">{}</a>',
+        text,
+        f"{team}?{urlencode({'person': outsider.pk})}",
+        _("Add %(name)s to the case team") % {"name": outsider},
+    )
 
 
 @case_permission("cases.comment_case")
 @require_POST
 def comment_create(request: HttpRequest, case: Case) -> HttpResponse:
     user = acting_user(request)
+    text = request.POST.get("text", "")
     try:
-        posted = post_comment(case, by=user, text=request.POST.get("text", ""))
+        posted = post_comment(case, by=user, text=text)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
+        if text.strip():
+            keep_draft(request, case, text)
     else:
+        take_draft(request, case)
         messages.success(request, _("Your comment was added."))
-        if posted.notified:
-            messages.info(
-                request,
-                _("Notified: %(names)s.") % {"names": ", ".join(str(u) for u in posted.notified)},
-            )
-        if posted.ignored:
-            messages.warning(
-                request,
-                _("Not notified, because nobody of that name can see this case: %(names)s.")
-                % {"names": ", ".join(f"@{name}" for name in posted.ignored)},
-            )
+        _report_mentions(request, case, posted)
     return redirect(case_link(case))

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from kokoma.accounts.access import acting_user as _user
 from kokoma.cases.access import case_permission
 from kokoma.core.viewutils import call_service
+from kokoma.workflow import services as workflow
 
 from .. import services
 from ..forms.processing import AgreementForm, CloseCaseForm, MeasureForm, ProcedureForm
@@ -141,7 +142,8 @@ def agreement_edit(request: HttpRequest, case: Case, agreement_id: int) -> HttpR
 @case_permission("cases.transition_case")
 @require_http_methods(["GET", "POST"])
 def case_close(request: HttpRequest, case: Case) -> HttpResponse:
-    final_steps = services.final_steps(case) if case.closed_at is None else []
+    closing = workflow.closing(case.step)
+    final_steps = closing.final_steps if case.closed_at is None else []
     form = CloseCaseForm(request.POST or None, final_steps=final_steps)
     if request.method == "POST" and final_steps and form.is_valid():
         closed = call_service(
@@ -158,7 +160,13 @@ def case_close(request: HttpRequest, case: Case) -> HttpResponse:
             messages.success(request, _("The case was closed."))
             return redirect("cases:detail", reference=case.reference)
     return _page(
-        request, case, form, _("Close case"), "cases/case_close.html", final_steps=final_steps
+        request,
+        case,
+        form,
+        _("Close case"),
+        "cases/case_close.html",
+        final_steps=final_steps,
+        closing=closing,
     )
 
 

@@ -24,7 +24,10 @@ from .case import case_form_page
 @case_permission("cases.manage_team")
 @require_http_methods(["GET", "POST"])
 def team(request: HttpRequest, case: Case) -> HttpResponse:
-    form = TeamMemberForm(request.POST or None, case=case)
+    # `?person=<id>` preselects a person, e.g. from the note that a mention did not reach them.
+    form = TeamMemberForm(
+        request.POST or None, case=case, initial={"user": request.GET.get("person")}
+    )
     if request.method == "POST" and form.is_valid():
         member = call_service(
             form, services.add_team_member, case, by=_user(request), user=form.cleaned_data["user"]

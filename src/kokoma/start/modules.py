@@ -1,0 +1,108 @@
+"""What board members, training participants, trainers and supervisors will find on the
+platform, until their modules exist: an honest note on the start page, and whom to ask."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from kokoma.accounts.models import Membership, MembershipRole, ProgrammeRole, User
+from kokoma.municipalities.predicates import roles_by_municipality
+
+
+@dataclass(frozen=True)
+class ComingModule:
+    key: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    email: str
+    role: str
+
+
+@dataclass(frozen=True)
+class ComingSoon:
+    modules: list[ComingModule]
+    contacts: list[Contact] = field(default_factory=list)
+
+
+def _boards() -> ComingModule:
+    return ComingModule(
+        "boards",
+        _("Advisory boards"),
+        _(
+            "The module for advisory boards is being prepared. Here you will then find your "
+            "board's meetings with agenda, attendance, minutes and decisions. Until then, "
+            "invitations and documents reach you as before."
+        ),
+    )
+
+
+def _training(*, trainer: bool) -> ComingModule:
+    text = (
+        _(
+            "The training module is being prepared. Here you will then find your cohorts with "
+            "their sessions, participants, attendance and materials."
+        )
+        if trainer
+        else _(
+            "The training module is being prepared. Here you will then find your cohort of the "
+            "training as a municipal conflict manager: dates, materials, your attendance and "
+            "your certificate. Until then, the programme office sends you dates and documents."
+        )
+    )
+    return ComingModule("training", _("Training"), text)
+
+
+def _supervision() -> ComingModule:
+    return ComingModule(
+        "supervision",
+        _("Supervision"),
+        _(
+            "The supervision module is being prepared. Here you will then find your individual "
+            "and group supervision sessions and their bookings; your notes will be visible only "
+            "to you and the people you supervise, not to the programme office. You do not see "
+            "any data of the municipalities."
+        ),
+    )
+
+
+def coming_soon(user: User) -> ComingSoon | None:
+    """The modules `user` waits for, with the people to ask meanwhile; None for everybody else."""
+    roles = set().union(*roles_by_municipality(user).values())
+    modules = []
+    if MembershipRole.BOARD_MEMBER in roles:
+        modules.append(_boards())
+    if MembershipRole.TRAINEE in roles or user.programme_role == ProgrammeRole.TRAINER:
+        modules.append(_training(trainer=user.programme_role == ProgrammeRole.TRAINER))
+    if user.programme_role == ProgrammeRole.SUPERVISOR:
+        modules.append(_supervision())
+    if not modules:
+        return None
+    return ComingSoon(modules=modules, contacts=_contacts(user))
+
+
+def _contacts(user: User) -> list[Contact]:
+    """The process-support tandem of the person's municipalities, then the programme office."""
+    office = _("Programme office")
+    contacts = [
+        Contact(str(membership.user), membership.user.email, str(membership.get_role_display()))
+        for membership in Membership.objects.companions()
+        .filter(municipality__memberships__user=user, user__is_active=True)
+        .exclude(user=user)
+        .select_related("user")
+        .distinct()
+        .order_by("role", "user__display_name")
+    ]
+    contacts += [
+        Contact(str(person), person.email, office)
+        for person in User.objects.filter(
+            programme_role=ProgrammeRole.OFFICE, is_active=True
+        ).order_by("display_name")
+    ]
+    return contacts

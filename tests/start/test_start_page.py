@@ -1,0 +1,85 @@
+"""The start page of roles whose modules are still to come says what they will find, and whom to
+ask until then (issue 9, item 8)."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils.translation import override
+
+from kokoma.accounts import services as accounts
+from kokoma.accounts.models import ProgrammeRole
+from kokoma.start.modules import coming_soon
+
+from ..conftest import Login, Persona
+
+pytestmark = pytest.mark.django_db
+
+HOME = reverse("start:home")
+
+
+def home(client: Client) -> str:
+    with override("de"):
+        response = client.get(HOME)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_board_member_learns_what_the_boards_module_will_bring(
+    client: Client, login: Login, persona: Persona
+) -> None:
+    login("board_a")
+    html = home(client)
+    assert "Was Sie hier finden werden" in html
+    assert "Das Modul für Beratungsgremien ist in Vorbereitung" in html
+    # whom to ask: the tandem of Cottbus and the programme office, with their addresses
+    for who in ("local_a", "external", "office"):
+        assert f'href="mailto:{persona(who).email}"' in html
+    assert persona("local_b").email not in html
+    assert "Meine Kommunen" in html  # the board member's municipality is real
+    assert 'id="tasks-heading"' not in html  # no task of theirs, and no task section
+
+
+def test_a_training_participant_learns_what_the_training_module_will_bring(
+    client: Client, login: Login
+) -> None:
+    login("trainee_a")
+    html = home(client)
+    assert "Das Modul Weiterbildung ist in Vorbereitung" in html
+    assert "Ihr Zertifikat" in html
+
+
+def test_a_supervisor_sees_the_supervision_module_and_nothing_empty(
+    client: Client, login: Login, persona: Persona
+) -> None:
+    login("supervisor")
+    html = home(client)
+    assert "Das Modul Supervision ist in Vorbereitung" in html
+    assert f'href="mailto:{persona("office").email}"' in html
+    for empty in ('id="mine-heading"', 'id="tasks-heading"', 'id="news-heading"'):
+        assert empty not in html
+
+
+def test_a_trainer_learns_about_the_cohorts() -> None:
+    trainer = accounts.create_account(
+        by=None,
+        email="trainerin@example.org",
+        display_name="Trainerin",
+        password="x",
+        programme_role=ProgrammeRole.TRAINER,
+    )
+    found = coming_soon(trainer)
+    assert found is not None
+    assert [module.key for module in found.modules] == ["training"]
+    with override("de"):
+        assert "Ihre Durchgänge" in coming_soon(trainer).modules[0].text  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("role", ["office", "external", "local_a", "actor_a"])
+def test_the_working_roles_get_no_such_note(
+    client: Client, login: Login, persona: Persona, role: str
+) -> None:
+    assert coming_soon(persona(role)) is None
+    login(role)
+    assert 'id="coming-heading"' not in home(client)
