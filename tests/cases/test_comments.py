@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib import messages
 from django.template import Context, Template
 from django.template.backends.django import Template as DjangoTemplate
 from django.test import Client, RequestFactory
@@ -189,7 +190,7 @@ def test_a_refused_comment_comes_back_into_the_form(
     too_long = "Wichtig " * 700
     url = reverse("caselist:comment", args=[case.reference])
     response = client.post(url, {"text": too_long}, follow=True)
-    assert [m.level_tag for m in response.context["messages"]] == ["error"]
+    assert [m.level for m in response.context["messages"]] == [messages.ERROR]
     assert not Comment.objects.filter(case=case).exists()
     # back on the case page, the text is in the form, to shorten and send again
     assert f">{too_long}</textarea>" in response.content.decode()
