@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from kokoma.audit.models import AuditAction, AuditEntry
 from kokoma.cases import services
@@ -107,3 +110,42 @@ def test_reading_a_case_isaudited(case: Case, persona: Persona) -> None:
     assert AuditEntry.objects.filter(
         object_id=str(case.pk), action=AuditAction.VIEW, actor=persona("external")
     ).exists()
+
+
+# Recorded afterwards (the demo's history, a step change entered the next morning) -------------
+
+
+def test_a_case_recorded_afterwards_carries_the_moments_it_happened(
+    cottbus: Municipality, persona: Persona
+) -> None:
+    by, now = persona("local_a"), timezone.now()
+    opened_at, moved_at = now - datetime.timedelta(days=60), now - datetime.timedelta(days=45)
+    case = services.open_case(
+        municipality=cottbus, by=by, title="Nachgetragen", team=[persona("actor_a")], at=opened_at
+    )
+    assert case.opened_on == timezone.localdate(opened_at)
+    assert case.step_since == opened_at
+    assert case.team.get().added_at == opened_at
+    change = services.transition_case(
+        case, by=by, to_step=step(case, "Ersteinschätzung"), at=moved_at
+    )
+    case.refresh_from_db()
+    assert change.changed_at == moved_at and case.step_since == moved_at
+    assert [c.changed_at for c in case.step_changes.order_by("id")] == [opened_at, moved_at]
+    # The audit log keeps the real time of the writes.
+    entries = AuditEntry.objects.filter(object_type="cases.Case", object_id=str(case.pk))
+    assert entries.exists() and all(entry.at >= now for entry in entries)
+
+
+def test_a_step_change_cannot_lie_before_the_step_began_or_in_the_future(
+    cottbus: Municipality, persona: Persona
+) -> None:
+    by, now = persona("local_a"), timezone.now()
+    case = services.open_case(
+        municipality=cottbus, by=by, title="Reihenfolge", at=now - datetime.timedelta(days=5)
+    )
+    for at in (now - datetime.timedelta(days=6), now + datetime.timedelta(hours=1)):
+        with pytest.raises(ValueError):
+            services.transition_case(case, by=by, to_step=step(case, "Ersteinschätzung"), at=at)
+    case.refresh_from_db()
+    assert case.step.name == "Eingang" and case.step_changes.count() == 1

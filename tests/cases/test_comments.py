@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.contrib import messages
 from django.template import Context, Template
 from django.template.backends.django import Template as DjangoTemplate
 from django.test import Client, RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import override
 
 from kokoma.cases import services
@@ -202,3 +205,9 @@ def test_line_breaks_count_as_one_character_as_in_the_browser(case: Case, person
     text = "Zeile\r\n" * 800  # 4,000 characters in the browser, 5,600 as sent
     posted = post_comment(case, by=persona("actor_a"), text=text)
     assert "\r" not in posted.comment.text
+
+
+def test_a_comment_written_earlier_keeps_its_moment(case: Case, persona: Persona) -> None:
+    written = timezone.now() - datetime.timedelta(days=12)
+    posted = post_comment(case, by=persona("local_a"), text="Nachgetragen.", at=written)
+    assert Comment.objects.get(pk=posted.comment.pk).created_at == written

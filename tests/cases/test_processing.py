@@ -449,3 +449,52 @@ def test_a_closed_case_shows_no_overdue_measures(
     assert 'measure-overdue"' in client.get(url("detail", case)).content.decode()
     Case.objects.filter(pk=case.pk).update(closed_at=timezone.now())
     assert 'measure-overdue"' not in client.get(url("detail", case)).content.decode()
+
+
+def test_a_measure_taken_on_earlier_may_be_due_since_then(case: Case, persona: Persona) -> None:
+    by = persona("local_a")
+    taken_on = timezone.now() - datetime.timedelta(days=30)
+    measure = services.add_measure(
+        case,
+        by=by,
+        title="Flyer",
+        owner=by,
+        due_on=TODAY - datetime.timedelta(days=20),
+        at=taken_on,
+    )
+    measure.refresh_from_db()
+    assert measure.created_at == taken_on
+    assert Measure.objects.filter(case=case).overdue().get() == measure
+    with pytest.raises(ValidationError) as refused:
+        services.add_measure(
+            case,
+            by=by,
+            title="zu früh",
+            owner=by,
+            due_on=TODAY - datetime.timedelta(days=31),
+            at=taken_on,
+        )
+    assert "due_on" in refused.value.message_dict
+
+
+def test_a_case_closed_afterwards_keeps_the_moment_it_was_closed(persona: Persona) -> None:
+    by, now = persona("local_a"), timezone.now()
+    case = services.open_case(
+        municipality=Municipality.objects.get(register__ags=COTTBUS),
+        by=by,
+        title="Längst erledigt",
+        at=now - datetime.timedelta(days=30),
+    )
+    services.transition_case(
+        case, by=by, to_step=step(case, "Ersteinschätzung"), at=now - datetime.timedelta(days=29)
+    )
+    closed_at = now - datetime.timedelta(days=20)
+    closed = services.close_case(
+        case,
+        by=by,
+        outcome=CaseOutcome.RESOLVED,
+        lessons="Früh reden.",
+        to_step=step(case, "abgeschlossen"),
+        at=closed_at,
+    )
+    assert closed.closed_at == closed_at == closed.step_since

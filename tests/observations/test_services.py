@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from kokoma.audit.models import AuditEntry
 from kokoma.cases import services
@@ -137,3 +138,30 @@ def test_an_observation_of_another_municipality_cannot_join_the_case(persona: Pe
         services_observations.attach_observation(observation, case=case, by=persona("local_a"))
     observation.refresh_from_db()
     assert observation.case is None
+
+
+def test_an_observation_entered_afterwards_keeps_its_moments(persona: Persona) -> None:
+    tandem, now = persona("local_a"), timezone.now()
+    received, verified, merged, published = (
+        now - datetime.timedelta(days=days) for days in (10, 9, 8, 7)
+    )
+    observation = new_observation(
+        is_incident=True,
+        motive=Term.objects.get(kind=TermKind.MOTIVE, name="rassistisch"),
+        incident_type=Term.objects.get(kind=TermKind.INCIDENT_TYPE, name="Gewalt"),
+        at=received,
+    )
+    assert Observation.objects.get(pk=observation.pk).created_at == received
+    services_observations.verify_observation(observation, by=tandem, at=verified)
+    assert Observation.objects.get(pk=observation.pk).triaged_at == verified
+    case = services.open_case(municipality=municipality(COTTBUS), by=tandem, title="Nachtrag")
+    services_observations.merge_into_case(observation, by=tandem, case=case, at=merged)
+    assert Observation.objects.get(pk=observation.pk).triaged_at == merged
+    entry = services_observations.publish_to_chronicle(
+        observation, by=tandem, text="Ein Vorfall.", district="Mitte", at=published
+    )
+    assert entry.published_at == published
+    dismissed = services_observations.dismiss_observation(
+        new_observation(), by=tandem, reason="Doppelt", at=verified
+    )
+    assert dismissed.triaged_at == verified

@@ -247,3 +247,18 @@ def test_list_is_paginated(
     response = client.get(reverse("tasks:list", kwargs={"ags": COTTBUS}))
     assert len(response.context["page"].object_list) == 25
     assert response.context["page"].paginator.num_pages == 2
+
+
+def test_a_task_set_earlier_keeps_its_moments(cottbus: Municipality, persona: Persona) -> None:
+    local = persona("local_a")
+    now = timezone.now()
+    set_at, done_at = now - datetime.timedelta(days=20), now - datetime.timedelta(days=6)
+    due = TODAY - datetime.timedelta(days=10)
+    task = _task(cottbus, local, local, due_on=due, at=set_at)
+    assert Task.objects.get(pk=task.pk).created_at == set_at
+    services.set_done(task, by=local, at=done_at)
+    task.refresh_from_db()
+    assert task.done_at == done_at and not task.is_overdue
+    # Its due date must not lie before the day it was set, as for a task set today.
+    with pytest.raises(ValidationError):
+        _task(cottbus, local, local, due_on=due, at=now - datetime.timedelta(days=5))

@@ -5,11 +5,11 @@ Each function takes the acting user, runs in one transaction and writes the audi
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kokoma.accounts.models import User
@@ -17,6 +17,7 @@ from kokoma.audit.models import AuditAction
 from kokoma.audit.services import record
 from kokoma.cases.models import Case
 from kokoma.cases.services import new_reference, open_case
+from kokoma.core.moments import backdate, moment
 from kokoma.municipalities.models import Municipality
 
 from .models import ChronicleEntry, Observation
@@ -27,8 +28,14 @@ PUBLISHABLE = (Observation.Status.VERIFIED, Observation.Status.MERGED)
 
 @transaction.atomic
 def record_observation(
-    *, municipality: Municipality, by: User | None, topics: Any = (), **fields: Any
+    *,
+    municipality: Municipality,
+    by: User | None,
+    topics: Any = (),
+    at: datetime.datetime | None = None,
+    **fields: Any,
 ) -> Observation:
+    """Record an observation as received now, or at `at` when it is entered afterwards."""
     observation = Observation(
         municipality=municipality,
         reference=new_reference("M"),
@@ -37,19 +44,22 @@ def record_observation(
     )
     observation.full_clean(exclude=["topics"])
     observation.save()
+    backdate(observation, "created_at", at)
     if topics:
         observation.topics.set(topics)
     record(by=by, action=AuditAction.CREATE, obj=observation, municipality=municipality)
     return observation
 
 
-def attach_observation(observation: Observation, *, case: Case, by: User) -> None:
+def attach_observation(
+    observation: Observation, *, case: Case, by: User, at: datetime.datetime | None = None
+) -> None:
     if observation.municipality_id != case.municipality_id:
         raise ValidationError(_("The observation belongs to another municipality."))
     observation.case = case
     observation.status = Observation.Status.MERGED
     observation.triaged_by = by
-    observation.triaged_at = timezone.now()
+    observation.triaged_at = moment(at)
     observation.save(update_fields=["case", "status", "triaged_by", "triaged_at"])
     record(
         by=by,
@@ -76,11 +86,18 @@ def _check_open(observation: Observation) -> None:
         )
 
 
-def _triaged(observation: Observation, *, by: User, status: str, **fields: Any) -> Observation:
+def _triaged(
+    observation: Observation,
+    *,
+    by: User,
+    status: str,
+    at: datetime.datetime | None = None,
+    **fields: Any,
+) -> Observation:
     previous = observation.status
     observation.status = status
     observation.triaged_by = by
-    observation.triaged_at = timezone.now()
+    observation.triaged_at = moment(at)
     for name, value in fields.items():
         setattr(observation, name, value)
     observation.save(update_fields=["status", "triaged_by", "triaged_at", *fields])
@@ -95,25 +112,29 @@ def _triaged(observation: Observation, *, by: User, status: str, **fields: Any) 
 
 
 @transaction.atomic
-def verify_observation(observation: Observation, *, by: User) -> Observation:
-    """Mark a new observation as checked and credible."""
+def verify_observation(
+    observation: Observation, *, by: User, at: datetime.datetime | None = None
+) -> Observation:
+    """Mark a new observation as checked and credible (`at`: when, if not now)."""
     observation = _locked(observation)
     if observation.status == Observation.Status.VERIFIED:
         return observation
     _check_open(observation)
-    return _triaged(observation, by=by, status=Observation.Status.VERIFIED)
+    return _triaged(observation, by=by, status=Observation.Status.VERIFIED, at=at)
 
 
 @transaction.atomic
-def dismiss_observation(observation: Observation, *, by: User, reason: str) -> Observation:
-    """Set an observation aside; it stays findable with its reason."""
+def dismiss_observation(
+    observation: Observation, *, by: User, reason: str, at: datetime.datetime | None = None
+) -> Observation:
+    """Set an observation aside; it stays findable with its reason (`at`: when, if not now)."""
     reason = reason.strip()
     if not reason:
         raise ValidationError(_("Please give a reason for dismissing the observation."))
     observation = _locked(observation)
     _check_open(observation)
     return _triaged(
-        observation, by=by, status=Observation.Status.DISMISSED, dismissal_reason=reason
+        observation, by=by, status=Observation.Status.DISMISSED, at=at, dismissal_reason=reason
     )
 
 
@@ -132,13 +153,16 @@ def merge_into_new_case(
 
 
 @transaction.atomic
-def merge_into_case(observation: Observation, *, by: User, case: Case) -> Case:
-    """Assign the observation to an existing open case of the same municipality."""
+def merge_into_case(
+    observation: Observation, *, by: User, case: Case, at: datetime.datetime | None = None
+) -> Case:
+    """Assign the observation to an existing open case of the same municipality (`at`: when,
+    if not now)."""
     observation = _locked(observation)
     _check_open(observation)
     if case.closed_at is not None:
         raise ValidationError(_("The case is closed; observations can no longer be added."))
-    attach_observation(observation, case=case, by=by)
+    attach_observation(observation, case=case, by=by, at=at)
     return case
 
 
@@ -153,9 +177,15 @@ def can_publish(observation: Observation) -> bool:
 
 @transaction.atomic
 def publish_to_chronicle(
-    observation: Observation, *, by: User, text: str, district: str
+    observation: Observation,
+    *,
+    by: User,
+    text: str,
+    district: str,
+    at: datetime.datetime | None = None,
 ) -> ChronicleEntry:
-    """Publish a verified incident, in an anonymised text the tandem approves, in the chronicle."""
+    """Publish a verified incident, in an anonymised text the tandem approves, in the chronicle
+    (`at`: when, if not now)."""
     observation = _locked(observation)
     if not can_publish(observation):
         raise ValidationError(
@@ -179,6 +209,7 @@ def publish_to_chronicle(
         text=text.strip(),
         approved_by=by,
     )
+    backdate(entry, "published_at", at)
     record(by=by, action=AuditAction.CREATE, obj=entry, municipality=observation.municipality)
     return entry
 

@@ -16,6 +16,7 @@ from kokoma.audit.models import AuditAction
 from kokoma.audit.services import assign, diff, record, save_audited, stored
 from kokoma.cases.models import Case
 from kokoma.core.messages import Message, in_default_language, message
+from kokoma.core.moments import backdate, moment
 from kokoma.municipalities.models import Municipality
 from kokoma.notifications.services import notify
 
@@ -33,7 +34,13 @@ def task_url(task: Task) -> str:
     return reverse("tasks:detail", kwargs={"ags": task.municipality.ags, "task_id": task.pk})
 
 
-def _validate(task: Task, *, due_changed: bool, assignee_vetted: bool = False) -> None:
+def _validate(
+    task: Task,
+    *,
+    due_changed: bool,
+    assignee_vetted: bool = False,
+    today: datetime.date | None = None,
+) -> None:
     errors: dict[str, list[str]] = {}
     if (
         not assignee_vetted
@@ -54,7 +61,7 @@ def _validate(task: Task, *, due_changed: bool, assignee_vetted: bool = False) -
             errors.setdefault("assignee", []).append(
                 _("The assignee cannot see this case. Add them to the case team first.")
             )
-    if due_changed and task.due_on is not None and task.due_on < timezone.localdate():
+    if due_changed and task.due_on is not None and task.due_on < (today or timezone.localdate()):
         errors.setdefault("due_on", []).append(_("The due date must not be in the past."))
     if errors:
         raise ValidationError(errors)
@@ -92,6 +99,7 @@ def create_task(
     assignee_vetted: bool = False,
     title_message: Message | None = None,
     description_message: Message | None = None,
+    at: datetime.datetime | None = None,
 ) -> Task:
     """Create, audit and announce a task; ValidationError (nothing saved) for bad input.
 
@@ -103,6 +111,8 @@ def create_task(
     per run and through the same rules (`Membership`, `Case.objects.visible_to`), that the
     assignee is a member of the municipality and may see the case: it skips these two look-ups,
     nothing else. Everybody else leaves it False.
+
+    `at` is when the task was set, if not now; its due date must not lie before that day.
     """
     if title_message:
         title = in_default_language(title_message, title)[:200]
@@ -123,9 +133,15 @@ def create_task(
     # leaves the caller's transaction usable. The writes need no savepoint of their own: when
     # one of them fails, the caller's transaction fails as a whole (on their own, they are one
     # transaction as before).
-    _validate(task, due_changed=True, assignee_vetted=assignee_vetted)
+    _validate(
+        task,
+        due_changed=True,
+        assignee_vetted=assignee_vetted,
+        today=timezone.localdate(moment(at)),
+    )
     with transaction.atomic(savepoint=False):
         task.save()
+        backdate(task, "created_at", at)
         record(by=by, action=AuditAction.CREATE, obj=task, municipality=municipality)
         _tell_assignee(task, by=by)
     return task
@@ -166,9 +182,12 @@ def update_task(task: Task, *, by: User, **changes: Unpack[TaskFields]) -> Task:
 
 
 @transaction.atomic
-def set_done(task: Task, *, by: User, done: bool = True) -> Task:
+def set_done(
+    task: Task, *, by: User, done: bool = True, at: datetime.datetime | None = None
+) -> Task:
+    """Mark a task done (`at`: when, if not now) or open again."""
     before = _fields(task)
-    task.done_at = timezone.now() if done else None
+    task.done_at = moment(at) if done else None
     task.save(update_fields=["done_at"])
     record(
         by=by,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import assign, record, save_audited
+from kokoma.core.moments import backdate, moment
 from kokoma.municipalities.models import Municipality
 from kokoma.taxonomy.models import Term
 from kokoma.workflow import services as workflow
@@ -58,30 +59,46 @@ def open_case(
     summary: str = "",
     opened_on: datetime.date | None = None,
     team: list[User] | None = None,
+    at: datetime.datetime | None = None,
 ) -> Case:
+    """Open a case in the initial step of the procedure rules; `at` is when it entered that
+    step (now unless the case is recorded afterwards)."""
     step = workflow.initial_step(municipality)
+    since = moment(at)
     case = Case.objects.create(
         municipality=municipality,
         reference=new_reference("F"),
         title=title,
         summary=summary,
         step=step,
-        step_since=timezone.now(),
-        opened_on=opened_on or timezone.localdate(),
+        step_since=since,
+        opened_on=opened_on or timezone.localdate(since),
         opened_by=by,
     )
-    CaseStepChange.objects.create(case=case, from_step=None, to_step=step, changed_by=by)
+    change = CaseStepChange.objects.create(case=case, from_step=None, to_step=step, changed_by=by)
+    backdate(change, "changed_at", at)
     record(by=by, action=AuditAction.CREATE, obj=case, municipality=municipality)
     for member in team or []:
-        add_team_member(case, by=by, user=member)
+        add_team_member(case, by=by, user=member, at=at)
     return case
 
 
 @transaction.atomic
-def transition_case(case: Case, *, by: User, to_step: Step, note: str = "") -> CaseStepChange:
-    """Move a case to another step, as far as the municipality's procedure rules allow."""
+def transition_case(
+    case: Case,
+    *,
+    by: User,
+    to_step: Step,
+    note: str = "",
+    at: datetime.datetime | None = None,
+) -> CaseStepChange:
+    """Move a case to another step, as far as the municipality's procedure rules allow; `at` is
+    when it moved (now unless recorded afterwards, and never before it entered its step)."""
     case = Case.objects.select_for_update().select_related("step").get(pk=case.pk)
     workflow.check_transition(case.step, to_step)
+    since = moment(at)
+    if since < case.step_since:
+        raise ValueError("A case cannot leave its step before it entered it.")
     if to_step.is_final and not case.outcome:
         raise ValidationError(
             _(
@@ -92,10 +109,11 @@ def transition_case(case: Case, *, by: User, to_step: Step, note: str = "") -> C
     change = CaseStepChange.objects.create(
         case=case, from_step=case.step, to_step=to_step, changed_by=by, note=note
     )
+    backdate(change, "changed_at", at)
     previous = case.step
     case.step = to_step
-    case.step_since = timezone.now()
-    case.closed_at = timezone.now() if to_step.is_final else None
+    case.step_since = since
+    case.closed_at = since if to_step.is_final else None
     case.version += 1
     case.save(update_fields=["step", "step_since", "closed_at", "version", "updated_at"])
     record(

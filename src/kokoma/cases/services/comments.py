@@ -10,6 +10,7 @@ municipality is named, so a mention reveals no one's account.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ from kokoma.accounts.models import COMPANION_ROLES, User
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import record
 from kokoma.core.messages import message
+from kokoma.core.moments import backdate
 from kokoma.notifications.services import notify
 
 from .. import texts
@@ -76,9 +78,11 @@ def case_link(case: Case) -> str:
 
 
 @transaction.atomic
-def post_comment(case: Case, *, by: User, text: str) -> PostedComment:
+def post_comment(
+    case: Case, *, by: User, text: str, at: datetime.datetime | None = None
+) -> PostedComment:
     """Add a comment; each person mentioned who can see the case gets a notification, the
-    other mentions are reported back in the result."""
+    other mentions are reported back in the result. `at` is when it was written, if not now."""
     # Browsers send line breaks as CR LF but count them as one character for `maxlength`.
     text = text.replace("\r\n", "\n").strip()
     if not text:
@@ -88,6 +92,7 @@ def post_comment(case: Case, *, by: User, text: str) -> PostedComment:
             _("A comment can have at most %(max)d characters.") % {"max": MAX_COMMENT_LENGTH}
         )
     comment = Comment.objects.create(case=case, author=by, text=text)
+    backdate(comment, "created_at", at)
     record(by=by, action=AuditAction.CREATE, obj=comment, municipality=case.municipality)
     readers = _by_mention_name(people_who_see(case))
     result = PostedComment(comment=comment)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import assign, diff, save_audited, stored
+from kokoma.core.moments import backdate, moment
 from kokoma.taxonomy.models import Term, TermKind
 from kokoma.workflow import services as workflow
 from kokoma.workflow.models import Step
@@ -156,8 +157,10 @@ def add_measure(
     due_on: datetime.date | None = None,
     status: str = Measure.Status.OPEN,
     result: str = "",
+    at: datetime.datetime | None = None,
 ) -> Measure:
-    """Add a measure that `owner` takes on; the owner must be able to see the case."""
+    """Add a measure that `owner` takes on; the owner must be able to see the case. `at` is
+    when it was taken on, if not now (the due date must not lie before that day)."""
     measure = Measure(
         case=case,
         title=title,
@@ -167,8 +170,13 @@ def add_measure(
         status=status,
         result=result,
     )
+    if at is not None:
+        # For the check; saving stamps the time of the write, which backdate() corrects.
+        measure.created_at = moment(at)
     _check_measure(measure)
-    return save_audited(measure, by=by, municipality=case.municipality)
+    save_audited(measure, by=by, municipality=case.municipality)
+    backdate(measure, "created_at", at)
+    return measure
 
 
 @transaction.atomic
@@ -280,10 +288,18 @@ def delete_agreement(agreement: Agreement, *, by: User, case: Case) -> None:
 
 @transaction.atomic
 def close_case(
-    case: Case, *, by: User, outcome: str, lessons: str, to_step: Step, note: str = ""
+    case: Case,
+    *,
+    by: User,
+    outcome: str,
+    lessons: str,
+    to_step: Step,
+    note: str = "",
+    at: datetime.datetime | None = None,
 ) -> Case:
     """Record the outcome and lessons learned and move the case to a final step, as far as the
-    procedure rules allow closing from its current step (`workflow.closing`)."""
+    procedure rules allow closing from its current step (`workflow.closing`); `at` is when, if
+    not now."""
     errors: dict[str, str] = {}
     if outcome not in CaseOutcome.values:
         errors["outcome"] = _("Please choose the outcome of the case.")
@@ -308,6 +324,6 @@ def close_case(
         current,
         diff(before, {"outcome": current.outcome, "lessons_learned": current.lessons_learned}),
     )
-    transition_case(current, by=by, to_step=to_step, note=note)
+    transition_case(current, by=by, to_step=to_step, note=note, at=at)
     current.refresh_from_db()
     return current
