@@ -30,12 +30,8 @@ WRITES = {
 }
 
 # (file below src/kokoma/demo, method, its keyword arguments) → why it may write directly.
-ALLOWED = {
-    ("cases.py", "update", ("created_at",)): (
-        "backdates when the demo's measures were created: a pure timestamp that no service "
-        "sets, needed so that their due dates (months ago) are valid"
-    ),
-}
+# Empty: even the demo's dates in the past go through the services (their `at=`).
+ALLOWED: dict[tuple[str, str, tuple[str, ...]], str] = {}
 
 Write = tuple[int, str, tuple[str, ...]]
 

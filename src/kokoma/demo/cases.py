@@ -1,16 +1,14 @@
 """Demo taxonomies, observations, cases and chronicle (called by `manage.py load_demo`).
 
-Every case, actor and observation here is invented. The taxonomy terms are programme data
-(German names, not gettext), seeded idempotently by `ensure_taxonomy()`.
+Every case, actor and observation here is invented (the stories are in `case_stories`). The
+taxonomy terms are programme data (German names, not gettext), seeded idempotently by
+`ensure_taxonomy()`. Each record is written with the moment it happened, counted back from the
+day the demo is loaded.
 """
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
-from django.utils import timezone
+from dataclasses import dataclass
 
 from kokoma.accounts.models import Membership, MembershipRole, User
 from kokoma.cases import services
@@ -20,16 +18,29 @@ from kokoma.cases.models import (
     Case,
     CaseOutcome,
     CaseProcedure,
-    ConflictType,
     Measure,
     RelationKind,
 )
+from kokoma.demo.case_stories import (
+    BAUTZEN,
+    CASES,
+    CLOSED,
+    COTTBUS,
+    GREIFSWALD,
+    HAMELN,
+    WORK,
+    DemoCase,
+)
+from kokoma.demo.clock import Clock
 from kokoma.demo.office import programme_office
 from kokoma.municipalities.models import Municipality
 from kokoma.observations import services as services_observations
 from kokoma.observations.models import Observation, Severity
+from kokoma.tasks import services as services_tasks
 from kokoma.taxonomy import services as services_taxonomy
 from kokoma.taxonomy.models import Term, TermKind
+
+__all__ = ["CASES", "TAXONOMY", "ensure_taxonomy", "load_demo_cases"]
 
 TAXONOMY: dict[str, list[str]] = {
     TermKind.TOPIC: [
@@ -93,514 +104,6 @@ def ensure_taxonomy() -> dict[tuple[str, str], Term]:
             )
     return existing
 
-
-# An actor: (pseudonym, kind, role, attitude, influence)
-ActorSpec = tuple[str, str, str, int, int]
-# A relation: (source, target, kind, strength, from days ago, until days ago or None)
-RelationSpec = tuple[str, str, str, int, int, int | None]
-
-
-@dataclass(frozen=True)
-class DemoCase:
-    ags: str
-    title: str
-    summary: str
-    topics: list[str]
-    conflict_type: str
-    opened_days_ago: int
-    path: list[str]  # steps to move through after the initial one
-    stages: list[tuple[int, int]]  # (days ago, Glasl stage) for the case as a whole
-    actors: list[ActorSpec]
-    relations: list[RelationSpec]
-    perspectives: list[tuple[str, int, int]] = field(default_factory=list)  # (actor, days, stage)
-    threats: dict[str, int] = field(default_factory=dict)
-    dividers: str = ""
-    connectors: str = ""
-    causes: str = ""
-    core_problem: str = ""
-    effects: str = ""
-
-
-COTTBUS, BAUTZEN, GREIFSWALD, HAMELN = "12052000", "14625020", "13075039", "03252006"
-P, G, ORG, INST = (
-    Actor.Kind.PERSON,
-    Actor.Kind.GROUP,
-    Actor.Kind.ORGANISATION,
-    Actor.Kind.INSTITUTION,
-)
-COOP, ALLY, TENSION, CONFLICT, VIOLENCE, INFLUENCE = (
-    RelationKind.COOPERATION,
-    RelationKind.ALLIANCE,
-    RelationKind.TENSION,
-    RelationKind.CONFLICT,
-    RelationKind.VIOLENCE,
-    RelationKind.INFLUENCE,
-)
-TO_ANALYSIS = ["Ersteinschätzung", "Analyse"]
-TO_WORK = [*TO_ANALYSIS, "Bearbeitung"]
-TO_AFTERCARE = [*TO_WORK, "Nachsorge"]
-TO_CLOSED = [*TO_AFTERCARE, "abgeschlossen"]
-
-
-def _case(
-    ags: str,
-    title: str,
-    summary: str,
-    topics: list[str],
-    conflict_type: str,
-    opened: int,
-    path: list[str],
-    stages: list[tuple[int, int]],
-    parties: tuple[str, str, str],
-    **extra: object,
-) -> DemoCase:
-    """A case with the usual cast: two opposing parties and a mediating institution."""
-    first, second, third = parties
-    actors: list[ActorSpec] = [
-        (first, G, "Initiator:innen des Protests", -1, 3),
-        (second, ORG, "Betroffene Seite", 1, 2),
-        (third, INST, "Vermittelnde Stelle", 2, 4),
-    ]
-    relations: list[RelationSpec] = [
-        (first, second, TENSION, 2, opened, opened // 2),
-        (first, second, CONFLICT, 3, opened // 2, None),
-        (third, second, COOP, 2, opened, None),
-        (third, first, INFLUENCE, 1, opened // 3, None),
-    ]
-    peak = max(stage for _, stage in stages)
-    perspectives = [(first, stages[-1][0], min(9, peak + 1)), (second, stages[-1][0], peak)]
-    return DemoCase(
-        ags=ags,
-        title=title,
-        summary=summary,
-        topics=topics,
-        conflict_type=conflict_type,
-        opened_days_ago=opened,
-        path=path,
-        stages=stages,
-        actors=actors,
-        relations=relations,
-        perspectives=perspectives,
-        **extra,  # type: ignore[arg-type]
-    )
-
-
-CASES: list[DemoCase] = [
-    DemoCase(
-        ags=COTTBUS,
-        title="Nutzung des Stadthallenvorplatzes",
-        summary="Jugendliche Gruppen treffen sich abends auf dem Vorplatz; Anwohnende und "
-        "Gewerbetreibende beschweren sich über Lärm, in sozialen Medien kursieren "
-        "pauschalisierende Beiträge über junge Geflüchtete.",
-        topics=["Nutzung öffentlicher Raum", "Jugend", "Flucht/Migration"],
-        conflict_type=ConflictType.DISTRIBUTION,
-        opened_days_ago=210,
-        path=TO_WORK,
-        stages=[(200, 2), (150, 3), (90, 4), (30, 3)],
-        actors=[
-            ("Jugendgruppe „Vorplatz“", G, "nutzt den Platz als Treffpunkt", 0, 2),
-            ("Anwohnendeninitiative Altmarkt", G, "fordert Platzverweise", -1, 3),
-            ("Gewerbeverein Innenstadt", ORG, "sorgt sich um Kundschaft", -1, 3),
-            ("Streetwork Mitte", INST, "aufsuchende Jugendarbeit", 2, 3),
-            ("Ordnungsamt", INST, "zuständig für Sondernutzung", 1, 4),
-            ("Facebook-Gruppe „Cottbus sagt Nein“", G, "mobilisiert online", -2, 3),
-        ],
-        relations=[
-            ("Anwohnendeninitiative Altmarkt", "Jugendgruppe „Vorplatz“", TENSION, 2, 210, 120),
-            ("Anwohnendeninitiative Altmarkt", "Jugendgruppe „Vorplatz“", CONFLICT, 3, 119, 40),
-            ("Anwohnendeninitiative Altmarkt", "Jugendgruppe „Vorplatz“", TENSION, 1, 39, None),
-            ("Streetwork Mitte", "Jugendgruppe „Vorplatz“", COOP, 3, 200, None),
-            ("Gewerbeverein Innenstadt", "Anwohnendeninitiative Altmarkt", ALLY, 2, 180, 60),
-            (
-                "Facebook-Gruppe „Cottbus sagt Nein“",
-                "Anwohnendeninitiative Altmarkt",
-                INFLUENCE,
-                2,
-                160,
-                None,
-            ),
-            ("Ordnungsamt", "Gewerbeverein Innenstadt", COOP, 1, 100, None),
-        ],
-        perspectives=[
-            ("Jugendgruppe „Vorplatz“", 90, 5),
-            ("Anwohnendeninitiative Altmarkt", 90, 4),
-            ("Jugendgruppe „Vorplatz“", 30, 3),
-            ("Anwohnendeninitiative Altmarkt", 30, 4),
-        ],
-        threats={"enmity": 2, "mobilisation": 1, "violence": 1, "polarisation": 2, "trust": 2},
-        dividers="Lärm am Abend\nGerüchte über Diebstähle\nPauschale Beiträge in sozialen Medien",
-        connectors="Gemeinsames Interesse an einem sauberen Platz\nSportverein nebenan\nStadtfest",
-        causes="Fehlende Jugendtreffpunkte\nUmbau des Jugendclubs\nUnklare Zuständigkeiten",
-        core_problem="Konkurrenz um einen knappen öffentlichen Raum, aufgeladen durch Zuschreibungen",
-        effects="Rückzug von Anwohnenden\nMisstrauen gegenüber Verwaltung\nStigmatisierung junger Geflüchteter",
-    ),
-    DemoCase(
-        ags=COTTBUS,
-        title="Proteste gegen Gemeinschaftsunterkunft Sachsendorf",
-        summary="Ankündigung einer neuen Unterkunft führte zu Protestkundgebungen; "
-        "extrem rechte Gruppen versuchen, den Protest zu vereinnahmen.",
-        topics=["Flucht/Migration", "Rechtsextremismus", "Kommunalpolitik"],
-        conflict_type=ConflictType.VALUES,
-        opened_days_ago=160,
-        path=TO_WORK,
-        stages=[(150, 3), (110, 5), (60, 6), (20, 5)],
-        actors=[
-            ("Bürgerinitiative „Sachsendorf fragt“", G, "organisiert Kundgebungen", -1, 3),
-            ("Kameradschaft Süd", G, "extrem rechte Mobilisierung", -2, 2),
-            ("Willkommensbündnis", ORG, "unterstützt Geflüchtete", 2, 2),
-            ("Sozialdezernat", INST, "plant die Unterkunft", 1, 5),
-            ("Kirchengemeinde Sachsendorf", ORG, "bietet Dialograum", 2, 2),
-        ],
-        relations=[
-            ("Kameradschaft Süd", "Bürgerinitiative „Sachsendorf fragt“", INFLUENCE, 2, 130, None),
-            ("Bürgerinitiative „Sachsendorf fragt“", "Sozialdezernat", CONFLICT, 3, 150, None),
-            ("Willkommensbündnis", "Kameradschaft Süd", CONFLICT, 3, 120, None),
-            (
-                "Kirchengemeinde Sachsendorf",
-                "Bürgerinitiative „Sachsendorf fragt“",
-                TENSION,
-                1,
-                100,
-                50,
-            ),
-            (
-                "Kirchengemeinde Sachsendorf",
-                "Bürgerinitiative „Sachsendorf fragt“",
-                COOP,
-                1,
-                49,
-                None,
-            ),
-            ("Kirchengemeinde Sachsendorf", "Willkommensbündnis", ALLY, 2, 150, None),
-        ],
-        perspectives=[
-            ("Bürgerinitiative „Sachsendorf fragt“", 60, 5),
-            ("Willkommensbündnis", 60, 6),
-        ],
-        threats={"enmity": 3, "mobilisation": 3, "violence": 2, "polarisation": 3, "trust": 2},
-        dividers="Angst vor Veränderung im Viertel\nGerüchte über Kriminalität\nParolen bei Kundgebungen",
-        connectors="Nachbarschaftsfest\nKirchengemeinde als neutraler Ort\nGemeinsame Sorge um die Schule",
-        causes="Kurzfristige Information durch die Verwaltung\nSozialer Abstieg im Viertel\nGezielte Mobilisierung",
-        core_problem="Fehlende Beteiligung bei einer Standortentscheidung, von extrem Rechten genutzt",
-        effects="Bedrohungen gegen Ehrenamtliche\nPolarisierung in der Nachbarschaft",
-    ),
-    _case(
-        COTTBUS,
-        "Streit um Moscheeverein im Gewerbegebiet",
-        "Ein Verein möchte eine ehemalige Lagerhalle als Gebetsraum nutzen; Nachbarbetriebe "
-        "befürchten Parkplatznot, online werden antimuslimische Kommentare verbreitet.",
-        ["Religion", "Nutzung öffentlicher Raum"],
-        ConflictType.VALUES,
-        120,
-        TO_ANALYSIS,
-        [(110, 2), (70, 3), (15, 4)],
-        ("Nachbarbetriebe Gewerbering", "Islamischer Kulturverein", "Bauordnungsamt"),
-        threats={"enmity": 2, "polarisation": 2, "trust": 1},
-        dividers="Parkplätze am Freitag\nAntimuslimische Kommentare",
-        connectors="Gemeinsame Straßenreinigung\nTag der offenen Tür",
-    ),
-    _case(
-        COTTBUS,
-        "Graffiti-Serie am Bahnhof",
-        "Wiederholte rassistische Schmierereien an Unterführung und Wartehalle.",
-        ["Rechtsextremismus", "Nutzung öffentlicher Raum"],
-        ConflictType.STRUCTURAL,
-        75,
-        ["Ersteinschätzung"],
-        [(70, 3), (20, 3)],
-        ("Unbekannte Gruppe", "Betroffene Pendler:innen", "Bahnhofsmanagement"),
-        threats={"enmity": 2, "mobilisation": 1},
-    ),
-    _case(
-        COTTBUS,
-        "Konflikt um Windpark Kolkwitzer Flur",
-        "Ein geplanter Windpark spaltet Ortsteile; Verschwörungserzählungen über "
-        "Gesundheitsschäden verbreiten sich.",
-        ["Energie/Infrastruktur", "Verschwörungserzählungen", "Kommunalpolitik"],
-        ConflictType.FACTUAL,
-        300,
-        TO_CLOSED,
-        [(290, 3), (200, 4), (120, 3), (60, 2)],
-        ("Bürgerinitiative Gegenwind", "Energiegenossenschaft Lausitz", "Ortsbeirat"),
-        threats={"polarisation": 2, "trust": 2},
-        dividers="Abstandsflächen\nGerüchte über Infraschall",
-        connectors="Beteiligung an Erträgen\nGemeinsamer Ortsbeirat",
-    ),
-    _case(
-        COTTBUS,
-        "Spannungen im Jugendclub Ströbitz",
-        "Auseinandersetzungen zwischen zwei Cliquen; eine davon trägt extrem rechte Symbole.",
-        ["Jugend", "Rechtsextremismus"],
-        ConflictType.RELATIONSHIP,
-        45,
-        [],
-        [(40, 4)],
-        ("Clique Nord", "Clique Marktplatz", "Jugendclub-Team"),
-        threats={"violence": 2, "enmity": 2},
-    ),
-    DemoCase(
-        ags=BAUTZEN,
-        title="Versammlungen am Kornmarkt",
-        summary="Wöchentliche Versammlungen und Gegendemonstrationen; Gewerbetreibende "
-        "und Marktbeschicker:innen leiden unter der angespannten Stimmung.",
-        topics=["Kommunalpolitik", "Rechtsextremismus", "Nutzung öffentlicher Raum"],
-        conflict_type=ConflictType.VALUES,
-        opened_days_ago=180,
-        path=TO_WORK,
-        stages=[(170, 4), (120, 5), (80, 6), (30, 5)],
-        actors=[
-            ("Montagsspaziergänge Bautzen", G, "organisiert Versammlungen", -2, 3),
-            ("Bündnis Buntes Bautzen", ORG, "organisiert Gegenprotest", 1, 2),
-            ("Marktbeschicker:innen", G, "wirtschaftlich betroffen", 0, 1),
-            ("Versammlungsbehörde", INST, "Auflagen und Kooperationsgespräche", 1, 5),
-        ],
-        relations=[
-            ("Montagsspaziergänge Bautzen", "Bündnis Buntes Bautzen", CONFLICT, 3, 180, None),
-            ("Montagsspaziergänge Bautzen", "Bündnis Buntes Bautzen", VIOLENCE, 1, 85, 75),
-            ("Versammlungsbehörde", "Montagsspaziergänge Bautzen", INFLUENCE, 2, 150, None),
-            ("Marktbeschicker:innen", "Versammlungsbehörde", TENSION, 1, 100, None),
-        ],
-        perspectives=[("Montagsspaziergänge Bautzen", 80, 5), ("Bündnis Buntes Bautzen", 80, 7)],
-        threats={"mobilisation": 3, "violence": 2, "polarisation": 3, "trust": 3},
-        dividers="Parolen gegen die Verwaltung\nEinschüchterung von Gegendemonstrierenden",
-        connectors="Gemeinsamer Wochenmarkt\nSorbische Kulturvereine als Brücke",
-        causes="Misstrauen gegenüber Institutionen\nÜberregionale Mobilisierung",
-        core_problem="Der Marktplatz ist Bühne einer Polarisierung, die das Zusammenleben prägt",
-        effects="Weniger Marktbesuch\nRückzug Engagierter",
-    ),
-    _case(
-        BAUTZEN,
-        "Jugendtreff am Gesundbrunnen",
-        "Beschwerden über einen Treffpunkt junger Menschen, Vorwürfe gegen eine Gruppe "
-        "junger Geflüchteter, Auseinandersetzungen in der Nacht.",
-        ["Jugend", "Flucht/Migration", "Nutzung öffentlicher Raum"],
-        ConflictType.DISTRIBUTION,
-        95,
-        TO_ANALYSIS,
-        [(90, 3), (50, 4), (10, 4)],
-        ("Anwohnende Gesundbrunnen", "Jugendliche vom Treffpunkt", "Kinder- und Jugendhaus"),
-        threats={"enmity": 2, "violence": 1, "polarisation": 1},
-    ),
-    _case(
-        BAUTZEN,
-        "Zweisprachige Ortsschilder beschmiert",
-        "Sorbische Beschriftungen wurden mehrfach übermalt.",
-        ["Kommunalpolitik"],
-        ConflictType.VALUES,
-        60,
-        ["Ersteinschätzung"],
-        [(55, 3)],
-        ("Unbekannte", "Domowina-Ortsgruppe", "Bauhof"),
-        threats={"enmity": 2},
-    ),
-    _case(
-        BAUTZEN,
-        "Streit um Sportplatzzeiten",
-        "Ein Migrant:innen-Sportverein erhält kaum Trainingszeiten; der Konflikt wurde "
-        "durch einen neuen Belegungsplan beigelegt.",
-        ["Nutzung öffentlicher Raum", "Flucht/Migration"],
-        ConflictType.DISTRIBUTION,
-        260,
-        TO_CLOSED,
-        [(250, 3), (180, 2), (100, 1)],
-        ("SV Blau-Weiß", "FC International", "Sportamt"),
-        threats={"polarisation": 1},
-        dividers="Hallenzeiten",
-        connectors="Gemeinsames Turnier",
-    ),
-    _case(
-        BAUTZEN,
-        "Wohnungsvergabe Spreehöhe",
-        "Mieter:innen werfen der Wohnungsgesellschaft Bevorzugung vor; Flugblätter mit "
-        "rassistischen Untertönen.",
-        ["Wohnen", "Flucht/Migration"],
-        ConflictType.STRUCTURAL,
-        130,
-        TO_WORK,
-        [(120, 2), (80, 3), (25, 3)],
-        ("Mieter:innenrat Spreehöhe", "Neu zugezogene Familien", "Wohnungsgesellschaft"),
-        threats={"enmity": 1, "trust": 2},
-    ),
-    DemoCase(
-        ags=GREIFSWALD,
-        title="Unterbringung in Containerdorf Ostseeviertel",
-        summary="Bürgerentscheid über Containerstandorte polarisiert die Stadt; Drohungen "
-        "gegen Mitglieder der Bürgerschaft.",
-        topics=["Flucht/Migration", "Kommunalpolitik", "Wohnen"],
-        conflict_type=ConflictType.VALUES,
-        opened_days_ago=330,
-        path=TO_AFTERCARE,
-        stages=[(320, 4), (260, 6), (180, 5), (90, 4), (20, 3)],
-        actors=[
-            ("Initiative „Greifswald entscheidet“", G, "betreibt Bürgerentscheid", -1, 4),
-            ("Flüchtlingsrat-Gruppe Ost", ORG, "berät Geflüchtete", 2, 2),
-            ("Bürgerschaftsfraktionen", INST, "entscheiden über Standorte", 0, 5),
-            ("Anonyme Drohschreiber:innen", G, "bedrohen Mandatsträger:innen", -2, 1),
-            ("Studierendenvertretung", ORG, "organisiert Diskussionsabende", 2, 2),
-        ],
-        relations=[
-            (
-                "Initiative „Greifswald entscheidet“",
-                "Bürgerschaftsfraktionen",
-                CONFLICT,
-                3,
-                330,
-                150,
-            ),
-            (
-                "Initiative „Greifswald entscheidet“",
-                "Bürgerschaftsfraktionen",
-                TENSION,
-                2,
-                149,
-                None,
-            ),
-            ("Anonyme Drohschreiber:innen", "Bürgerschaftsfraktionen", VIOLENCE, 2, 270, 200),
-            ("Studierendenvertretung", "Flüchtlingsrat-Gruppe Ost", ALLY, 2, 300, None),
-            ("Studierendenvertretung", "Initiative „Greifswald entscheidet“", TENSION, 2, 300, 100),
-            ("Studierendenvertretung", "Initiative „Greifswald entscheidet“", COOP, 1, 99, None),
-        ],
-        perspectives=[
-            ("Initiative „Greifswald entscheidet“", 260, 5),
-            ("Flüchtlingsrat-Gruppe Ost", 260, 7),
-            ("Initiative „Greifswald entscheidet“", 20, 3),
-        ],
-        threats={"enmity": 2, "mobilisation": 2, "violence": 2, "polarisation": 3, "trust": 2},
-        dividers="Ergebnis des Bürgerentscheids\nDrohschreiben",
-        connectors="Runder Tisch Ostseeviertel\nGemeinsame Kita-Elternarbeit",
-        causes="Wohnungsknappheit\nKurzfristige Zuweisungen\nFrühere Versäumnisse bei Beteiligung",
-        core_problem="Eine Standortfrage wurde zur Identitätsfrage der Stadt",
-        effects="Bedrohung von Ehrenamtlichen und Mandatsträger:innen\nSpaltung in Stadtteilen",
-    ),
-    _case(
-        GREIFSWALD,
-        "Antisemitische Vorfälle an der Hochschule",
-        "Aufkleber und Äußerungen in Lehrveranstaltungen; jüdische Studierende fühlen sich "
-        "bedroht.",
-        ["Religion", "Rechtsextremismus"],
-        ConflictType.VALUES,
-        85,
-        TO_ANALYSIS,
-        [(80, 4), (40, 4)],
-        ("Unbekannte Aufkleber-Gruppe", "Jüdische Studierendengruppe", "Hochschulleitung"),
-        threats={"enmity": 3, "violence": 1, "trust": 2},
-    ),
-    _case(
-        GREIFSWALD,
-        "Trassenführung Stromleitung Eldena",
-        "Die geplante Trasse führt durch ein Naturschutzgebiet; Vorwürfe der Intransparenz.",
-        ["Energie/Infrastruktur", "Kommunalpolitik"],
-        ConflictType.FACTUAL,
-        200,
-        TO_WORK,
-        [(190, 2), (120, 3), (50, 3)],
-        ("Naturschutzverein Eldena", "Netzbetreiber Nordost", "Planungsamt"),
-        threats={"trust": 2},
-    ),
-    _case(
-        GREIFSWALD,
-        "Regenbogenflagge am Rathaus",
-        "Das Hissen der Flagge zum CSD führte zu Hassbotschaften und einer Debatte in der "
-        "Bürgerschaft.",
-        ["Kommunalpolitik"],
-        ConflictType.VALUES,
-        240,
-        TO_CLOSED,
-        [(235, 3), (200, 4), (120, 2)],
-        ("Kritiker:innen im Netz", "CSD-Verein", "Bürgermeisteramt"),
-        threats={"enmity": 2, "polarisation": 2},
-    ),
-    _case(
-        GREIFSWALD,
-        "Nachbarschaftsstreit Schönwalde",
-        "Lärm und Müll an einem Wohnblock; gegenseitige Anzeigen.",
-        ["Wohnen"],
-        ConflictType.RELATIONSHIP,
-        30,
-        [],
-        [(25, 3)],
-        ("Hausgemeinschaft Block 7", "Großfamilie aus Block 9", "Quartiersmanagement"),
-    ),
-    DemoCase(
-        ags=HAMELN,
-        title="Runder Tisch Innenstadt",
-        summary="Konflikte zwischen Gastronomie, Anwohnenden und jungen Erwachsenen "
-        "wurden in einem moderierten Dialog bearbeitet; Vereinbarungen werden überprüft.",
-        topics=["Nutzung öffentlicher Raum", "Jugend"],
-        conflict_type=ConflictType.DISTRIBUTION,
-        opened_days_ago=420,
-        path=TO_AFTERCARE,
-        stages=[(410, 4), (330, 5), (250, 4), (150, 3), (40, 2)],
-        actors=[
-            ("Gastronomie am Pferdemarkt", ORG, "Außengastronomie", 0, 3),
-            ("Anwohnende Altstadt", G, "Nachtruhe", -1, 3),
-            ("Junge Erwachsene am Weserufer", G, "Treffpunkt", 0, 1),
-            ("Präventionsrat Hameln", INST, "moderiert", 2, 4),
-        ],
-        relations=[
-            ("Anwohnende Altstadt", "Gastronomie am Pferdemarkt", CONFLICT, 2, 420, 250),
-            ("Anwohnende Altstadt", "Gastronomie am Pferdemarkt", COOP, 1, 249, None),
-            ("Anwohnende Altstadt", "Junge Erwachsene am Weserufer", TENSION, 2, 400, None),
-            ("Präventionsrat Hameln", "Junge Erwachsene am Weserufer", COOP, 2, 300, None),
-        ],
-        perspectives=[("Anwohnende Altstadt", 330, 5), ("Junge Erwachsene am Weserufer", 330, 4)],
-        threats={"polarisation": 1, "trust": 1},
-        dividers="Nachtruhe\nMüll am Weserufer",
-        connectors="Gemeinsames Interesse an einer lebendigen Altstadt\nRunder Tisch",
-        causes="Mehr Außengastronomie\nWenige Freiräume für junge Menschen",
-        core_problem="Unterschiedliche Nutzungsansprüche an die Altstadt",
-        effects="Beschwerden\nPolizeieinsätze",
-    ),
-    _case(
-        HAMELN,
-        "Hassbotschaften gegen Ratsmitglied",
-        "Ein Ratsmitglied mit Migrationsgeschichte erhielt Drohbriefe; Solidaritätsaktion "
-        "der Fraktionen.",
-        ["Kommunalpolitik", "Rechtsextremismus"],
-        ConflictType.VALUES,
-        150,
-        TO_WORK,
-        [(145, 5), (90, 6), (30, 4)],
-        ("Anonyme Absender:innen", "Betroffenes Ratsmitglied", "Ratsvorsitz"),
-        threats={"enmity": 3, "violence": 3, "trust": 2},
-    ),
-    _case(
-        HAMELN,
-        "Streit um Schulwegsicherheit",
-        "Elterninitiative und Verwaltung streiten über Tempo 30 vor der Grundschule.",
-        ["Kommunalpolitik", "Energie/Infrastruktur"],
-        ConflictType.FACTUAL,
-        280,
-        TO_CLOSED,
-        [(270, 2), (200, 3), (110, 1)],
-        ("Elterninitiative Klütviertel", "Straßenverkehrsbehörde", "Ortsrat"),
-        threats={"trust": 1},
-    ),
-    _case(
-        HAMELN,
-        "Sinti-Familie bei Wohnungssuche abgewiesen",
-        "Vorwürfe antiziganistischer Diskriminierung gegen eine Hausverwaltung.",
-        ["Wohnen"],
-        ConflictType.STRUCTURAL,
-        65,
-        TO_ANALYSIS,
-        [(60, 3), (20, 3)],
-        ("Hausverwaltung Nord", "Betroffene Familie", "Antidiskriminierungsberatung"),
-        threats={"enmity": 2, "trust": 2},
-    ),
-    _case(
-        HAMELN,
-        "Konflikt um Corona-Gedenkstein",
-        "Eine Gruppe verbreitet Verschwörungserzählungen am Gedenkort; Angehörige fühlen "
-        "sich verhöhnt.",
-        ["Verschwörungserzählungen"],
-        ConflictType.VALUES,
-        20,
-        [],
-        [(15, 3)],
-        ("Spaziergangsgruppe", "Angehörigenkreis", "Friedhofsverwaltung"),
-    ),
-]
 
 # Observations: (ags, days ago, place, description, source, topics, incident, motive, type,
 #                outcome) where outcome is "new", "verified", "dismissed:<reason>",
@@ -849,23 +352,36 @@ OBSERVATIONS: list[tuple[str, int, str, str, str, list[str], bool, str, str, str
 ]
 
 
-def _tandem_user(municipality: Municipality) -> User | None:
-    memberships = {
+@dataclass(frozen=True)
+class People:
+    """Who writes a municipality's demo cases: the tandem (the local companion where there is
+    one), the external companion and the actor of the municipality on every case team."""
+
+    tandem: User
+    external: User | None
+    actor: User | None
+
+    def get(self, who: str) -> User | None:
+        return {"tandem": self.tandem, "external": self.external or self.tandem}.get(
+            who, self.actor
+        )
+
+
+def _people(municipality: Municipality) -> People | None:
+    members = {
         m.role: m.user
         for m in Membership.objects.filter(municipality=municipality).select_related("user")
     }
-    return memberships.get(MembershipRole.LOCAL_COMPANION) or memberships.get(
+    tandem = members.get(MembershipRole.LOCAL_COMPANION) or members.get(
         MembershipRole.EXTERNAL_COMPANION
     )
-
-
-def _actor_user(municipality: Municipality) -> User | None:
-    membership = (
-        Membership.objects.filter(municipality=municipality, role=MembershipRole.ACTOR)
-        .select_related("user")
-        .first()
+    if tandem is None:
+        return None
+    return People(
+        tandem=tandem,
+        external=members.get(MembershipRole.EXTERNAL_COMPANION),
+        actor=members.get(MembershipRole.ACTOR),
     )
-    return membership.user if membership else None
 
 
 def load_demo_cases() -> None:
@@ -873,57 +389,66 @@ def load_demo_cases() -> None:
     taxonomy = ensure_taxonomy()
     if Case.objects.filter(title=CASES[0].title).exists():
         return
-    today = timezone.localdate()
+    clock = Clock()
     municipalities = {
         m.ags: m
         for m in Municipality.objects.with_register().filter(
             register__ags__in={spec.ags for spec in CASES}
         )
     }
+    people = {
+        ags: found
+        for ags, municipality in municipalities.items()
+        if (found := _people(municipality)) is not None
+    }
     created: dict[str, Case] = {}
     for spec in CASES:
-        municipality = municipalities.get(spec.ags)
-        tandem = _tandem_user(municipality) if municipality else None
-        if municipality is None or tandem is None:
-            continue
-        created[spec.title] = _demo_case(spec, municipality, tandem, taxonomy, today)
+        if spec.ags in people:
+            created[spec.title] = _demo_case(
+                spec, municipalities[spec.ags], people[spec.ags], taxonomy, clock
+            )
     for row in OBSERVATIONS:
-        municipality = municipalities.get(row[0])
-        tandem = _tandem_user(municipality) if municipality else None
-        if municipality is not None and tandem is not None:
-            _demo_observation(row, municipality, tandem, taxonomy, created, today)
+        if row[0] in people:
+            _demo_observation(
+                row, municipalities[row[0]], people[row[0]].tandem, taxonomy, created, clock
+            )
 
 
 def _demo_case(
     spec: DemoCase,
     municipality: Municipality,
-    tandem: User,
+    people: People,
     taxonomy: dict[tuple[str, str], Term],
-    today: datetime.date,
+    clock: Clock,
 ) -> Case:
-    def ago(days: int) -> datetime.date:
-        return today - datetime.timedelta(days=days)
-
-    actor_user = _actor_user(municipality)
+    tandem = people.tandem
     case = services.open_case(
         municipality=municipality,
         by=tandem,
         title=spec.title,
         summary=spec.summary,
-        opened_on=ago(spec.opened_days_ago),
-        team=[actor_user] if actor_user else [],
+        opened_on=clock.day(spec.opened_days_ago),
+        team=[people.actor] if people.actor else [],
+        at=clock.at(spec.opened_days_ago, f"{spec.title}: opened"),
     )
     steps = {step.name: step for step in case.step.workflow.steps.all()}
-    for name in spec.path:
+    for name, days, note in spec.steps:
         if name not in steps:
             continue
+        at = clock.at(days, f"{spec.title}: {name} {days}")
         if steps[name].is_final:
             outcome, lessons = _closing(spec)
             services.close_case(
-                case, by=tandem, outcome=outcome, lessons=lessons, to_step=steps[name]
+                case,
+                by=tandem,
+                outcome=outcome,
+                lessons=lessons,
+                to_step=steps[name],
+                note=note,
+                at=at,
             )
         else:
-            services.transition_case(case, by=tandem, to_step=steps[name])
+            services.transition_case(case, by=tandem, to_step=steps[name], note=note, at=at)
     case.refresh_from_db()  # the moves above saved newer versions of the case
     case = services.update_case(
         case,
@@ -938,18 +463,19 @@ def _demo_case(
         tree_effects=spec.effects,
     )
     actors = {
-        pseudonym: services.add_actor(
+        actor.pseudonym: services.add_actor(
             case,
             by=tandem,
-            pseudonym=pseudonym,
-            kind=kind,
-            role=role,
-            attitude=attitude,
-            influence=influence,
-            interests=f"{role}; möchte gehört werden",
-            needs="Sicherheit, Anerkennung",
+            pseudonym=actor.pseudonym,
+            kind=actor.kind,
+            role=actor.role,
+            attitude=actor.attitude,
+            influence=actor.influence,
+            interests=actor.interests,
+            needs=actor.needs,
+            positions=actor.positions,
         )
-        for pseudonym, kind, role, attitude, influence in spec.actors
+        for actor in spec.actors
     }
     for source, target, kind, strength, since, until in spec.relations:
         services.add_relation(
@@ -960,15 +486,15 @@ def _demo_case(
             kind=kind,
             strength=strength,
             directed=kind == RelationKind.INFLUENCE,
-            valid_from=ago(since),
-            valid_to=ago(until) if until is not None else None,
+            valid_from=clock.day(since),
+            valid_to=clock.day(until) if until is not None else None,
         )
     for days, stage in spec.stages:
         services.assess_escalation(
             case,
             by=tandem,
             stage=stage,
-            assessed_on=ago(days),
+            assessed_on=clock.day(days),
             rationale="Einschätzung im Tandem nach Gesprächen mit Beteiligten.",
         )
     for pseudonym, days, stage in spec.perspectives:
@@ -977,7 +503,7 @@ def _demo_case(
             by=tandem,
             actor=actors[pseudonym],
             stage=stage,
-            assessed_on=ago(days),
+            assessed_on=clock.day(days),
             rationale=f"So sieht {pseudonym} die Lage (aus Einzelgesprächen).",
         )
     first_day = spec.stages[0][0]
@@ -988,10 +514,12 @@ def _demo_case(
             dimension=dimension,
             score=score,
             rationale="Erste Gefährdungseinschätzung im Tandem.",
-            assessed_on=ago(first_day if index % 2 else spec.stages[-1][0]),
+            assessed_on=clock.day(first_day if index % 2 else spec.stages[-1][0]),
         )
-    if "Bearbeitung" in spec.path:
-        _demo_processing(case, spec, list(actors.values()), tandem, taxonomy, ago)
+    window = _work_window(spec)
+    if window is not None:
+        _demo_processing(case, spec, list(actors.values()), tandem, taxonomy, clock, window)
+    _demo_conversation(case, spec, people, clock)
     return case
 
 
@@ -1006,11 +534,22 @@ CLOSING_OUTCOMES = [
 def _closing(spec: DemoCase) -> tuple[str, str]:
     """The outcome and lessons learned of a demo case that ends in the final step."""
     outcome = CLOSING_OUTCOMES[sum(map(ord, spec.title)) % len(CLOSING_OUTCOMES)]
-    lessons = (
+    lessons = spec.lessons or (
         "Früh mit allen Seiten einzeln sprechen, bevor ein gemeinsames Format angeboten wird.\n"
         "Vereinbarungen schriftlich festhalten und einen Termin zur Überprüfung setzen."
     )
     return outcome, lessons
+
+
+def _work_window(spec: DemoCase) -> tuple[int, int] | None:
+    """(days ago the case first entered processing, days ago it last left it; 0: still there),
+    or None for a case that never reached processing."""
+    entries = [index for index, (name, _, _) in enumerate(spec.steps) if name == WORK]
+    if not entries:
+        return None
+    after = entries[-1] + 1
+    left = spec.steps[after][1] if after < len(spec.steps) else 0
+    return spec.steps[entries[0]][1], left
 
 
 def _demo_processing(
@@ -1019,11 +558,14 @@ def _demo_processing(
     actors: list[Actor],
     tandem: User,
     taxonomy: dict[tuple[str, str], Term],
-    ago: Callable[[int], datetime.date],
+    clock: Clock,
+    window: tuple[int, int],
 ) -> None:
-    """Procedures, measures and agreements of a case that reached the processing step."""
-    closed = "abgeschlossen" in spec.path
-    opened = spec.opened_days_ago
+    """Procedures, measures and agreements of a case that reached the processing step, dated
+    within the time it spent there."""
+    closed = any(name == CLOSED for name, _, _ in spec.steps)
+    began, left = window
+    third, half = began - (began - left) // 3, began - (began - left) // 2
     services.add_procedure(
         case,
         by=tandem,
@@ -1031,8 +573,8 @@ def _demo_processing(
         goal="Sichtweisen und Anliegen aller Seiten in Einzelgesprächen kennenlernen.",
         participants=actors,
         status=CaseProcedure.Status.COMPLETED,
-        started_on=ago(opened * 2 // 3),
-        ended_on=ago(opened // 2),
+        started_on=clock.day(began),
+        ended_on=clock.day(third),
     )
     services.add_procedure(
         case,
@@ -1040,62 +582,51 @@ def _demo_processing(
         procedure=taxonomy[
             (TermKind.PROCEDURE, "Runder Tisch" if closed else "moderierter Dialog")
         ],
-        goal="Gemeinsame Regeln für das Zusammenleben vereinbaren.",
+        goal=f"{actors[0].pseudonym} und {actors[1].pseudonym} vereinbaren gemeinsame Regeln "
+        "für das Zusammenleben.",
         participants=actors[:2],
         status=CaseProcedure.Status.COMPLETED if closed else CaseProcedure.Status.RUNNING,
-        started_on=ago(opened // 2),
-        ended_on=ago(opened // 4) if closed else None,
+        started_on=clock.day(third),
+        ended_on=clock.day(left) if closed else None,
     )
-    measures: list[tuple[Measure, datetime.date]] = [
-        (
-            services.add_measure(
-                case,
-                by=tandem,
-                title="Gesprächstermine mit allen Beteiligten vereinbaren",
-                owner=tandem,
-                status=Measure.Status.DONE,
-                result="Alle Seiten waren zu Einzelgesprächen bereit.",
-            ),
-            ago(opened // 2),
-        ),
-        (
-            services.add_measure(
-                case,
-                by=tandem,
-                title="Protokoll des letzten Treffens an alle versenden",
-                owner=tandem,
-                status=Measure.Status.DONE if closed else Measure.Status.OPEN,
-                result="Versandt und bestätigt." if closed else "",
-            ),
-            ago(opened // 4) if closed else ago(5),
-        ),
-        (
-            services.add_measure(
-                case,
-                by=tandem,
-                title="Raum für das nächste Treffen organisieren",
-                description="Neutraler Ort, barrierefrei erreichbar.",
-                owner=tandem,
-                status=Measure.Status.CANCELLED if closed else Measure.Status.IN_PROGRESS,
-            ),
-            ago(opened // 4) if closed else ago(-14),
-        ),
-    ]
-    # The measures were taken on months ago. A due date must not lie before the day a measure
-    # was created, so each gets its (now past) due date once its creation day is backdated;
-    # the creation time is a pure timestamp that no service sets.
-    Measure.objects.filter(pk__in=[measure.pk for measure, _ in measures]).update(
-        created_at=timezone.now() - datetime.timedelta(days=opened * 2 // 3)
+    services.add_measure(
+        case,
+        by=tandem,
+        title="Gesprächstermine mit allen Beteiligten vereinbaren",
+        owner=tandem,
+        due_on=clock.day(began - 14),
+        status=Measure.Status.DONE,
+        result="Alle Seiten waren zu Einzelgesprächen bereit.",
+        at=clock.at(began, f"{spec.title}: measure 1"),
     )
-    for measure, due_on in measures:
-        services.update_measure(measure, by=tandem, due_on=due_on)
+    services.add_measure(
+        case,
+        by=tandem,
+        title="Protokoll des letzten Treffens an alle versenden",
+        owner=tandem,
+        # An open case keeps one measure overdue, as real ones do.
+        due_on=clock.day(left + 5 if closed else 5),
+        status=Measure.Status.DONE if closed else Measure.Status.OPEN,
+        result="Versandt und bestätigt." if closed else "",
+        at=clock.at(third, f"{spec.title}: measure 2"),
+    )
+    services.add_measure(
+        case,
+        by=tandem,
+        title="Raum für das nächste Treffen organisieren",
+        description="Neutraler Ort, barrierefrei erreichbar.",
+        owner=tandem,
+        due_on=clock.day(left if closed else -14),
+        status=Measure.Status.CANCELLED if closed else Measure.Status.IN_PROGRESS,
+        at=clock.at(half, f"{spec.title}: measure 3"),
+    )
     services.add_agreement(
         case,
         by=tandem,
         text="Beschwerden werden zuerst direkt und sachlich angesprochen, nicht in sozialen Medien.",
         parties=actors[:2],
-        agreed_on=ago(opened // 3),
-        review_on=ago(opened // 6),
+        agreed_on=clock.day(half),
+        review_on=clock.day(left if closed else -21),
         status=Agreement.Status.KEPT if closed else Agreement.Status.IN_FORCE,
     )
     services.add_agreement(
@@ -1103,9 +634,33 @@ def _demo_processing(
         by=tandem,
         text="Beide Seiten verzichten bis zum nächsten Treffen auf öffentliche Aktionen.",
         parties=actors[:2],
-        agreed_on=ago(opened // 2),
+        agreed_on=clock.day(third),
         status=Agreement.Status.BROKEN if closed else Agreement.Status.RENEGOTIATED,
     )
+
+
+def _demo_conversation(case: Case, spec: DemoCase, people: People, clock: Clock) -> None:
+    """The case's comments and the tasks the tandem set itself, each on its day."""
+    for days, who, text in spec.comments:
+        author = people.get(who)
+        if author is not None:
+            services.post_comment(
+                case, by=author, text=text, at=clock.at(days, f"{spec.title}: comment {days}")
+            )
+    for days, title, due, done in spec.tasks:
+        task = services_tasks.create_task(
+            municipality=case.municipality,
+            by=people.tandem,
+            title=title,
+            assignee=people.tandem,
+            case=case,
+            due_on=clock.day(due),
+            at=clock.at(days, f"{spec.title}: task {days}"),
+        )
+        if done is not None:
+            services_tasks.set_done(
+                task, by=people.tandem, at=clock.at(done, f"{spec.title}: done {done}")
+            )
 
 
 def _demo_observation(
@@ -1114,13 +669,15 @@ def _demo_observation(
     tandem: User,
     taxonomy: dict[tuple[str, str], Term],
     cases: dict[str, Case],
-    today: datetime.date,
+    clock: Clock,
 ) -> None:
+    """An observation, received on the day it happened and triaged the day after (published in
+    the chronicle two days later)."""
     _, days, place, description, source, topics, incident, motive, kind, outcome = row
     observation = services_observations.record_observation(
         municipality=municipality,
         by=None if source == Observation.Source.PUBLIC_FORM else tandem,
-        occurred_on=today - datetime.timedelta(days=days),
+        occurred_on=clock.day(days),
         place=place,
         description=description,
         source=source,
@@ -1129,17 +686,25 @@ def _demo_observation(
         is_incident=incident,
         motive=taxonomy[(TermKind.MOTIVE, motive)] if motive else None,
         incident_type=taxonomy[(TermKind.INCIDENT_TYPE, kind)] if kind else None,
+        at=clock.at(days, f"{description}: received"),
     )
     action, _, detail = outcome.partition(":")
+    triaged = clock.at(days - 1, f"{description}: triaged")
     if action == "verified":
-        services_observations.verify_observation(observation, by=tandem)
+        services_observations.verify_observation(observation, by=tandem, at=triaged)
     elif action == "dismissed":
-        services_observations.dismiss_observation(observation, by=tandem, reason=detail)
+        services_observations.dismiss_observation(observation, by=tandem, reason=detail, at=triaged)
     elif action == "case" and detail in cases:
-        services_observations.verify_observation(observation, by=tandem)
-        services_observations.merge_into_case(observation, by=tandem, case=cases[detail])
+        services_observations.verify_observation(observation, by=tandem, at=triaged)
+        services_observations.merge_into_case(
+            observation, by=tandem, case=cases[detail], at=triaged
+        )
     elif action == "chronicle":
-        services_observations.verify_observation(observation, by=tandem)
+        services_observations.verify_observation(observation, by=tandem, at=triaged)
         services_observations.publish_to_chronicle(
-            observation, by=tandem, text=detail, district=place
+            observation,
+            by=tandem,
+            text=detail,
+            district=place,
+            at=clock.at(days - 3, f"{description}: published"),
         )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from kokoma.accounts.models import Membership, MembershipRole
 from kokoma.cases import services as services_cases
 from kokoma.cases.models import Case, EscalationAssessment
+from kokoma.demo.clock import Clock
 from kokoma.municipalities.models import Municipality
 from kokoma.observations.models import Observation
 from kokoma.observations.services import record_observation
@@ -50,19 +51,22 @@ def _sticker_burst(today: datetime.date) -> None:
     topic = Term.objects.filter(kind=TermKind.TOPIC, name=STICKER_TOPIC).first()
     if municipality is None or topic is None:
         return
+    clock = Clock()
     start_of_week = today - datetime.timedelta(days=today.weekday())
     for days_ago, place, description in STICKER_REPORTS:
         if Observation.objects.filter(municipality=municipality, description=description).exists():
             continue
+        occurred_on = max(start_of_week, today - datetime.timedelta(days=days_ago))
         record_observation(
             municipality=municipality,
             by=None,
             topics=[topic],
-            occurred_on=max(start_of_week, today - datetime.timedelta(days=days_ago)),
+            occurred_on=occurred_on,
             place=place,
             description=description,
             source=Observation.Source.CIVIL_SOCIETY,
             is_incident=True,
+            at=clock.at((today - occurred_on).days, description),
         )
 
 
