@@ -49,6 +49,11 @@ BAUTZEN = "14625020"
 GREIFSWALD = "13075039"
 GOERLITZ = "14626110"
 NAMES = {COTTBUS: "Cottbus", BAUTZEN: "Bautzen"}
+# A recent entry of each demo municipality's own work log (kokoma.demo.work_log).
+WORK_LOG_TOPICS = {
+    COTTBUS: "Vorbereitung Workshop Handlungskonzept",
+    BAUTZEN: "Vorbereitung Auswertungsgespräch mit der Verwaltungsspitze",
+}
 TODAY = datetime.datetime.now(tz=zoneinfo.ZoneInfo("Europe/Berlin")).date()
 
 
@@ -215,12 +220,13 @@ def test_every_role_finds_its_own_section_and_pages(page: Page, role: Role) -> N
         expect(h1(page)).to_contain_text(name)
         log = section(page, "log-heading")
         expect(log.get_by_role("heading", level=2)).to_have_text(de("Tandem work log"))
+        topic = WORK_LOG_TOPICS[role.municipality]
         if role.tandem:
             expect(log.get_by_role("link", name=de("Open the whole work log"))).to_be_visible()
-            expect(log).to_contain_text("Vorbereitung Workshop Handlungskonzept")
+            expect(log).to_contain_text(topic)
         else:
             expect(log.get_by_role("link")).to_have_count(0)
-            expect(log).not_to_contain_text("Vorbereitung Workshop Handlungskonzept")
+            expect(log).not_to_contain_text(topic)
         check(page, f"{shot}-municipality")
         if not role.tandem:
             response = page.goto(f"/kommunen/{role.municipality}/arbeitsprotokoll/")

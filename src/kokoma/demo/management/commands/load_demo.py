@@ -16,7 +16,6 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils import timezone
 
 from kokoma.accounts import services as accounts
 from kokoma.accounts.models import Membership, MembershipRole, ProgrammeRole, User
@@ -25,6 +24,7 @@ from kokoma.demo.directory import load_demo_directory
 from kokoma.demo.guidance import ensure_guidance
 from kokoma.demo.prevention import load_demo_prevention
 from kokoma.demo.prevention_measures import load_demo_situation
+from kokoma.demo.work_log import write_work_log
 from kokoma.municipalities import services
 from kokoma.municipalities.models import CounsellingStructure, Municipality, Phase, RegisterEntry
 
@@ -300,51 +300,4 @@ class Command(BaseCommand):
                 email=f"kontakt{index}.{spec['ags']}@{DOMAIN}",
                 phone=f"030 1234 56{index}",
             )
-        self._work_log(municipality, users)
-
-    def _work_log(self, municipality: Municipality, users: dict[str, User]) -> None:
-        tandem = [
-            m.user
-            for m in municipality.memberships.filter(
-                role__in=[MembershipRole.EXTERNAL_COMPANION, MembershipRole.LOCAL_COMPANION]
-            )
-        ]
-        participants = ", ".join(str(user) for user in tandem)
-        start = municipality.joined_on
-        entries = [
-            (
-                start + datetime.timedelta(days=14),
-                "Auftaktgespräch mit der Verwaltungsspitze",
-                "Kooperationsvereinbarung besprochen; Bürgermeisteramt unterstützt das Vorhaben.",
-                "Entwurf der Kooperationsvereinbarung versenden",
-                True,
-            ),
-            (
-                start + datetime.timedelta(days=60),
-                "Interviews mit lokalen Akteur:innen geplant",
-                "Liste von 12 Gesprächspartner:innen aus Verwaltung, Schule, Polizei und Vereinen erstellt.",
-                "Termine für die ersten sechs Interviews vereinbaren",
-                True,
-            ),
-            (
-                timezone.localdate() - datetime.timedelta(days=10),
-                "Vorbereitung Workshop Handlungskonzept",
-                "Ergebnisse der Situationsanalyse zusammengefasst; Workshop mit dem lokalen Beirat geplant.",
-                "Einladung an den Beirat verschicken; Raum im Bürgerhaus buchen",
-                False,
-            ),
-        ]
-        if not tandem:
-            return  # the work log is the tandem's: without one, nobody may write it
-        for date, topic, notes, next_steps, done in entries:
-            services.add_work_log_entry(
-                municipality,
-                by=tandem[0],
-                date=date,
-                participants=participants,
-                topic=topic,
-                notes=notes,
-                next_steps=next_steps,
-                next_steps_due=date + datetime.timedelta(days=21),
-                next_steps_done=done,
-            )
+        write_work_log(municipality)
