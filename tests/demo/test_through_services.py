@@ -1,6 +1,7 @@
 """The demo loader writes through the services only, so that the demo is validated and audited
-like real use (docs/architecture.md, "Writing"): no ORM write in `src/kokoma/demo/`, except the
-few listed below with their reason.
+like real use (docs/architecture.md, "Writing"): no ORM write in `src/kokoma/demo/`, except any
+listed below with its reason. None is left: even the demo's dates in the past go through the
+services (their `at=`).
 
 The check reads the source with `ast`: any call of a writing method, on whatever object, counts.
 Many-to-many `.add`/`.remove`/`.clear` share their names with Python's own sets and stay out.
@@ -30,7 +31,6 @@ WRITES = {
 }
 
 # (file below src/kokoma/demo, method, its keyword arguments) → why it may write directly.
-# Empty: even the demo's dates in the past go through the services (their `at=`).
 ALLOWED: dict[tuple[str, str, tuple[str, ...]], str] = {}
 
 Write = tuple[int, str, tuple[str, ...]]

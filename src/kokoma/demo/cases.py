@@ -362,9 +362,12 @@ class People:
     actor: User | None
 
     def get(self, who: str) -> User | None:
-        return {"tandem": self.tandem, "external": self.external or self.tandem}.get(
-            who, self.actor
-        )
+        """The author of a comment: "tandem", "external" or "actor" (None: there is none)."""
+        if who == "tandem":
+            return self.tandem
+        if who == "external":
+            return self.external or self.tandem
+        return self.actor
 
 
 def _people(municipality: Municipality) -> People | None:
