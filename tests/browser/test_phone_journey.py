@@ -59,6 +59,7 @@ def h1(page: Page) -> Locator:
 
 
 def fits(page: Page) -> None:
+    page.wait_for_load_state("load")  # measure the page that arrived, not the one leaving
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"{page.url} is {width} px wide on a phone"
 
