@@ -112,6 +112,7 @@ def test_report_triage_and_escalate_on_a_phone(
     page.get_by_role("button", name=de("Mark as verified")).click()
     expect(messages(page)).to_contain_text(de("The observation was marked as verified."))
     page.get_by_role("link", name=de("Open a new case")).click()
+    expect(h1(page)).to_have_text(de("Open a new case"))
     fits(page)
     check(page, "phone-new-case-form")
     page.get_by_label(label(de("Title of the case"))).fill(CASE_TITLE)
@@ -125,6 +126,7 @@ def test_report_triage_and_escalate_on_a_phone(
     page.locator("section[aria-labelledby=escalation-heading]").get_by_role(
         "link", name=de("Add escalation assessment")
     ).click()
+    expect(h1(page)).to_have_text(de("Add escalation assessment"))
     fits(page)
     page.get_by_label(label(de("Glasl stage"))).select_option("7")
     page.get_by_label(label(de("Rationale"))).fill("Drohungen gegen Eltern, Fotos im Netz.")
