@@ -4,7 +4,10 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django import Settings
 
-from tests.conftest import Login
+from kokoma.cases import services
+from kokoma.cases.models import Comment
+from kokoma.municipalities.models import Municipality
+from tests.conftest import COTTBUS, Login, Persona
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +64,70 @@ def test_without_the_setting_the_office_is_not_asked_for_a_second_factor(
     settings.KOKOMA_REQUIRE_MFA_FOR_OFFICE = False
     login("office")
     assert client.get(reverse("start:home")).status_code == 200
+
+
+# --- control characters (issue 10, item 1) --------------------------------------------------------
+
+NUL_PATHS = [
+    "/melden/12052%00000/",
+    "/chronik/1205%002000/",
+    "/kalender/abc%00def.ics",
+    "/fall/F-AAAA%00BBBB/",
+    "/kommunen/12052000/%1b/",
+]
+
+
+@pytest.mark.parametrize("path", NUL_PATHS)
+@pytest.mark.parametrize("role", [None, "local_a"])
+def test_a_control_character_in_the_path_is_a_missing_page(
+    path: str, role: str | None, client: Client, login: Login
+) -> None:
+    if role:
+        login(role)
+    response = client.get(path)
+    assert response.status_code == 404
+
+
+def test_a_control_character_in_the_query_is_a_bad_request(client: Client, login: Login) -> None:
+    login("local_a")
+    url = reverse("tasks:create", kwargs={"ags": COTTBUS})
+    assert client.get(url, {"fall": "\x00"}).status_code == 400
+    response = client.get(url + "?fall=%01")
+    assert response.status_code == 400
+    assert "Die Anfrage konnte nicht gelesen werden" in response.content.decode()
+    assert client.get(url).status_code == 200
+
+
+def test_a_form_field_with_a_control_character_is_refused_and_nothing_is_saved(
+    client: Client, login: Login, persona: Persona
+) -> None:
+    login("local_a")
+    case = services.open_case(
+        municipality=Municipality.objects.get(register__ags=COTTBUS),
+        by=persona("local_a"),
+        title="Steuerzeichenfall",
+    )
+    url = reverse("caselist:comment", args=[case.reference])
+    response = client.post(url, {"text": "Vorher\x00nachher"})
+    assert response.status_code == 400
+    assert "Es wurde nichts gespeichert." in response.content.decode()
+    assert not Comment.objects.filter(case=case).exists()
+    # Tabs and line breaks are ordinary text.
+    response = client.post(url, {"text": "Erste Zeile\r\n\tzweite Zeile"})
+    assert response.status_code in (200, 302)
+    assert Comment.objects.get(case=case).text.endswith("zweite Zeile")
+
+
+# --- private pages (issue 10, item 4) -------------------------------------------------------------
+
+
+def test_pages_behind_login_are_never_stored(client: Client, login: Login) -> None:
+    public = client.get(reverse("core:about"))
+    assert "no-store" not in public.get("Cache-Control", "")
+    assert public["Permissions-Policy"].startswith("accelerometer=()")
+    login("local_a")
+    for url in (reverse("start:home"), reverse("core:about")):
+        response = client.get(url)
+        assert "private" in response["Cache-Control"]
+        assert "no-store" in response["Cache-Control"]
+        assert "camera=()" in response["Permissions-Policy"]

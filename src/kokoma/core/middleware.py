@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import BadRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 
 ALWAYS_ALLOWED_PREFIXES = ("/static/", "/barrierefreiheit/", "/leichte-sprache/", "/i18n/")
 
@@ -28,3 +31,67 @@ class RequireMFAMiddleware:
         ):
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)
+
+
+# C0 control characters and DEL; tab, line feed and carriage return are ordinary in text areas.
+CONTROL_IN_PATH = re.compile(r"[\x00-\x1f\x7f]")
+CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class RefuseControlCharactersMiddleware:
+    """Control characters never reach a view (issue 10): NUL breaks PostgreSQL, others break
+    e-mail headers and the iCal feed. A path with one is a page that does not exist (404); a query
+    with one is a bad request (400), as is a form field with one other than tab and line breaks —
+    the 400 page tells the person that nothing was saved and that going back keeps their text.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if CONTROL_IN_PATH.search(request.path):
+            raise Http404
+        if any(_has(CONTROL_IN_PATH, key, values) for key, values in request.GET.lists()):
+            raise BadRequest("control character in the query")
+        posted = request.method == "POST" and request.content_type in FORM_TYPES
+        if posted and any(_has(CONTROL_IN_TEXT, k, v) for k, v in request.POST.lists()):
+            raise BadRequest("control character in a form field")
+        return self.get_response(request)
+
+
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def _has(pattern: re.Pattern[str], key: str, values: list[str]) -> bool:
+    return bool(pattern.search(key)) or any(pattern.search(value) for value in values)
+
+
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+)
+
+
+class PrivatePagesMiddleware:
+    """Pages behind a login hold need-to-know data: no browser or proxy keeps a copy
+    (`Cache-Control: private, no-store`), whatever the view forgot. Every answer tells the browser
+    which features the site never uses (`Permissions-Policy`)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
