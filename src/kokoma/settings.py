@@ -133,7 +133,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "kokoma.core.middleware.RequireMFAMiddleware",
-    "kokoma.core.middleware.PrivatePagesMiddleware",
+    "kokoma.core.middleware.PermissionsPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "kokoma.urls"

@@ -9,7 +9,6 @@ from django.core.exceptions import BadRequest
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 
 ALWAYS_ALLOWED_PREFIXES = ("/static/", "/barrierefreiheit/", "/leichte-sprache/", "/i18n/")
 
@@ -81,17 +80,18 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 
-class PrivatePagesMiddleware:
-    """Pages behind a login hold need-to-know data: no browser or proxy keeps a copy
-    (`Cache-Control: private, no-store`), whatever the view forgot. Every answer tells the browser
-    which features the site never uses (`Permissions-Policy`)."""
+class PermissionsPolicyMiddleware:
+    """Every answer tells the browser which features the site never uses (`Permissions-Policy`).
+
+    (`Cache-Control: no-store` on every page behind login, issue 10 item 4, waits: it makes the
+    browser's Back button reload a form page instead of showing what was typed; see the note in
+    CHANGELOG.md.)
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if request.user.is_authenticated:
-            patch_cache_control(response, private=True, no_store=True)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
