@@ -228,9 +228,12 @@ KOKOMA_PERIODIC_JOBS = {
     "daily-check": ("kokoma.prevention.jobs.daily_check", "06:00"),
     "daily-digest": ("kokoma.notifications.jobs.send_daily_digests", "07:00"),
     "remove-old-files": ("kokoma.core.jobs.remove_old_files", "03:30"),
+    "forget-old-submissions": ("kokoma.core.jobs.forget_old_submissions", "03:40"),
 }
 # Files made in the background (reports) are kept this many days for their download.
 GENERATED_FILE_DAYS = env_int("KOKOMA_GENERATED_FILE_DAYS", 7)
+# The tokens of sent forms (a form sent twice is saved once) are kept this many days.
+SUBMISSION_DAYS = env_int("KOKOMA_SUBMISSION_DAYS", 2)
 EMAIL_HOST = env_str("KOKOMA_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env_str("KOKOMA_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env_str("KOKOMA_EMAIL_HOST_USER", "")

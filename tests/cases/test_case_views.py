@@ -177,7 +177,7 @@ def test_stale_edit_shows_both_versions_and_overwrites_nothing(
     assert response.status_code == 200
     case.refresh_from_db()
     assert case.summary == "Ihre Fassung" and case.version == 2
-    rows = response.context["stale"]
+    rows = response.context["form"].conflict
     assert any(theirs == "Ihre Fassung" and yours == "Meine Fassung" for _l, theirs, yours in rows)
     content = response.content.decode()
     assert "Ihre Fassung" in content and "Meine Fassung" in content

@@ -23,12 +23,14 @@ def _refuse(error: ValidationError) -> str:
     raise error
 
 
+@pytest.mark.django_db
 def test_call_service_returns_the_result_and_leaves_the_form_valid() -> None:
     form = _valid_form()
     assert call_service(form, lambda: "gespeichert") == "gespeichert"
     assert form.is_valid()
 
 
+@pytest.mark.django_db
 def test_call_service_puts_a_field_error_on_its_field() -> None:
     form = _valid_form()
     result = call_service(form, lambda: _refuse(ValidationError({"name": "Schon vergeben."})))
@@ -36,6 +38,7 @@ def test_call_service_puts_a_field_error_on_its_field() -> None:
     assert form.errors == {"name": ["Schon vergeben."]}
 
 
+@pytest.mark.django_db
 def test_call_service_shows_other_errors_above_the_form() -> None:
     form = _valid_form()
     error = ValidationError({"unknown": "Passt nicht.", "name": "Zu kurz."})
@@ -44,6 +47,7 @@ def test_call_service_shows_other_errors_above_the_form() -> None:
     assert form.errors["name"] == ["Zu kurz."]
 
 
+@pytest.mark.django_db
 def test_call_service_shows_a_plain_error_above_the_form() -> None:
     form = _valid_form()
     assert call_service(form, lambda: _refuse(ValidationError("Gesperrt."))) is None

@@ -1,15 +1,74 @@
+import uuid
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.forms.renderers import DjangoTemplates
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from . import guard
 from .models import AccessibilityFeedback
 
 
-class AccessibilityFeedbackForm(forms.ModelForm):
+class GuardedForm(forms.BaseForm):
+    """Carries the hidden field of its guard (`kokoma.core.guard`): the state of the record an
+    edit form shows, or the once token of any other form that is sent.
+
+    A model form edits its instance once that is stored; a plain form edits the `record` it is
+    given (its fields of the same names). After validation the guard's value is in `sent_state`
+    / `sent_once`, not in `cleaned_data`, so views can hand `cleaned_data` to a service as it is.
+    `conflict` holds the rows of both versions once a save was refused because someone else
+    saved first.
+    """
+
+    sent_state: str | None = None
+    sent_once: uuid.UUID | None = None
+    conflict: list[tuple[str, str, str]] | None = None
+
+    def __init__(self, *args: Any, record: Model | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        instance = getattr(self, "instance", None)
+        if record is None and instance is not None and instance.pk and not instance._state.adding:
+            record = instance
+        self.record = record
+        if record is not None:
+            self.fields[guard.STATE] = forms.CharField(widget=forms.HiddenInput, required=False)
+            # Computed when shown: subclasses may still change the fields after this.
+            self.initial[guard.STATE] = partial(guard.state_of, self, record)
+        else:
+            self.fields[guard.ONCE] = forms.UUIDField(widget=forms.HiddenInput, required=False)
+            self.initial[guard.ONCE] = uuid.uuid4()
+
+    def has_changed(self) -> bool:
+        # The guard's own field is no input: an empty extra form of a formset stays empty.
+        return any(name not in (guard.STATE, guard.ONCE) for name in self.changed_data)
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        if hasattr(self, "cleaned_data"):
+            self.sent_state = self.cleaned_data.pop(guard.STATE, None) or None
+            self.sent_once = self.cleaned_data.pop(guard.ONCE, None)
+
+    def show_conflict(self, current: Model) -> None:
+        """Show both versions, and let the next save apply this input over `current`."""
+        self.conflict = guard.conflict_rows(self, current)
+        data = self.data.copy() if isinstance(self.data, QueryDict) else {**self.data}
+        data[self.add_prefix(guard.STATE)] = guard.state_of(self, current)
+        self.data = data
+
+
+class Form(GuardedForm, forms.Form):
+    """The base of every form that is sent with POST (filter forms use Django's own)."""
+
+
+class ModelForm(GuardedForm, forms.ModelForm):
+    """The base of every model form."""
+
+
+class AccessibilityFeedbackForm(ModelForm):
     class Meta:
         model = AccessibilityFeedback
         fields = ["page_url", "message", "name", "email"]

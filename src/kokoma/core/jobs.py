@@ -95,3 +95,10 @@ def remove_old_files() -> int:
     from . import files
 
     return files.remove_old_files()
+
+
+@task()
+def forget_old_submissions() -> int:
+    from . import guard
+
+    return guard.forget_old_submissions()

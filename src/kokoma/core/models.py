@@ -71,3 +71,22 @@ class GeneratedFile(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class Submission(models.Model):
+    """The token of a form that was sent and saved (`core.guard`).
+
+    Every form that creates something carries a fresh token; saving spends it in the same
+    transaction, so the same form sent twice (a double click, two tabs, Back and send again) is
+    saved once. Tokens are forgotten after `SUBMISSION_DAYS` by the daily job.
+    """
+
+    token = models.UUIDField(primary_key=True)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("sent form")
+        verbose_name_plural = _("sent forms")
+
+    def __str__(self) -> str:
+        return str(self.token)

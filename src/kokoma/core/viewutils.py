@@ -8,8 +8,11 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
+from django.db import transaction
 from django.forms import BaseForm
 from django.http import HttpRequest
+
+from .guard import EditConflict, guard
 
 if TYPE_CHECKING:
     from django.core.paginator import _SupportsPagination
@@ -19,13 +22,17 @@ T = TypeVar("T")
 
 
 def add_validation_errors(form: BaseForm, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on its field where it names one."""
+    """Show a service's ValidationError on the form: on its field where it names one.
+
+    A refused edit (`EditConflict`) also shows both versions on a form that can.
+    """
+    if isinstance(error, EditConflict) and hasattr(form, "show_conflict"):
+        form.show_conflict(error.current)
     if hasattr(error, "error_dict"):
         for field, errors in error.message_dict.items():
             form.add_error(field if field in form.fields else None, errors)
     else:
-        for message in error.messages:
-            form.add_error(None, message)
+        form.add_error(None, error)
 
 
 def call_service(
@@ -33,11 +40,15 @@ def call_service(
 ) -> T | None:
     """Call `service(*args, **kwargs)` for a valid form and return its result.
 
-    When the service refuses with a ValidationError, its errors go onto the form and the answer
-    is None; so use this only with services that return what they wrote.
+    The form's guard runs in the same transaction (`kokoma.core.guard`): an edit of a record
+    someone else saved meanwhile, or a form sent a second time, is refused. When the guard or the
+    service refuses with a ValidationError, its errors go onto the form and the answer is None;
+    so use this only with services that return what they wrote.
     """
     try:
-        return service(*args, **kwargs)
+        with transaction.atomic():
+            guard(form)
+            return service(*args, **kwargs)
     except ValidationError as error:
         add_validation_errors(form, error)
         return None

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.cases.models import Case
-from kokoma.core.forms import set_choices
+from kokoma.core.forms import Form, ModelForm, set_choices
 from kokoma.municipalities.models import Municipality
 
 from .models import Competence, ContactPerson, Institution, InstitutionKind
@@ -19,7 +19,7 @@ def _formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
     return field.formfield(**kwargs)
 
 
-class InstitutionForm(forms.ModelForm):
+class InstitutionForm(ModelForm):
     competences = forms.CharField(
         label=_("Competences"),
         required=False,
@@ -80,7 +80,7 @@ class InstitutionForm(forms.ModelForm):
             ) % {"names": ", ".join(known)}
 
 
-class ContactPersonForm(forms.ModelForm):
+class ContactPersonForm(ModelForm):
     class Meta:
         model = ContactPerson
         fields = ["name", "function", "email", "phone", "note", "consent_given"]
@@ -103,7 +103,7 @@ class ContactPersonForm(forms.ModelForm):
         self.fields["consent_given"].required = False
 
 
-class CaseLinkForm(forms.Form):
+class CaseLinkForm(Form):
     case = forms.ModelChoiceField(
         label=_("Case"),
         queryset=Case.objects.none(),

@@ -6,17 +6,19 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from kokoma.core.forms import ModelForm
+
 from .models import Checklist, ChecklistItem
 
 
-class ChecklistForm(forms.ModelForm):
+class ChecklistForm(ModelForm):
     class Meta:
         model = Checklist
         fields = ["band", "title", "introduction", "position", "active"]
         widgets = {"introduction": forms.Textarea(attrs={"rows": 4})}
 
 
-class ChecklistItemForm(forms.ModelForm):
+class ChecklistItemForm(ModelForm):
     class Meta:
         model = ChecklistItem
         fields = ["text", "position"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,6 +14,7 @@ from kokoma.accounts.access import acting_user as _user
 from kokoma.cases.access import case_permission
 from kokoma.cases.models import Case
 from kokoma.core.access import programme_permission
+from kokoma.core.viewutils import call_service
 
 from . import services
 from .forms import ChecklistForm, ChecklistItemFormSet, changed_ticks
@@ -50,19 +50,20 @@ def _edit(request: HttpRequest, checklist: Checklist | None) -> HttpResponse:
             and item_form.cleaned_data.get("text")
             and not item_form.cleaned_data.get("DELETE")
         ]
-        try:
-            if checklist is None:
-                saved = services.create_checklist(
-                    by=_user(request), items=items, **form.cleaned_data
-                )
-            else:
-                saved = services.update_checklist(
-                    checklist, by=_user(request), items=items, **form.cleaned_data
-                )
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+        if checklist is None:
+            saved = call_service(
+                form, services.create_checklist, by=_user(request), items=items, **form.cleaned_data
+            )
         else:
+            saved = call_service(
+                form,
+                services.update_checklist,
+                checklist,
+                by=_user(request),
+                items=items,
+                **form.cleaned_data,
+            )
+        if saved is not None:
             messages.success(request, _("The checklist was saved."))
             return redirect(f"{reverse('guidance:list')}#band-{saved.band}")
     title = _("Edit checklist") if checklist else _("Add a checklist")

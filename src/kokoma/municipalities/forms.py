@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import MembershipRole, ProgrammeRole, User
 from kokoma.audit.models import AuditAction, type_label
-from kokoma.core.forms import DateInput, set_choices, set_options
+from kokoma.core.forms import DateInput, Form, ModelForm, set_choices, set_options
 
 from .models import (
     Contact,
@@ -49,7 +49,7 @@ class MunicipalityFilterForm(forms.Form):
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
 
 
-class OnboardingForm(forms.Form):
+class OnboardingForm(Form):
     ags = forms.CharField(
         label=_("Municipality from the register"),
         widget=forms.RadioSelect,
@@ -99,7 +99,7 @@ class OnboardingForm(forms.Form):
         return data
 
 
-class PhaseChangeForm(forms.Form):
+class PhaseChangeForm(Form):
     to_phase = forms.ChoiceField(label=_("New phase"), choices=Phase.choices)
     effective_on = forms.DateField(label=_("Effective from"), widget=DateInput())
     note = forms.CharField(
@@ -107,7 +107,7 @@ class PhaseChangeForm(forms.Form):
     )
 
 
-class TandemForm(forms.Form):
+class TandemForm(Form):
     external_companion = external_companion_field(required=False)
     local_companion_name = forms.CharField(
         label=_("Name of the local process companion"),
@@ -122,27 +122,27 @@ class TandemForm(forms.Form):
     )
 
 
-class MunicipalityProfileForm(forms.ModelForm):
+class MunicipalityProfileForm(ModelForm):
     class Meta:
         model = Municipality
         fields = ["pfd_name", "pfd_coordination", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(ModelForm):
     class Meta:
         model = Contact
         fields = ["name", "function", "organisation", "email", "phone"]
 
 
-class CounsellingStructureForm(forms.ModelForm):
+class CounsellingStructureForm(ModelForm):
     class Meta:
         model = CounsellingStructure
         fields = ["name", "kind", "description", "contact"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
 
-class WorkLogEntryForm(forms.ModelForm):
+class WorkLogEntryForm(ModelForm):
     class Meta:
         model = WorkLogEntry
         fields = [
@@ -172,7 +172,7 @@ class WorkLogEntryForm(forms.ModelForm):
         return data
 
 
-class MemberForm(forms.Form):
+class MemberForm(Form):
     display_name = forms.CharField(label=_("Name"), max_length=150)
     email = forms.EmailField(label=_("E-mail"))
     role = forms.ChoiceField(

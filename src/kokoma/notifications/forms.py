@@ -3,10 +3,12 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kokoma.core.forms import Form
+
 from .models import EmailFrequency
 
 
-class EmailPreferenceForm(forms.Form):
+class EmailPreferenceForm(Form):
     frequency = forms.ChoiceField(
         label=_("notifications by e-mail"),
         choices=EmailFrequency.choices,

@@ -10,14 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kokoma.cases.models import Case
-from kokoma.core.forms import DateInput, set_choices, set_options
+from kokoma.core.forms import DateInput, Form, ModelForm, set_choices, set_options
 from kokoma.taxonomy.forms import TermChoiceField
 from kokoma.taxonomy.models import Term, TermKind
 
 from .models import ChronicleEntry, Observation, Severity
 
 
-class _IncidentFieldsMixin(forms.Form):
+class _IncidentFieldsMixin(Form):
     """The incident part shared by the public and the internal form."""
 
     def _setup_terms(self, instance: Observation | None = None) -> None:
@@ -148,7 +148,7 @@ class TriageFilterForm(forms.Form):
     incidents = forms.BooleanField(label=_("incidents only"), required=False)
 
 
-class NewCaseForm(forms.Form):
+class NewCaseForm(Form):
     title = forms.CharField(label=_("Title of the case"), max_length=200)
     summary = forms.CharField(
         label=_("Summary"), widget=forms.Textarea(attrs={"rows": 5}), required=False
@@ -160,7 +160,7 @@ class CaseChoiceField(forms.ModelChoiceField):
         return f"{obj.reference} – {obj.title}"
 
 
-class AttachCaseForm(forms.Form):
+class AttachCaseForm(Form):
     case = CaseChoiceField(
         label=_("Open case"),
         queryset=Case.objects.none(),
@@ -173,7 +173,7 @@ class AttachCaseForm(forms.Form):
         set_choices(self, "case", cases)
 
 
-class DismissForm(forms.Form):
+class DismissForm(Form):
     reason = forms.CharField(
         label=_("Reason for dismissal"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -188,7 +188,7 @@ class DismissForm(forms.Form):
         return reason
 
 
-class ChronicleForm(forms.ModelForm):
+class ChronicleForm(ModelForm):
     class Meta:
         model = ChronicleEntry
         fields = ["district", "text"]

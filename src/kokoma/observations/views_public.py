@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db.models.functions import ExtractYear
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from kokoma.core import ratelimit
 from kokoma.core.access import public
-from kokoma.core.viewutils import paginate
+from kokoma.core.viewutils import call_service, paginate
 from kokoma.municipalities.models import Municipality, Phase
 
 from . import services
@@ -50,18 +49,16 @@ def report(request: HttpRequest, ags: str) -> HttpResponse:
             data = dict(form.cleaned_data)
             data.pop("website", None)
             topics = data.pop("topics")
-            try:
-                observation = services.record_observation(
-                    municipality=municipality,
-                    by=None,
-                    source=Observation.Source.PUBLIC_FORM,
-                    topics=topics,
-                    **data,
-                )
-            except ValidationError as error:
-                for message in error.messages:
-                    form.add_error(None, message)
-            else:
+            observation = call_service(
+                form,
+                services.record_observation,
+                municipality=municipality,
+                by=None,
+                source=Observation.Source.PUBLIC_FORM,
+                topics=topics,
+                **data,
+            )
+            if observation is not None:
                 request.session[SESSION_KEY] = {"ags": ags, "reference": observation.reference}
                 return redirect("public:report_thanks", ags=ags)
     response = render(

@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import User
-from kokoma.core.forms import DateInput, set_choices
+from kokoma.core.forms import DateInput, Form, ModelForm, set_choices
 from kokoma.municipalities.models import Municipality
 from kokoma.taxonomy.models import Term, TermKind
 
@@ -35,7 +35,7 @@ def whole_number(maximum: int, **kwargs: Any) -> forms.IntegerField:
     )
 
 
-class SettingsForm(forms.Form):
+class SettingsForm(Form):
     observations_per_week = whole_number(
         MAX_PER_WEEK,
         label=_("Observations per topic and calendar week"),
@@ -84,7 +84,7 @@ def topics_for_settings() -> list[Term]:
     return list(Term.objects.filter(kind=TermKind.TOPIC, active=True).order_by("position", "name"))
 
 
-class ResponseStepForm(forms.Form):
+class ResponseStepForm(Form):
     # A blank first choice keeps the empty extra form unchanged, so it is ignored on saving.
     responsible = forms.ChoiceField(
         label=_("Who"), choices=[("", "---------"), *ResponderRole.choices]
@@ -125,7 +125,7 @@ class ResponseStepForm(forms.Form):
 ResponseStepFormSet = forms.formset_factory(ResponseStepForm, extra=1, can_delete=True)
 
 
-class AcknowledgeForm(forms.Form):
+class AcknowledgeForm(Form):
     comment = forms.CharField(
         label=_("Comment"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -154,7 +154,7 @@ class AlertFilterForm(forms.Form):
 END_BEFORE_START = _("The end date must not be before the start date.")
 
 
-class PreventionMeasureForm(forms.ModelForm):
+class PreventionMeasureForm(ModelForm):
     class Meta:
         model = PreventionMeasure
         fields = [

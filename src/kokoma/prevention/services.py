@@ -12,7 +12,7 @@ from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from kokoma.accounts.models import Membership, MembershipRole, User
@@ -269,12 +269,25 @@ def acknowledge_alert(alert: Alert, *, by: User, comment: str) -> Alert:
         raise ValidationError(
             {"comment": [_("Please write a short comment on what has been done or decided.")]}
         )
-    if alert.is_acknowledged:
-        raise ValidationError(_("This alert has already been acknowledged."))
-    alert.acknowledged_at = timezone.now()
+    now = timezone.now()
+    # One conditional write: of two people acknowledging at once, exactly one wins (on every
+    # database), and the other is told who was first; nobody's comment is overwritten.
+    won = Alert.objects.filter(pk=alert.pk, acknowledged_at__isnull=True).update(
+        acknowledged_at=now, acknowledged_by=by, acknowledgement=comment
+    )
+    if not won:
+        first = Alert.objects.select_related("acknowledged_by").get(pk=alert.pk)
+        raise ValidationError(
+            _("This alert has already been acknowledged by %(name)s on %(when)s.")
+            % {
+                "name": first.acknowledged_by or _("deleted account"),
+                "when": formats.localize(timezone.localtime(first.acknowledged_at)),
+            },
+            code="acknowledged",
+        )
+    alert.acknowledged_at = now
     alert.acknowledged_by = by
     alert.acknowledgement = comment
-    alert.save(update_fields=["acknowledged_at", "acknowledged_by", "acknowledgement"])
     record(
         by=by,
         action=AuditAction.UPDATE,

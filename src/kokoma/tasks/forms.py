@@ -7,13 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import User
 from kokoma.cases.models import Case
-from kokoma.core.forms import DateInput, set_choices
+from kokoma.core.forms import DateInput, ModelForm, set_choices
 from kokoma.municipalities.models import Municipality
 
 from .models import Task
 
 
-class TaskForm(forms.ModelForm):
+class TaskForm(ModelForm):
     class Meta:
         model = Task
         fields = ["title", "description", "assignee", "case", "due_on"]

@@ -4,10 +4,12 @@ from typing import Any
 
 from django import forms
 
+from kokoma.core.forms import ModelForm
+
 from .models import Term
 
 
-class TermForm(forms.ModelForm):
+class TermForm(ModelForm):
     class Meta:
         model = Term
         fields = ["kind", "name", "description", "active", "position"]

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kokoma.accounts.access import acting_user as _user
 from kokoma.core.access import programme_permission
+from kokoma.core.viewutils import call_service
 
 from . import services
 from .forms import TermForm
@@ -31,22 +32,20 @@ def _term_page(request: HttpRequest, form: TermForm, title: str, term: Term | No
     """GET: the form; POST: save the term, or show the form again with the errors."""
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            if term is None:
-                services.create_term(by=_user(request), **data)
-            else:
-                services.update_term(
-                    term,
-                    by=_user(request),
-                    name=data["name"],
-                    description=data["description"],
-                    active=data["active"],
-                    position=data["position"],
-                )
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+        if term is None:
+            saved = call_service(form, services.create_term, by=_user(request), **data)
         else:
+            saved = call_service(
+                form,
+                services.update_term,
+                term,
+                by=_user(request),
+                name=data["name"],
+                description=data["description"],
+                active=data["active"],
+                position=data["position"],
+            )
+        if saved is not None:
             messages.success(request, _("The term was saved."))
             return redirect("taxonomy:list")
     # Validation wrote the posted values onto form.instance: the page shows the stored term.

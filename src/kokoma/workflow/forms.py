@@ -5,19 +5,19 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kokoma.core.forms import set_choices, set_options
+from kokoma.core.forms import ModelForm, set_choices, set_options
 
 from .models import EscalationLevel, ResponsibleRole, Step, Workflow
 
 
-class WorkflowForm(forms.ModelForm):
+class WorkflowForm(ModelForm):
     class Meta:
         model = Workflow
         fields = ["title", "preamble"]
         widgets = {"preamble": forms.Textarea(attrs={"rows": 5})}
 
 
-class StepForm(forms.ModelForm):
+class StepForm(ModelForm):
     targets = forms.ModelMultipleChoiceField(
         label=_("Allowed next steps"),
         queryset=Step.objects.none(),
@@ -52,7 +52,7 @@ class StepForm(forms.ModelForm):
         self.fields["position"].help_text = _("1 is the first step; the others move along.")
 
 
-class EscalationLevelForm(forms.ModelForm):
+class EscalationLevelForm(ModelForm):
     class Meta:
         model = EscalationLevel
         fields = ["days_overdue", "notify", "action"]

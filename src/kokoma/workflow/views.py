@@ -58,14 +58,17 @@ def workflow_edit(request: HttpRequest, municipality: Municipality) -> HttpRespo
     workflow = services.workflow_for(municipality)
     form = WorkflowForm(request.POST or None, instance=Workflow.objects.get(pk=workflow.pk))
     if request.method == "POST" and form.is_valid():
-        services.update_workflow(
+        saved = call_service(
+            form,
+            services.update_workflow,
             workflow,
             by=_user(request),
             title=form.cleaned_data["title"],
             preamble=form.cleaned_data["preamble"],
         )
-        messages.success(request, _("The procedure rules were saved."))
-        return redirect("workflow:detail", ags=municipality.ags)
+        if saved is not None:
+            messages.success(request, _("The procedure rules were saved."))
+            return redirect("workflow:detail", ags=municipality.ags)
     return render(
         request,
         "workflow/workflow_form.html",

@@ -8,12 +8,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kokoma.core.forms import date_field, set_choices
+from kokoma.core.forms import Form, ModelForm, date_field, set_choices
 
 from ..models import Actor, Case, RelationKind
 
 
-class ActorForm(forms.ModelForm):
+class ActorForm(ModelForm):
     real_name = forms.CharField(
         label=_("Real name"),
         required=False,
@@ -59,7 +59,7 @@ class ActorForm(forms.ModelForm):
                 )
 
 
-class RelationForm(forms.Form):
+class RelationForm(Form):
     source = forms.ModelChoiceField(
         label=_("First actor"),
         queryset=Actor.objects.none(),
@@ -99,5 +99,5 @@ class RelationForm(forms.Form):
         return data
 
 
-class EndRelationForm(forms.Form):
+class EndRelationForm(Form):
     valid_to = date_field(_("Ended on"), initial=timezone.localdate)

@@ -9,12 +9,12 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from kokoma.core.forms import date_field, set_choices
+from kokoma.core.forms import Form, date_field, set_choices
 
 from ..models import GLASL_STAGES, Actor, Case, ThreatDimension
 
 
-class ThreatForm(forms.Form):
+class ThreatForm(Form):
     dimension = forms.ChoiceField(label=_("Dimension"), choices=ThreatDimension.choices)
     score = forms.TypedChoiceField(
         label=_("Score"),
@@ -32,7 +32,7 @@ class ThreatForm(forms.Form):
     assessed_on = date_field(_("Date"), initial=timezone.localdate)
 
 
-class EscalationForm(forms.Form):
+class EscalationForm(Form):
     stage = forms.IntegerField(
         label=_("Glasl stage"),
         min_value=1,

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import Membership, User
-from kokoma.core.forms import set_choices, set_options
+from kokoma.core.forms import Form, ModelForm, set_choices, set_options
 from kokoma.municipalities.models import Municipality
 from kokoma.taxonomy.models import Term, TermKind
 from kokoma.workflow.models import Step
@@ -29,7 +30,7 @@ CASE_FIELDS = [
 ]
 
 
-class CaseForm(forms.ModelForm):
+class CaseForm(ModelForm):
     """The case's analysis texts; `version` guards against overwriting someone else's edit."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -58,8 +59,13 @@ class CaseForm(forms.ModelForm):
         if not self.is_bound:
             self.initial["version"] = self.instance.version
 
+    def show_conflict(self, current: Model) -> None:
+        super().show_conflict(current)
+        if isinstance(current, Case) and isinstance(self.data, dict | QueryDict):
+            self.data["version"] = str(current.version)
 
-class TransitionForm(forms.Form):
+
+class TransitionForm(Form):
     """Offers the allowed next steps that are not final; the service checks the procedure rules
     again. A final step is reached only by closing the case, with its outcome."""
 

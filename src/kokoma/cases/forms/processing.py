@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import User
-from kokoma.core.forms import DateInput, set_choices
+from kokoma.core.forms import DateInput, Form, ModelForm, set_choices
 from kokoma.taxonomy.models import Term, TermKind
 from kokoma.workflow.models import Step
 
@@ -18,7 +18,7 @@ from ..models import Agreement, Case, CaseOutcome, CaseProcedure, Measure
 DATE_ERRORS = {"invalid": _("Please enter a valid date.")}
 
 
-class ProcedureForm(forms.ModelForm):
+class ProcedureForm(ModelForm):
     class Meta:
         model = CaseProcedure
         fields = ["procedure", "goal", "participants", "status", "started_on", "ended_on"]
@@ -66,7 +66,7 @@ class OwnerChoiceField(forms.ModelChoiceField):
         return str(user)  # the display name, as everywhere else in KoKoMa
 
 
-class MeasureForm(forms.ModelForm):
+class MeasureForm(ModelForm):
     class Meta:
         model = Measure
         fields = ["title", "description", "owner", "due_on", "status", "result"]
@@ -95,7 +95,7 @@ class MeasureForm(forms.ModelForm):
         self.fields["owner"].help_text = _("Someone who can see this case.")
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(ModelForm):
     class Meta:
         model = Agreement
         fields = ["text", "parties", "agreed_on", "review_on", "status"]
@@ -127,7 +127,7 @@ class AgreementForm(forms.ModelForm):
         return data
 
 
-class CloseCaseForm(forms.Form):
+class CloseCaseForm(Form):
     outcome = forms.ChoiceField(
         label=_("Outcome"),
         choices=CaseOutcome.choices,

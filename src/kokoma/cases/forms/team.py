@@ -8,12 +8,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import User
-from kokoma.core.forms import set_choices
+from kokoma.core.forms import Form, set_choices
 
 from ..models import Case
 
 
-class TeamMemberForm(forms.Form):
+class TeamMemberForm(Form):
     user = forms.ModelChoiceField(
         label=_("Person"),
         queryset=User.objects.none(),

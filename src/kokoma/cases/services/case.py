@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import assign, record, save_audited
+from kokoma.core.guard import EditConflict
 from kokoma.core.moments import backdate, moment
 from kokoma.municipalities.models import Municipality
 from kokoma.taxonomy.models import Term
@@ -42,12 +43,10 @@ def audit_case(
     record(by=by, action=action, obj=obj, municipality=case.municipality, changes=changes)
 
 
-class StaleEdit(Exception):
-    """Someone else saved the case since the form was opened."""
+class StaleEdit(EditConflict):
+    """Someone else saved the case since the form was opened (its version moved on)."""
 
-    def __init__(self, current: Case) -> None:
-        super().__init__("stale edit")
-        self.current = current
+    current: Case
 
 
 @transaction.atomic

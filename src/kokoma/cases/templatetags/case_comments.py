@@ -4,6 +4,7 @@ from typing import Any
 
 from django import template
 
+from kokoma.cases.forms.comments import CommentForm
 from kokoma.cases.models import Case
 from kokoma.cases.views.comments import take_draft
 
@@ -25,6 +26,7 @@ def case_comments(context: template.Context, case: Case) -> dict[str, Any]:
         "comments": case.comments.select_related("author"),
         "can_comment": can_comment,
         "draft": draft,
+        "form": CommentForm(),
         "csrf_token": context.get("csrf_token"),
         "request": request,
     }

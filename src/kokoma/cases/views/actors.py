@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats, timezone
@@ -15,7 +14,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kokoma.accounts.access import acting_user as _user
 from kokoma.cases.access import case_permission
-from kokoma.core.viewutils import add_validation_errors as _add_errors
 from kokoma.core.viewutils import call_service
 
 from .. import services
@@ -38,7 +36,8 @@ def _actor_form(request: HttpRequest, case: Case, actor: Actor | None, title: st
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         fields = {name: data[name] for name in ActorForm.Meta.fields}
-        try:
+
+        def save() -> Actor:
             if actor is None:
                 saved = services.add_actor(case, by=user, **fields)
             else:
@@ -51,9 +50,9 @@ def _actor_form(request: HttpRequest, case: Case, actor: Actor | None, title: st
                     contact=data["contact"],
                     notes=data["identity_notes"],
                 )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+            return saved
+
+        if call_service(form, save) is not None:
             messages.success(request, _("The actor was saved."))
             return redirect("cases:detail", reference=case.reference)
     return case_form_page(request, case, form, title, "cases/actor_form.html")
@@ -87,7 +86,7 @@ def _relation_form(
             "valid_to": relation.valid_to,
             "note": relation.note,
         }
-    form = RelationForm(request.POST or None, case=case, initial=initial)
+    form = RelationForm(request.POST or None, case=case, initial=initial, record=relation)
     if request.method == "POST" and form.is_valid():
         if relation is None:
             saved = call_service(

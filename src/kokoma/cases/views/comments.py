@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -15,7 +15,9 @@ from django.views.decorators.http import require_POST
 from kokoma.accounts.access import acting_user
 from kokoma.accounts.models import User
 from kokoma.cases.access import case_permission
+from kokoma.core.viewutils import call_service
 
+from ..forms.comments import CommentForm
 from ..models import Case
 from ..services.comments import PostedComment, case_link, post_comment
 
@@ -76,13 +78,15 @@ def _outsider_message(case: Case, outsider: User, *, may_add: bool) -> str:
 @require_POST
 def comment_create(request: HttpRequest, case: Case) -> HttpResponse:
     user = acting_user(request)
-    text = request.POST.get("text", "")
-    try:
-        posted = post_comment(case, by=user, text=text)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        if text.strip():
+    form = CommentForm(request.POST)
+    form.is_valid()  # the text field takes any text; the service checks it
+    text = form.cleaned_data.get("text", "")
+    posted = call_service(form, post_comment, case, by=user, text=text)
+    if posted is None:
+        for message in form.non_field_errors():
+            messages.error(request, str(message))
+        # A comment sent twice was saved the first time: its text need not come back.
+        if text.strip() and not form.has_error(NON_FIELD_ERRORS, "sent"):
             keep_draft(request, case, text)
     else:
         take_draft(request, case)

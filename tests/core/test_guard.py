@@ -1,0 +1,196 @@
+"""No lost update, no double save: the guard of every form (kokoma.core.guard).
+
+The edit test is generated from the URL registry: every page named `…edit` is fetched, its form
+filled in as a browser would, and saved twice from the same stale copy.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
+
+from kokoma.cases.models import Case
+from kokoma.core import guard
+from kokoma.core.models import Submission
+from kokoma.core.viewutils import call_service
+from kokoma.prevention.models import Alert
+from tests.conftest import Persona
+from tests.html_forms import PageForm, page_forms
+from tests.test_permission_matrix import ROUTES, Route, _sample_kwargs, _url
+
+pytestmark = pytest.mark.django_db
+
+# Edit pages whose saves are not guarded field by field, and why.
+UNGUARDED = {
+    # The response plan is a list replaced as a whole; its page is the plan, not a record.
+    "prevention:response_edit",
+}
+EDIT_ROUTES = [
+    route
+    for route in ROUTES
+    if route.ours and route.name.rsplit(":", 1)[-1].endswith("edit") and route.name not in UNGUARDED
+]
+ROLES = ("office", "external", "local_a")
+
+
+def _edit_form(route: Route, client: Client, persona: Persona) -> tuple[str, PageForm]:
+    for role in ROLES:
+        user = persona(role)
+        client.force_login(user)
+        url = _url(route, _sample_kwargs(route, user))
+        response = client.get(url)
+        if response.status_code != 200:
+            continue
+        for form in page_forms(response.content.decode()):
+            if form.method == "post" and guard.STATE in dict(form.fields):
+                return form.action or url, form
+    pytest.fail(f"{route.name}: no role found an edit form carrying its state")
+
+
+def _with(form: PageForm, name: str, value: str) -> dict[str, Any]:
+    data = form.data()
+    data[name] = value
+    return data
+
+
+def test_the_registry_finds_the_edit_pages() -> None:
+    names = {route.name for route in EDIT_ROUTES}
+    assert {
+        "cases:edit",
+        "cases:actor_edit",
+        "cases:relation_edit",
+        "cases:procedure_edit",
+        "cases:measure_edit",
+        "cases:agreement_edit",
+        "directory:edit",
+        "municipalities:edit",
+        "workflow:step_edit",
+        "taxonomy:edit",
+    } <= names
+
+
+@pytest.mark.parametrize("route", EDIT_ROUTES, ids=lambda route: route.name)
+def test_an_edit_never_overwrites_a_concurrent_one(
+    route: Route, client: Client, persona: Persona
+) -> None:
+    action, form = _edit_form(route, client, persona)
+    candidates = [name for name in form.text_fields if name not in (guard.STATE, guard.ONCE)]
+    # The first save, from a copy of the page: the first text field the form accepts.
+    for name in candidates:
+        first = client.post(action, _with(form, name, "Fassung A"))
+        if first.status_code == 302:
+            break
+    else:
+        pytest.fail(f"{route.name}: no text field could be saved ({candidates})")
+    # The second save, from the same stale copy, is refused and shows both versions.
+    second = client.post(action, _with(form, name, "Fassung B"))
+    assert second.status_code == 200, route.name
+    content = second.content.decode()
+    assert "Fassung A" in content and "Fassung B" in content
+    assert second.context["form"].conflict is not None
+    # The stored record keeps the first save …
+    assert "Fassung A" in client.get(action).content.decode()
+    # … until the second person, having seen both, saves again over it.
+    (again,) = [
+        f for f in page_forms(content) if f.method == "post" and guard.STATE in dict(f.fields)
+    ]
+    assert client.post(action, again.data()).status_code == 302
+    assert "Fassung B" in client.get(action).content.decode()
+
+
+# --- Sent once --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def case_page(client: Client, persona: Persona) -> tuple[Case, PageForm]:
+    case = Case.objects.filter(municipality__register__ags="12052000").order_by("pk").first()
+    assert case is not None
+    client.force_login(persona("local_a"))
+    page = client.get(reverse("cases:detail", kwargs={"reference": case.reference}))
+    action = reverse("caselist:comment", kwargs={"reference": case.reference})
+    (form,) = [f for f in page_forms(page.content.decode()) if f.action == action]
+    return case, form
+
+
+def test_a_comment_sent_twice_is_saved_once(
+    case_page: tuple[Case, PageForm], client: Client
+) -> None:
+    case, form = case_page
+    before = case.comments.count()
+    data = _with(form, "text", "Bitte bis Freitag klären.")
+    first = client.post(form.action, data, follow=True)
+    second = client.post(form.action, data, follow=True)
+    assert case.comments.count() == before + 1
+    assert [str(message) for message in first.context["messages"]] == [
+        "Ihr Kommentar wurde hinzugefügt."
+    ]
+    messages = [str(message) for message in second.context["messages"]]
+    assert any("bereits gesendet" in message for message in messages)
+    # What was saved the first time does not come back into the form as a draft.
+    (again,) = [f for f in page_forms(second.content.decode()) if f.action == form.action]
+    assert again.data()["text"] == ""
+
+
+def test_a_refused_form_can_be_sent_again(case_page: tuple[Case, PageForm], client: Client) -> None:
+    """A token is spent only with a save: after a refusal the same form may be sent again."""
+    case, form = case_page
+    client.post(form.action, _with(form, "text", "   "))
+    assert not Submission.objects.exists()
+    client.post(form.action, _with(form, "text", "Jetzt mit Text."))
+    assert case.comments.filter(text="Jetzt mit Text.").exists()
+
+
+def test_old_tokens_are_forgotten(settings: Any) -> None:
+    import datetime
+    import uuid
+
+    from django.utils import timezone
+
+    Submission.objects.create(token=uuid.uuid4())
+    later = timezone.now() + datetime.timedelta(days=settings.SUBMISSION_DAYS, minutes=1)
+    assert guard.forget_old_submissions(now=later) == 1
+    assert not Submission.objects.exists()
+
+
+# --- Interleaved: both requests read before either writes --------------------------------------
+
+
+def test_of_two_acknowledgements_exactly_one_wins(persona: Persona) -> None:
+    from kokoma.prevention import services as prevention
+    from tests.prevention.helpers import cottbus, topic_alert
+
+    alert = topic_alert(cottbus(), fingerprint="race")
+    # Both people opened the alert before either acknowledged it.
+    hers, his = Alert.objects.get(pk=alert.pk), Alert.objects.get(pk=alert.pk)
+    prevention.acknowledge_alert(hers, by=persona("local_a"), comment="Gremium informiert.")
+    with pytest.raises(ValidationError, match="bereits von Svenja Krautmann"):
+        prevention.acknowledge_alert(his, by=persona("external"), comment="Polizei angerufen.")
+    alert.refresh_from_db()
+    assert alert.acknowledgement == "Gremium informiert."
+    assert alert.acknowledged_by == persona("local_a")
+
+
+def test_an_edit_saved_between_check_and_write_is_not_overwritten(
+    client: Client, persona: Persona
+) -> None:
+    """The guard compares with the row it locked, not with the copy the view loaded."""
+    from kokoma.taxonomy.forms import TermForm
+    from kokoma.taxonomy.models import Term
+
+    term = Term.objects.order_by("pk").first()
+    assert term is not None
+    shown = TermForm(instance=term)
+    state = shown[guard.STATE].value()
+    loaded = Term.objects.get(pk=term.pk)  # the view's copy, loaded before the other save
+    Term.objects.filter(pk=term.pk).update(description="Zwischendurch gespeichert")
+    form = TermForm(
+        {"name": loaded.name, "description": "Meine Fassung", "position": 1, guard.STATE: state},
+        instance=loaded,
+    )
+    assert form.is_valid(), form.errors
+    assert call_service(form, lambda: "gespeichert") is None
+    assert form.conflict and form.conflict[0][1:] == ("Zwischendurch gespeichert", "Meine Fassung")
