@@ -194,3 +194,29 @@ def test_an_edit_saved_between_check_and_write_is_not_overwritten(
     assert form.is_valid(), form.errors
     assert call_service(form, lambda: "gespeichert") is None
     assert form.conflict and form.conflict[0][1:] == ("Zwischendurch gespeichert", "Meine Fassung")
+
+
+def _subclasses(cls: type) -> set[type]:
+    found = set(cls.__subclasses__())
+    for sub in list(found):
+        found |= _subclasses(sub)
+    return found
+
+
+def test_every_model_form_of_the_house_is_guarded() -> None:
+    from django import forms
+    from django.apps import apps
+
+    from kokoma.core.forms import ModelForm
+
+    for config in apps.get_app_configs():
+        if config.name.startswith("kokoma."):
+            try:
+                __import__(f"{config.name}.forms")
+            except ModuleNotFoundError as missing:
+                if missing.name != f"{config.name}.forms":
+                    raise
+    ours = {cls for cls in _subclasses(forms.ModelForm) if cls.__module__.startswith("kokoma.")}
+    assert len(ours) > 10
+    unguarded = sorted(cls.__qualname__ for cls in ours if not issubclass(cls, ModelForm))
+    assert not unguarded, f"derive these from kokoma.core.forms.ModelForm: {unguarded}"

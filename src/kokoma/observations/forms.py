@@ -17,7 +17,7 @@ from kokoma.taxonomy.models import Term, TermKind
 from .models import ChronicleEntry, Observation, Severity
 
 
-class _IncidentFieldsMixin(Form):
+class _IncidentFieldsMixin(forms.Form):
     """The incident part shared by the public and the internal form."""
 
     def _setup_terms(self, instance: Observation | None = None) -> None:
@@ -44,7 +44,7 @@ class _IncidentFieldsMixin(Form):
         return data
 
 
-class PublicReportForm(_IncidentFieldsMixin, forms.Form):
+class PublicReportForm(_IncidentFieldsMixin, Form):
     occurred_on = forms.DateField(label=_("When did it happen?"), widget=DateInput())
     place = forms.CharField(label=_("Place or district"), max_length=200)
     description = forms.CharField(
@@ -99,7 +99,7 @@ class PublicReportForm(_IncidentFieldsMixin, forms.Form):
         return bool(self.data.get("website"))
 
 
-class ObservationForm(_IncidentFieldsMixin, forms.ModelForm):
+class ObservationForm(_IncidentFieldsMixin, ModelForm):
     class Meta:
         model = Observation
         fields = [
