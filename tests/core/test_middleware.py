@@ -126,3 +126,55 @@ def test_every_answer_names_the_features_the_site_never_uses(client: Client, log
     assert public["Permissions-Policy"].startswith("accelerometer=()")
     login("local_a")
     assert "camera=()" in client.get(reverse("start:home"))["Permissions-Policy"]
+
+
+# --- Idle sessions end -------------------------------------------------------------------------
+
+
+def _last_seen(client: Client, seconds_ago: int) -> None:
+    import time
+
+    from kokoma.core.middleware import LAST_SEEN
+
+    session = client.session
+    session[LAST_SEEN] = int(time.time()) - seconds_ago
+    session.save()
+
+
+def test_an_idle_session_ends_with_a_message(
+    client: Client, login: Login, settings: Settings
+) -> None:
+    login("local_a")
+    page = reverse("municipalities:list")
+    assert client.get(page).status_code == 200
+    _last_seen(client, settings.KOKOMA_SESSION_IDLE_SECONDS + 1)
+    response = client.get(page, follow=True)
+    assert response.redirect_chain[0][0].startswith(reverse("account_login"))
+    assert not response.context["user"].is_authenticated
+    messages = [str(message) for message in response.context["messages"]]
+    assert any("ohne Aktivität" in message for message in messages)
+
+
+def test_an_active_session_goes_on(client: Client, login: Login, settings: Settings) -> None:
+    login("local_a")
+    _last_seen(client, settings.KOKOMA_SESSION_IDLE_SECONDS - 5)
+    assert client.get(reverse("core:session_alive")).json() == {
+        "idle_seconds": settings.KOKOMA_SESSION_IDLE_SECONDS
+    }
+    # … and the request renewed it: the full idle time starts again.
+    _last_seen_now = client.session["kokoma-last-seen"]
+    import time
+
+    assert abs(_last_seen_now - time.time()) < 5
+    assert client.get(reverse("municipalities:list")).status_code == 200
+
+
+def test_pages_behind_login_carry_the_idle_warning(
+    client: Client, login: Login, settings: Settings
+) -> None:
+    settings.KOKOMA_SESSION_IDLE_SECONDS = 1800
+    assert 'id="session-warning"' not in client.get(reverse("account_login")).content.decode()
+    login("local_a")
+    content = client.get(reverse("municipalities:list")).content.decode()
+    assert 'data-idle-seconds="1800"' in content
+    assert "nach 30 Minuten ohne Aktivität" in content

@@ -5,4 +5,9 @@ from django.http import HttpRequest
 
 
 def platform(request: HttpRequest) -> dict[str, Any]:
-    return {"KOKOMA_ENV": settings.KOKOMA_ENV, "KOKOMA_DEMO": not settings.PRODUCTION}
+    return {
+        "KOKOMA_ENV": settings.KOKOMA_ENV,
+        "KOKOMA_DEMO": not settings.PRODUCTION,
+        "SESSION_IDLE_SECONDS": settings.KOKOMA_SESSION_IDLE_SECONDS,
+        "SESSION_IDLE_MINUTES": settings.KOKOMA_SESSION_IDLE_SECONDS // 60,
+    }

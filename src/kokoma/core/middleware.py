@@ -1,14 +1,18 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.core.exceptions import BadRequest
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 ALWAYS_ALLOWED_PREFIXES = ("/static/", "/barrierefreiheit/", "/leichte-sprache/", "/i18n/")
 
@@ -95,3 +99,37 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+LAST_SEEN = "kokoma-last-seen"
+
+
+class IdleTimeoutMiddleware:
+    """A signed-in session ends after `KOKOMA_SESSION_IDLE_SECONDS` without a request.
+
+    The last request's time is kept in the session (written at most every 30 seconds). A page
+    warns two minutes before the end and offers to go on (`core:session_alive`); typing into a
+    form counts as activity, so nobody loses a long text to the timeout (core/kokoma.js).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            seen = request.session.get(LAST_SEEN)
+            if isinstance(seen, int) and now - seen > settings.KOKOMA_SESSION_IDLE_SECONDS:
+                logout(request)
+                messages.info(
+                    request,
+                    _(
+                        "You were signed out after %(minutes)d minutes without activity, to "
+                        "protect the data. Please sign in again."
+                    )
+                    % {"minutes": settings.KOKOMA_SESSION_IDLE_SECONDS // 60},
+                )
+            elif not isinstance(seen, int) or now - seen >= 30:
+                request.session[LAST_SEEN] = now
+        return self.get_response(request)

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -85,5 +86,14 @@ def generated_file_download(request: HttpRequest, file_id: uuid.UUID) -> HttpRes
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_only
+@require_safe
+def session_alive(request: HttpRequest) -> HttpResponse:
+    """Asked by the page when its user chooses to go on: the request itself renews the session."""
+    response = JsonResponse({"idle_seconds": settings.KOKOMA_SESSION_IDLE_SECONDS})
     response["Cache-Control"] = "private, no-store"
     return response

@@ -41,8 +41,49 @@
     });
   }
 
+  // 3. Before an idle session ends (core.middleware.IdleTimeoutMiddleware) a warning offers to go
+  //    on; typing into a form renews the session (at most once a minute), so no text is lost.
+  function setUpIdleWarning() {
+    var box = document.getElementById("session-warning");
+    if (!box || !window.fetch) { return; }
+    var idle = parseInt(box.getAttribute("data-idle-seconds"), 10);
+    var aliveUrl = box.getAttribute("data-alive-url");
+    var button = box.querySelector(".session-warning__continue");
+    var ended = box.querySelector(".session-warning__ended");
+    var warnTimer, endTimer, lastRenewed = Date.now();
+    if (!idle) { return; }
+    function schedule() {
+      lastRenewed = Date.now();
+      window.clearTimeout(warnTimer);
+      window.clearTimeout(endTimer);
+      box.hidden = true;
+      warnTimer = window.setTimeout(function () {
+        box.hidden = false;
+        button.focus();
+      }, Math.max(idle - 120, idle * 0.8) * 1000);
+      endTimer = window.setTimeout(function () {
+        box.hidden = false;
+        ended.hidden = false;
+        button.hidden = true;
+      }, idle * 1000);
+    }
+    function renew() {
+      window.fetch(aliveUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (response) {
+          if (response.ok && !response.redirected) { schedule(); } else { ended.hidden = false; button.hidden = true; box.hidden = false; }
+        });
+    }
+    button.addEventListener("click", renew);
+    document.addEventListener("input", function () {
+      if (ended.hidden && Date.now() - lastRenewed > 60000) { renew(); }
+    });
+    document.body.addEventListener("htmx:afterRequest", schedule);
+    schedule();
+  }
+
   function start() {
     setUpMenu();
+    setUpIdleWarning();
     labelScrollingTables();
     var pending;
     window.addEventListener("resize", function () {
