@@ -14,6 +14,11 @@ class PageForm:
     fields: list[tuple[str, str]] = field(default_factory=list)
     # Names of the fields a person types into (text inputs and text areas).
     text_fields: list[str] = field(default_factory=list)
+    # Every named field's kind: an input's type, "textarea" or "select"; and the values a select
+    # or a group of radio buttons offers.
+    kinds: dict[str, str] = field(default_factory=dict)
+    options: dict[str, list[str]] = field(default_factory=dict)
+    required: set[str] = field(default_factory=set)
 
     def data(self) -> dict[str, str | list[str]]:
         sent: dict[str, list[str]] = {}
@@ -46,6 +51,12 @@ class _FormParser(HTMLParser):
         if form is None or "disabled" in a:
             return
         name = a.get("name", "")
+        if name and tag in ("input", "textarea", "select"):
+            form.kinds.setdefault(name, a.get("type", "text").lower() if tag == "input" else tag)
+            if "required" in a:
+                form.required.add(name)
+        if tag == "input" and name and a.get("type", "").lower() in ("radio", "checkbox"):
+            form.options.setdefault(name, []).append(a.get("value", "on"))
         if tag == "input" and name:
             kind = a.get("type", "text").lower()
             if kind in ("checkbox", "radio"):
@@ -62,6 +73,8 @@ class _FormParser(HTMLParser):
             self._select_multiple = "multiple" in a
         elif tag == "option" and self._select:
             value = a.get("value")
+            if value is not None:
+                form.options.setdefault(self._select, []).append(value)
             if value is not None and self._select_first is None:
                 self._select_first = value
             if "selected" in a and value is not None:

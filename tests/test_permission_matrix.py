@@ -34,6 +34,7 @@ from kokoma.core.access import Access
 from kokoma.municipalities.models import Municipality
 
 from .conftest import COTTBUS, PERSONAS, Persona
+from .html_forms import page_forms
 
 ROLES = ["anonymous", *PERSONAS]
 TESTS_DIR = __import__("pathlib").Path(__file__).parent
@@ -202,6 +203,10 @@ def test_matrix(route: Route, role: str, client: Client, persona: Persona) -> No
             assert status in (200, 302), f"POST {url} as {role}: {status}"
         else:
             assert status == 200, f"GET {url} as {role}: {status}, expected 200"
+            if user.is_authenticated:  # need-to-know data is never kept by a browser or proxy
+                assert "no-store" in response["Cache-Control"], f"GET {url} may be cached"
+            if route.name not in UNGUARDED_LISTS:
+                _assert_forms_are_guarded(url, response)
     elif expected == "login":
         assert status == 302, f"GET {url} as {role}: {status}, expected login redirect"
         assert response["Location"].startswith(reverse("account_login"))
@@ -232,3 +237,22 @@ def test_a_foreign_municipality_looks_like_a_missing_one(
 def _without_request_details(content: bytes) -> bytes:
     content = re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", content)
     return re.sub(rb'name="next" type="hidden" value="[^"]+"', b"", content)
+
+
+GUARDS = ("state", "once")
+# Pages that replace a whole list at once (each row is no record of its own form); sent twice
+# they give the same list, but two people saving at once: the later list wins.
+UNGUARDED_LISTS = {"workflow:escalation", "prevention:response_edit"}
+
+
+def _assert_forms_are_guarded(url: str, response: Any) -> None:
+    """Every form of ours that sends typed input with POST carries its guard (kokoma.core.guard):
+    the state of the record it edits, or a once token."""
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return
+    for form in page_forms(response.content.decode()):
+        names = dict(form.fields)
+        if form.method == "post" and form.text_fields and "password" not in form.kinds.values():
+            assert "state" in names or "once" in names, (
+                f"{url}: a form to {form.action} is unguarded"
+            )

@@ -329,9 +329,16 @@ def test_the_tandem_reads_the_situation_picture_and_plans_prevention(
         de("The end date must not be before the start date.")
     )
     check(page, "situation-measure-end-before-start")
+    form_url = page.url
     page.goto(f"{picture_url}praevention/")
     expect(main).not_to_contain_text(MEASURE)
-    page.go_back()
+    # The page is never stored by the browser, but what was typed waits in the tab as a draft.
+    page.goto(form_url)
+    expect(
+        page.get_by_role("status").filter(
+            has_text=de("Your input that was not yet sent has been restored.")
+        )
+    ).to_be_visible()
     expect(page.get_by_label(label(de_label("title")))).to_have_value(MEASURE)
     page.get_by_label(label(de_label("end"))).fill(
         (TODAY + datetime.timedelta(days=60)).isoformat()

@@ -128,6 +128,16 @@ def test_every_answer_names_the_features_the_site_never_uses(client: Client, log
     assert "camera=()" in client.get(reverse("start:home"))["Permissions-Policy"]
 
 
+def test_pages_behind_login_are_never_stored(client: Client, login: Login) -> None:
+    public = client.get(reverse("core:about"))
+    assert "no-store" not in public.get("Cache-Control", "")
+    login("local_a")
+    for url in (reverse("start:home"), reverse("core:about")):
+        response = client.get(url)
+        assert "private" in response["Cache-Control"]
+        assert "no-store" in response["Cache-Control"]
+
+
 # --- Idle sessions end -------------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ from django.core.exceptions import BadRequest
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 ALWAYS_ALLOWED_PREFIXES = ("/static/", "/barrierefreiheit/", "/leichte-sprache/", "/i18n/")
@@ -85,11 +86,10 @@ PERMISSIONS_POLICY = ", ".join(
 
 
 class PermissionsPolicyMiddleware:
-    """Every answer tells the browser which features the site never uses (`Permissions-Policy`).
-
-    (`Cache-Control: no-store` on every page behind login, issue 10 item 4, waits: it makes the
-    browser's Back button reload a form page instead of showing what was typed; see the note in
-    CHANGELOG.md.)
+    """Every answer tells the browser which features the site never uses (`Permissions-Policy`);
+    an answer to a signed-in person is never stored by a browser or proxy
+    (`Cache-Control: private, no-store`), whatever the view forgot. What is typed into a form
+    survives Back and a new sign-in as a draft in the tab (core/kokoma.js, decision 0023).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -97,6 +97,9 @@ class PermissionsPolicyMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
 

@@ -66,7 +66,8 @@ class SettingsForm(Form):
             **{f"topic_{topic.pk}": overrides.get(topic.pk) for topic in topics},
         }
         kwargs["initial"] = initial
-        super().__init__(*args, **kwargs)
+        # The general thresholds are guarded against a concurrent change (kokoma.core.guard).
+        super().__init__(*args, record=current, **kwargs)
         self.topics = topics
         for topic in topics:
             self.fields[f"topic_{topic.pk}"] = whole_number(
