@@ -66,9 +66,16 @@ KOKOMA_BASE_URL = env_str("KOKOMA_BASE_URL", "").strip() or (
 if PRODUCTION:
     if DEBUG:
         raise ImproperlyConfigured("KOKOMA_ENV=production refuses to start with KOKOMA_DEBUG on.")
-    if SECRET_KEY == DEMO_SECRET_KEY or len(SECRET_KEY) < 40:
+    if SECRET_KEY == DEMO_SECRET_KEY:
         raise ImproperlyConfigured(
-            "KOKOMA_ENV=production needs its own KOKOMA_SECRET_KEY (at least 40 characters)."
+            "KOKOMA_ENV=production needs its own KOKOMA_SECRET_KEY, not the demo's."
+        )
+    # Django's own rule for a strong key (check security.W009): long and varied.
+    if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+        raise ImproperlyConfigured(
+            "KOKOMA_ENV=production needs a strong KOKOMA_SECRET_KEY: at least 50 characters with "
+            "at least 5 different ones (e.g. the output of "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(64))'`)."
         )
     if not KOKOMA_BASE_URL:
         raise ImproperlyConfigured(
@@ -209,8 +216,13 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[KoKoMa] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "KoKoMa"
-# Production requires MFA for programme-office staff (see core.middleware).
-KOKOMA_REQUIRE_MFA_FOR_OFFICE = env_bool("KOKOMA_REQUIRE_MFA_FOR_OFFICE", default=PRODUCTION)
+# The roles (programme or membership role names, see accounts.models) whose holders must set up
+# MFA before anything else (core.middleware): in production the programme office and the tandems,
+# everyone who sees case data; empty in the demo.
+KOKOMA_MFA_REQUIRED_ROLES = env_list(
+    "KOKOMA_MFA_REQUIRED_ROLES",
+    ["office", "external_companion", "local_companion"] if PRODUCTION else [],
+)
 
 # E-mail: the demo writes mails as files under var/mail (see README); production sets SMTP.
 EMAIL_BACKEND = env_str("KOKOMA_EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -28,6 +29,8 @@ class MembershipRole(models.TextChoices):
 
 
 COMPANION_ROLES = (MembershipRole.EXTERNAL_COMPANION, MembershipRole.LOCAL_COMPANION)
+# Every role name a setting may list (KOKOMA_MFA_REQUIRED_ROLES).
+ROLE_NAMES = frozenset(ProgrammeRole.values) - {""} | frozenset(MembershipRole.values)
 
 
 class KokomaUserManager(UserManager["User"]):
@@ -74,6 +77,14 @@ class User(AbstractUser):
     @property
     def is_programme_office(self) -> bool:
         return self.is_active and self.programme_role == ProgrammeRole.OFFICE
+
+    def holds_any_role(self, roles: Collection[str]) -> bool:
+        """Whether the person holds one of `roles` (programme or membership role names)."""
+        if not roles or not self.is_active:
+            return False
+        if self.programme_role and self.programme_role in roles:
+            return True
+        return self.memberships.filter(role__in=roles).exists()
 
     def role_labels(self) -> list[str]:
         labels = []
