@@ -140,6 +140,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "kokoma.core.middleware.RequireMFAMiddleware",
+    "kokoma.audit.middleware.AuditDeniedAccessMiddleware",
     "kokoma.core.middleware.PermissionsPolicyMiddleware",
 ]
 
@@ -191,7 +192,12 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    # Not like the person's address (the login; `username` mirrors it), name or handle. The demo's
+    # shared password is set by the demo loader without validators (accounts.create_account).
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("email", "display_name", "handle")},
+    },
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
@@ -212,7 +218,9 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# Failed logins: per client 10 a minute; per account *and client* 5 in 5 minutes and 20 an hour
+# (accounts.adapter: nobody can lock another person out; docs/decisions/0022-login-lockout.md).
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key,20/h/key"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[KoKoMa] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "KoKoMa"
@@ -318,7 +326,9 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"refusals": {"()": "kokoma.core.logfilters.RefusalsWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"filters": ["refusals"]}},
     "root": {"handlers": ["console"], "level": env_str("KOKOMA_LOG_LEVEL", "WARNING")},
 }
 
@@ -330,6 +340,9 @@ _proxies = env_str("KOKOMA_TRUSTED_PROXY_COUNT", "0")
 if not _proxies.isdigit():
     raise ImproperlyConfigured("KOKOMA_TRUSTED_PROXY_COUNT must be a whole number (0, 1, 2 …).")
 KOKOMA_TRUSTED_PROXY_COUNT = int(_proxies)
+# allauth's login throttling counts per client address too: behind a proxy it must see the
+# client's, not the proxy's (else one person's failed logins would stop everybody's logins).
+ALLAUTH_TRUSTED_PROXY_COUNT = KOKOMA_TRUSTED_PROXY_COUNT
 
 # One cache shared by all gunicorn workers (login throttling counts must not be per process).
 CACHES = {

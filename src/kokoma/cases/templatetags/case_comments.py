@@ -5,6 +5,7 @@ from typing import Any
 from django import template
 
 from kokoma.cases.models import Case
+from kokoma.cases.services.comments import people_who_see
 from kokoma.cases.views.comments import take_draft
 
 register = template.Library()
@@ -25,6 +26,8 @@ def case_comments(context: template.Context, case: Case) -> dict[str, Any]:
         "comments": case.comments.select_related("author"),
         "can_comment": can_comment,
         "draft": draft,
+        # Whom a mention reaches, with the handle to write after the @.
+        "mentionable": sorted(people_who_see(case), key=str) if can_comment else [],
         "csrf_token": context.get("csrf_token"),
         "request": request,
     }
