@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.test import Client
 from django.urls import reverse
@@ -15,12 +18,15 @@ from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction, AuditEntry
 from tests.conftest import DEMO_PASSWORD, Login, Persona
 
+if TYPE_CHECKING:
+    from tests.conftest import ClientResponse
+
 pytestmark = pytest.mark.django_db
 
 NEW = "svenja.k@neu.example"
 
 
-def ask(client: Client, new: str = NEW, password: str = DEMO_PASSWORD):  # type: ignore[no-untyped-def]
+def ask(client: Client, new: str = NEW, password: str = DEMO_PASSWORD) -> ClientResponse:
     return client.post(reverse("accounts:email_change"), {"new_email": new, "password": password})
 
 
@@ -166,3 +172,26 @@ def test_the_current_address_is_no_change(client: Client, login: Login) -> None:
     user = login("local_a")
     response = ask(client, new=user.email.upper())
     assert "new_email" in response.context["form"].errors
+
+
+@pytest.fixture
+def fresh_counts() -> Iterator[None]:
+    """The in-memory cache outlives a test: start clean, and leave no lock for the next test."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.usefixtures("fresh_counts")
+def test_guessing_the_password_in_the_form_is_throttled_like_a_login(
+    client: Client, login: Login
+) -> None:
+    user = login("local_a")
+    for attempt in range(5):
+        response = ask(client, password=f"geraten-{attempt}-xyz")
+        assert "password" in response.context["form"].errors
+    response = ask(client, password=DEMO_PASSWORD)  # right, but too late
+    assert response.status_code == 200
+    assert "Zu viele" in response.content.decode()
+    failed = AuditEntry.objects.filter(action=AuditAction.LOGIN_FAILED, object_id=str(user.pk))
+    assert failed.count() == 5

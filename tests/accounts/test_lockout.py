@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
 from django.core.cache import cache
@@ -21,7 +22,10 @@ NEW_PASSWORD = "Spreewald-Kahn-im-Nebel-4"
 
 
 @pytest.fixture(autouse=True)
-def _fresh_counts() -> None:
+def _fresh_counts() -> Iterator[None]:
+    """The in-memory cache outlives a test: start clean, and leave no lock for the next test."""
+    cache.clear()
+    yield
     cache.clear()
 
 

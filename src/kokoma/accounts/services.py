@@ -132,6 +132,8 @@ def request_email_change(user: User, *, by: User, new_email: str, password: str)
     person asking is told the same as always, so the form reveals nobody's account.
     """
     new = new_email.strip().lower()
+    # The form has checked the password already, throttled (accounts.forms); this guards any
+    # other caller.
     if not user.check_password(password):
         raise ValidationError({"password": _("The password is not correct.")})
     if new == user.email.lower():

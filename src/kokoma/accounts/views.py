@@ -51,7 +51,7 @@ def handle_edit(request: HttpRequest) -> HttpResponse:
 def email_change(request: HttpRequest) -> HttpResponse:
     """Ask for a new login address: password again, then a link to the new address."""
     user = acting_user(request)
-    form = EmailChangeForm(request.POST or None)
+    form = EmailChangeForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         new = call_service(
             form,
