@@ -16,6 +16,7 @@ CHANGE_LABELS = {
     "status": _("answer"),
     "type": _("kind"),
     "new_email": _("new e-mail address"),
+    "cases": _("cases shown"),
 }
 # What a line is about when it is no record: a request that was refused (see audit.middleware).
 ACCESS = "access"
