@@ -42,6 +42,10 @@ class AuditAction(models.TextChoices):
     DENIED = "denied", _("access denied")
 
 
+# What happens to records of a municipality; identity events and refusals belong to none.
+RECORD_ACTIONS = (AuditAction.CREATE, AuditAction.UPDATE, AuditAction.DELETE, AuditAction.VIEW)
+
+
 def _model(label: str) -> type[models.Model] | None:
     try:
         return apps.get_model(label)
