@@ -103,7 +103,7 @@ def mention(persona: Persona) -> Notification:
         title="Fall mit Erwähnung",
         team=[persona("actor_a")],
     )
-    post_comment(case, by=persona("local_a"), text="@akteur.cottbus, bitte ansehen.")
+    post_comment(case, by=persona("local_a"), text="@tobias-brandhorst, bitte ansehen.")
     return Notification.objects.get(recipient=persona("actor_a"))
 
 

@@ -66,9 +66,16 @@ KOKOMA_BASE_URL = env_str("KOKOMA_BASE_URL", "").strip() or (
 if PRODUCTION:
     if DEBUG:
         raise ImproperlyConfigured("KOKOMA_ENV=production refuses to start with KOKOMA_DEBUG on.")
-    if SECRET_KEY == DEMO_SECRET_KEY or len(SECRET_KEY) < 40:
+    if SECRET_KEY == DEMO_SECRET_KEY:
         raise ImproperlyConfigured(
-            "KOKOMA_ENV=production needs its own KOKOMA_SECRET_KEY (at least 40 characters)."
+            "KOKOMA_ENV=production needs its own KOKOMA_SECRET_KEY, not the demo's."
+        )
+    # Django's own rule for a strong key (check security.W009): long and varied.
+    if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+        raise ImproperlyConfigured(
+            "KOKOMA_ENV=production needs a strong KOKOMA_SECRET_KEY: at least 50 characters with "
+            "at least 5 different ones (e.g. the output of "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(64))'`)."
         )
     if not KOKOMA_BASE_URL:
         raise ImproperlyConfigured(
@@ -134,6 +141,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "kokoma.core.middleware.RequireMFAMiddleware",
+    "kokoma.audit.middleware.AuditDeniedAccessMiddleware",
     "kokoma.core.middleware.PermissionsPolicyMiddleware",
 ]
 
@@ -185,7 +193,12 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    # Not like the person's address (the login; `username` mirrors it), name or handle. The demo's
+    # shared password is set by the demo loader without validators (accounts.create_account).
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("email", "display_name", "handle")},
+    },
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
@@ -206,12 +219,19 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# Failed logins: per client 10 a minute; per account *and client* 5 in 5 minutes and 20 an hour
+# (accounts.adapter: nobody can lock another person out; docs/decisions/0022-login-lockout.md).
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key,20/h/key"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[KoKoMa] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "KoKoMa"
-# Production requires MFA for programme-office staff (see core.middleware).
-KOKOMA_REQUIRE_MFA_FOR_OFFICE = env_bool("KOKOMA_REQUIRE_MFA_FOR_OFFICE", default=PRODUCTION)
+# The roles (programme or membership role names, see accounts.models) whose holders must set up
+# MFA before anything else (core.middleware): in production the programme office and the tandems,
+# everyone who sees case data; empty in the demo.
+KOKOMA_MFA_REQUIRED_ROLES = env_list(
+    "KOKOMA_MFA_REQUIRED_ROLES",
+    ["office", "external_companion", "local_companion"] if PRODUCTION else [],
+)
 
 # E-mail: the demo writes mails as files under var/mail (see README); production sets SMTP.
 EMAIL_BACKEND = env_str("KOKOMA_EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
@@ -313,7 +333,9 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"refusals": {"()": "kokoma.core.logfilters.RefusalsWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"filters": ["refusals"]}},
     "root": {"handlers": ["console"], "level": env_str("KOKOMA_LOG_LEVEL", "WARNING")},
 }
 
@@ -325,6 +347,9 @@ _proxies = env_str("KOKOMA_TRUSTED_PROXY_COUNT", "0")
 if not _proxies.isdigit():
     raise ImproperlyConfigured("KOKOMA_TRUSTED_PROXY_COUNT must be a whole number (0, 1, 2 …).")
 KOKOMA_TRUSTED_PROXY_COUNT = int(_proxies)
+# allauth's login throttling counts per client address too: behind a proxy it must see the
+# client's, not the proxy's (else one person's failed logins would stop everybody's logins).
+ALLAUTH_TRUSTED_PROXY_COUNT = KOKOMA_TRUSTED_PROXY_COUNT
 
 # One cache shared by all gunicorn workers (login throttling counts must not be per process).
 CACHES = {

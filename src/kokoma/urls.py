@@ -1,6 +1,7 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 admin.site.site_header = "KoKoMa"
@@ -24,6 +25,9 @@ urlpatterns = [
     path("aufgaben/", include("kokoma.tasks.urls")),
     path("kalender/", include("kokoma.tasks.urls_calendar")),
     path("konto/profil/", include("kokoma.accounts.urls")),
+    # allauth's page of several addresses would let an unconfirmed address in as a login (and a
+    # password reset to it): e-mail changes go through our own page (decision 0021).
+    path("konto/email/", RedirectView.as_view(pattern_name="accounts:email_change")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("verwaltung/", admin.site.urls),

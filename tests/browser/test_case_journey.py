@@ -300,7 +300,7 @@ def test_public_report_becomes_a_case_that_the_tandem_analyses(page: Page) -> No
     )
     page.goto(case_url)
     expect(section(page, "team-heading")).to_contain_text("Tobias Brandhorst")
-    comment = "Bitte übernimm das Gespräch mit dem Jugendclub, @akteur.cottbus."
+    comment = "Bitte übernimm das Gespräch mit dem Jugendclub, @tobias-brandhorst."
     page.get_by_label(de("New comment")).fill(comment)
     page.get_by_role("button", name=de("Add comment")).click()
     expect(page).to_have_url(at(case_url))

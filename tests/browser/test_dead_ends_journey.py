@@ -125,7 +125,7 @@ def test_closing_mentions_and_the_checklist_lead_somewhere(
     expect(closing).not_to_contain_text(explanation)
 
     # --- 7b: a mentioned member who cannot see the case, with the offer to add her. ------------
-    comment(page, "Das sollte der Beirat wissen, @gremium.cottbus.")
+    comment(page, "Das sollte der Beirat wissen, @aylin-demirtas-voigt.")
     expect(messages(page)).to_contain_text(
         de(
             "%(name)s was not notified: this person is not on the case team and cannot see "

@@ -40,9 +40,9 @@ def case(persona: Persona) -> Case:
 
 
 def test_mentions_are_parsed() -> None:
-    assert mentions_in("Hallo @akteur.cottbus, bitte @Lokal.Cottbus. Mail a@b.de") == [
-        "akteur.cottbus",
-        "lokal.cottbus",
+    assert mentions_in("Hallo @tobias-brandhorst, bitte @Svenja-Krautmann. Mail a@b.de") == [
+        "tobias-brandhorst",
+        "svenja-krautmann",
     ]
 
 
@@ -50,7 +50,7 @@ def test_a_mention_notifies_people_who_can_see_the_case(case: Case, persona: Per
     posted = post_comment(
         case,
         by=persona("local_a"),
-        text="@akteur.cottbus und @extern, bitte ansehen. @gremium.cottbus",
+        text="@tobias-brandhorst und @jonas-weidmann, bitte ansehen. @aylin-demirtas-voigt",
     )
     assert set(posted.notified) == {persona("actor_a"), persona("external")}
     assert posted.outsiders == [persona("board_a")] and posted.unknown == []
@@ -60,7 +60,7 @@ def test_a_mention_notifies_people_who_can_see_the_case(case: Case, persona: Per
 
 
 def test_mentioning_oneself_notifies_nobody(case: Case, persona: Persona) -> None:
-    posted = post_comment(case, by=persona("actor_a"), text="Notiz für @akteur.cottbus")
+    posted = post_comment(case, by=persona("actor_a"), text="Notiz für @tobias-brandhorst")
     assert posted.notified == []
     assert not Notification.objects.filter(recipient=persona("actor_a")).exists()
 
@@ -71,7 +71,7 @@ def test_posting_through_the_view(
     login("actor_a")
     url = reverse("caselist:comment", args=[case.reference])
     assert client.get(url).status_code == 405
-    response = client.post(url, {"text": "Danke @lokal.cottbus und @akteur.bautzen"})
+    response = client.post(url, {"text": "Danke @svenja-krautmann und @katrin-wendisch"})
     assert response.status_code == 302
     assert Comment.objects.filter(case=case, author=persona("actor_a")).count() == 1
     assert Notification.objects.filter(recipient=persona("local_a")).exists()
@@ -128,8 +128,10 @@ def test_a_mentioned_member_who_cannot_see_the_case_is_named_with_an_offer_to_ad
 ) -> None:
     login("local_a")  # the tandem may manage the case team
     board = persona("board_a")
-    shown = comment_messages(client, case, "Bitte @gremium.cottbus einbeziehen")
-    assert Comment.objects.filter(case=case, text="Bitte @gremium.cottbus einbeziehen").exists()
+    shown = comment_messages(client, case, "Bitte @aylin-demirtas-voigt einbeziehen")
+    assert Comment.objects.filter(
+        case=case, text="Bitte @aylin-demirtas-voigt einbeziehen"
+    ).exists()
     assert not Notification.objects.filter(recipient=board).exists()
     warnings = [text for level, text in shown if level == "warning"]
     assert len(warnings) == 1
@@ -142,7 +144,7 @@ def test_a_mentioned_member_who_cannot_see_the_case_is_named_with_an_offer_to_ad
     assert f'<option value="{board.pk}" selected>' in page
     assert client.post(team, {"user": board.pk}).status_code == 302
     assert case.team.filter(user=board).exists()
-    shown = comment_messages(client, case, "Jetzt @gremium.cottbus")
+    shown = comment_messages(client, case, "Jetzt @aylin-demirtas-voigt")
     assert ("info", f"Benachrichtigt: {board}.") in shown
 
 
@@ -150,7 +152,7 @@ def test_a_writer_who_may_not_manage_the_team_is_told_who_can(
     client: Client, login: Login, case: Case, persona: Persona
 ) -> None:
     login("actor_a")
-    shown = comment_messages(client, case, "@gremium.cottbus sollte das sehen")
+    shown = comment_messages(client, case, "@aylin-demirtas-voigt sollte das sehen")
     warnings = [text for level, text in shown if level == "warning"]
     assert len(warnings) == 1
     assert f"{persona('board_a')} wurde nicht benachrichtigt" in warnings[0]
@@ -162,13 +164,13 @@ def test_unknown_names_and_people_of_other_municipalities_get_a_clear_message(
     client: Client, login: Login, case: Case, persona: Persona
 ) -> None:
     login("local_a")
-    shown = comment_messages(client, case, "Fragen an @niemand.hier und @akteur.bautzen")
+    shown = comment_messages(client, case, "Fragen an @niemand-hier und @katrin-wendisch")
     assert Comment.objects.filter(case=case).count() == 1
     warnings = [text for level, text in shown if level == "warning"]
     assert warnings == [
         "Nicht benachrichtigt: Niemand mit einer Rolle in dieser Kommune ist unter "
-        "@niemand.hier, @akteur.bautzen zu erreichen. Erwähnen Sie eine Person mit @ und dem "
-        "Teil ihrer E-Mail-Adresse vor dem @-Zeichen, zum Beispiel @anna.schmidt."
+        "@niemand-hier, @katrin-wendisch zu erreichen. Erwähnen Sie eine Person mit @ und "
+        "ihrem Kürzel, zum Beispiel @anna-schmidt; die Kürzel stehen unter dem Kommentarfeld."
     ]
     # a person of another municipality is not revealed by name
     assert str(persona("actor_b")) not in " ".join(text for _, text in shown)
@@ -181,7 +183,7 @@ def test_a_name_in_the_offer_is_escaped(
     board.display_name = "<b>Gremium</b>"
     board.save()
     login("local_a")
-    shown = comment_messages(client, case, "@gremium.cottbus")
+    shown = comment_messages(client, case, "@aylin-demirtas-voigt")
     warning = next(text for level, text in shown if level == "warning")
     assert "&lt;b&gt;Gremium&lt;/b&gt;" in warning and "<b>" not in warning
 
@@ -211,3 +213,37 @@ def test_a_comment_written_earlier_keeps_its_moment(case: Case, persona: Persona
     written = timezone.now() - datetime.timedelta(days=12)
     posted = post_comment(case, by=persona("local_a"), text="Nachgetragen.", at=written)
     assert Comment.objects.get(pk=posted.comment.pk).created_at == written
+
+
+# Handles, not e-mail addresses (issue 10, item 3) --------------------------------------------
+
+
+def test_the_part_of_an_email_address_before_the_at_sign_mentions_nobody(
+    case: Case, persona: Persona
+) -> None:
+    posted = post_comment(case, by=persona("local_a"), text="@akteur.cottbus bitte ansehen")
+    assert posted.notified == []
+    assert posted.unknown == ["akteur.cottbus"]
+
+
+def test_two_people_with_the_same_local_part_are_told_apart_by_their_handles(
+    case: Case, persona: Persona
+) -> None:
+    from tests.accounts.factories import UserFactory
+
+    twin = UserFactory.create(email="akteur.cottbus@example.org", display_name="Tobias Brandhorst")
+    case.team.create(user=twin)
+    assert twin.handle == "tobias-brandhorst-2"
+    posted = post_comment(case, by=persona("local_a"), text="@tobias-brandhorst-2, bitte.")
+    assert posted.notified == [twin]
+
+
+def test_the_comment_form_lists_the_handles_of_the_people_who_are_notified(
+    client: Client, login: Login, case: Case, persona: Persona
+) -> None:
+    login("actor_a")
+    page = client.get(reverse("cases:detail", args=[case.reference])).content.decode()
+    for name in ("local_a", "external", "actor_a"):
+        person = persona(name)
+        assert f"@{person.handle}" in page
+    assert f"@{persona('board_a').handle}" not in page

@@ -12,9 +12,12 @@ from tests.conftest import COTTBUS, Login, Persona
 pytestmark = pytest.mark.django_db
 
 
+PRODUCTION_MFA_ROLES = ["office", "external_companion", "local_companion"]
+
+
 @pytest.fixture
 def mfa_required(settings: Settings) -> None:
-    settings.KOKOMA_REQUIRE_MFA_FOR_OFFICE = True
+    settings.KOKOMA_MFA_REQUIRED_ROLES = PRODUCTION_MFA_ROLES
 
 
 @pytest.mark.usefixtures("mfa_required")
@@ -50,7 +53,25 @@ def test_the_office_with_an_authenticator_app_is_let_through(client: Client, log
 
 
 @pytest.mark.usefixtures("mfa_required")
-@pytest.mark.parametrize("name", ["external", "supervisor", "local_a", "actor_a", "trainee_a"])
+@pytest.mark.parametrize("name", ["external", "external_other", "local_a", "local_b"])
+def test_the_tandems_are_sent_to_set_up_an_authenticator_app(
+    client: Client, login: Login, name: str
+) -> None:
+    login(name)
+    response = client.get(reverse("start:home"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_activate_totp")
+
+
+@pytest.mark.usefixtures("mfa_required")
+def test_a_companion_with_an_authenticator_app_is_let_through(client: Client, login: Login) -> None:
+    companion = login("local_a")
+    Authenticator.objects.create(user=companion, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    assert client.get(reverse("start:home")).status_code == 200
+
+
+@pytest.mark.usefixtures("mfa_required")
+@pytest.mark.parametrize("name", ["supervisor", "actor_a", "board_a", "trainee_a"])
 def test_other_roles_are_not_asked_for_a_second_factor(
     client: Client, login: Login, name: str
 ) -> None:
@@ -58,12 +79,21 @@ def test_other_roles_are_not_asked_for_a_second_factor(
     assert client.get(reverse("start:home")).status_code == 200
 
 
-def test_without_the_setting_the_office_is_not_asked_for_a_second_factor(
-    client: Client, login: Login, settings: Settings
+@pytest.mark.parametrize("name", ["office", "local_a"])
+def test_without_the_setting_nobody_is_asked_for_a_second_factor(
+    client: Client, login: Login, settings: Settings, name: str
 ) -> None:
-    settings.KOKOMA_REQUIRE_MFA_FOR_OFFICE = False
-    login("office")
+    settings.KOKOMA_MFA_REQUIRED_ROLES = []
+    login(name)
     assert client.get(reverse("start:home")).status_code == 200
+
+
+def test_a_mistyped_role_in_the_mfa_setting_stops_the_start(settings: Settings) -> None:
+    from django.core.checks import run_checks
+
+    settings.KOKOMA_MFA_REQUIRED_ROLES = ["office", "local_companions"]
+    (error,) = [message for message in run_checks() if message.id == "kokoma.E101"]
+    assert "local_companions" in error.msg
 
 
 # --- control characters (issue 10, item 1) --------------------------------------------------------

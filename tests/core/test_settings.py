@@ -9,7 +9,7 @@ from django.conf import settings
 
 CHECK = (
     "import django; django.setup(); from django.conf import settings; "
-    "print(settings.DEBUG, settings.SESSION_COOKIE_SECURE, settings.KOKOMA_REQUIRE_MFA_FOR_OFFICE)"
+    "print(settings.DEBUG, settings.SESSION_COOKIE_SECURE, settings.KOKOMA_MFA_REQUIRED_ROLES)"
 )
 GOOD_KEY = "x7$Kq9!vR2@mN5^pL8&wT3*zB6(hJ1)cF4-gD0_sA9+eY2=uI7"
 SITE = "https://kokoma.example.de"
@@ -63,11 +63,26 @@ def test_production_refuses_a_short_secret_key(tmp_path: Path) -> None:
     assert "ImproperlyConfigured" in result.stderr
 
 
+def test_production_refuses_a_key_just_under_fifty_characters(tmp_path: Path) -> None:
+    result = start(tmp_path, KOKOMA_SECRET_KEY=GOOD_KEY[:49])
+    assert result.returncode != 0
+    assert "at least 50 characters" in result.stderr
+
+
+def test_production_refuses_a_long_key_with_little_variety(tmp_path: Path) -> None:
+    result = start(tmp_path, KOKOMA_SECRET_KEY="abcd" * 20)
+    assert result.returncode != 0
+    assert "at least 5 different" in result.stderr
+
+
 def test_production_starts_with_its_own_key_and_is_strict(tmp_path: Path) -> None:
     assert len(GOOD_KEY) == 50
     result = start(tmp_path, KOKOMA_SECRET_KEY=GOOD_KEY)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["False", "True", "True"]
+    debug, secure_cookie, mfa_roles = result.stdout.split(maxsplit=2)
+    assert (debug, secure_cookie) == ("False", "True")
+    # Everyone who sees case data must set up a second factor: the office and both tandem roles.
+    assert mfa_roles.strip() == "['office', 'external_companion', 'local_companion']"
 
 
 def test_production_refuses_to_start_without_the_base_url(tmp_path: Path) -> None:

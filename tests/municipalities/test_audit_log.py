@@ -96,3 +96,12 @@ def test_the_viewer_is_read_only(client: Client, login: Login) -> None:
     before = AuditEntry.objects.count()
     assert client.post(URL).status_code == 405
     assert AuditEntry.objects.count() == before
+
+
+def test_the_action_filter_offers_what_happens_to_the_municipality_s_records(
+    client: Client, login: Login
+) -> None:
+    login("local_a")
+    offered = dict(client.get(URL).context["form"].fields["action"].choices)
+    assert set(offered) == {"", "create", "update", "delete", "view"}
+    assert AuditAction.LOGIN not in offered  # identity events belong to no municipality

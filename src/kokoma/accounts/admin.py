@@ -13,11 +13,11 @@ class MembershipInline(admin.TabularInline):
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ["display_name"]
-    list_display = ["display_name", "email", "programme_role", "is_active"]
+    list_display = ["display_name", "handle", "email", "programme_role", "is_active"]
     list_filter = ["programme_role", "is_active", "is_staff"]
-    search_fields = ["display_name", "email"]
+    search_fields = ["display_name", "handle", "email"]
     fieldsets = (
-        (None, {"fields": ("email", "display_name", "password", "programme_role")}),
+        (None, {"fields": ("email", "display_name", "handle", "password", "programme_role")}),
         (
             "Status",
             {"fields": ("is_active", "is_staff", "is_superuser", "last_login", "date_joined")},

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .handles import HANDLE_MAX_LENGTH, handle_base, unique_handle, validate_handle
 
 
 class ProgrammeRole(models.TextChoices):
@@ -28,6 +31,8 @@ class MembershipRole(models.TextChoices):
 
 
 COMPANION_ROLES = (MembershipRole.EXTERNAL_COMPANION, MembershipRole.LOCAL_COMPANION)
+# Every role name a setting may list (KOKOMA_MFA_REQUIRED_ROLES).
+ROLE_NAMES = frozenset(ProgrammeRole.values) - {""} | frozenset(MembershipRole.values)
 
 
 class KokomaUserManager(UserManager["User"]):
@@ -49,6 +54,17 @@ class User(AbstractUser):
 
     email = models.EmailField(_("e-mail address"), unique=True)
     display_name = models.CharField(_("name"), max_length=150)
+    handle = models.CharField(
+        _("handle"),
+        max_length=HANDLE_MAX_LENGTH,
+        unique=True,
+        validators=[validate_handle],
+        help_text=_(
+            "The name by which others mention you in comments with @, for example "
+            "@anna-schmidt. Lower-case letters, digits and hyphens."
+        ),
+        error_messages={"unique": _("This handle is already taken. Please choose another.")},
+    )
     programme_role = models.CharField(
         _("programme role"), max_length=32, choices=ProgrammeRole.choices, blank=True
     )
@@ -69,11 +85,35 @@ class User(AbstractUser):
     def save(self, *args: Any, **kwargs: Any) -> None:
         # The username column stays for compatibility with Django's auth; it mirrors the e-mail.
         self.username = self.email
+        self._ensure_handle()
         super().save(*args, **kwargs)
+
+    def full_clean(self, *args: Any, **kwargs: Any) -> None:
+        # A new account is validated before its first save: its handle is made first.
+        self._ensure_handle()
+        super().full_clean(*args, **kwargs)
+
+    def _ensure_handle(self) -> None:
+        """A person without a handle gets one made from their name, unique with a number."""
+        if self.handle:
+            return
+        others = User.objects.exclude(pk=self.pk) if self.pk else User.objects.all()
+        self.handle = unique_handle(
+            handle_base(self.display_name, self.email),
+            taken=lambda handle: others.filter(handle=handle).exists(),
+        )
 
     @property
     def is_programme_office(self) -> bool:
         return self.is_active and self.programme_role == ProgrammeRole.OFFICE
+
+    def holds_any_role(self, roles: Collection[str]) -> bool:
+        """Whether the person holds one of `roles` (programme or membership role names)."""
+        if not roles or not self.is_active:
+            return False
+        if self.programme_role and self.programme_role in roles:
+            return True
+        return self.memberships.filter(role__in=roles).exists()
 
     def role_labels(self) -> list[str]:
         labels = []

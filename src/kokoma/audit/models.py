@@ -11,7 +11,16 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 # Keys of `changes` that are not fields of the logged model.
-CHANGE_LABELS = {"page": _("page")}
+CHANGE_LABELS = {
+    "page": _("page"),
+    "status": _("answer"),
+    "type": _("kind"),
+    "new_email": _("new e-mail address"),
+    "cases": _("cases shown"),
+}
+# What a line is about when it is no record: a request that was refused (see audit.middleware).
+ACCESS = "access"
+OBJECT_TYPE_LABELS = {ACCESS: _("Access")}
 
 
 class AuditAction(models.TextChoices):
@@ -19,6 +28,22 @@ class AuditAction(models.TextChoices):
     UPDATE = "update", _("changed")
     DELETE = "delete", _("deleted")
     VIEW = "view", _("viewed")
+    # Identity events (accounts.signals) and refused requests (audit.middleware).
+    LOGIN = "login", _("logged in")
+    LOGIN_FAILED = "login_failed", _("login failed")
+    LOGOUT = "logout", _("logged out")
+    PASSWORD_CHANGE = "password_change", _("password changed")
+    PASSWORD_RESET = "password_reset", _("password reset")
+    EMAIL_REQUEST = "email_request", _("e-mail change requested")
+    EMAIL_CHANGE = "email_change", _("e-mail address changed")
+    MFA_ADD = "mfa_add", _("second factor set up")
+    MFA_REMOVE = "mfa_remove", _("second factor removed")
+    MFA_RESET = "mfa_reset", _("recovery codes regenerated")
+    DENIED = "denied", _("access denied")
+
+
+# What happens to records of a municipality; identity events and refusals belong to none.
+RECORD_ACTIONS = (AuditAction.CREATE, AuditAction.UPDATE, AuditAction.DELETE, AuditAction.VIEW)
 
 
 def _model(label: str) -> type[models.Model] | None:
@@ -30,6 +55,8 @@ def _model(label: str) -> type[models.Model] | None:
 
 def type_label(label: str) -> str:
     """The logged model's name as people say it ("Konfliktfall"), or the label for one gone."""
+    if label in OBJECT_TYPE_LABELS:
+        return str(OBJECT_TYPE_LABELS[label])
     model = _model(label)
     return capfirst(str(model._meta.verbose_name)) if model is not None else label
 

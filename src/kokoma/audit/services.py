@@ -24,15 +24,82 @@ def record(
     changes: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Append one line to the audit log. Call it inside the service's transaction."""
+    return record_event(
+        by=by,
+        action=action,
+        object_type=obj._meta.label,
+        object_id=str(obj.pk),
+        object_repr=str(obj),
+        municipality=municipality,
+        changes=changes,
+    )
+
+
+def record_event(
+    *,
+    by: AbstractBaseUser | AnonymousUser | None,
+    action: AuditAction,
+    object_type: str,
+    object_id: str = "",
+    object_repr: str,
+    municipality: Any = None,
+    changes: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Append one line about something that is not a stored record (a failed login under an
+    address nobody has, a refused request): `object_type` names what it is about."""
+    entry = _entry(
+        by=by,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        object_repr=object_repr,
+        municipality=municipality,
+        changes=changes,
+    )
+    entry.save()
+    return entry
+
+
+def record_reads(
+    *,
+    by: AbstractBaseUser | AnonymousUser | None,
+    reads: Iterable[tuple[models.Model, Any, dict[str, Any]]],
+) -> None:
+    """Append a VIEW line for each (object, municipality, changes) in one query: a page that
+    shows the records of several municipalities logs one line per municipality."""
+    AuditEntry.objects.bulk_create(
+        _entry(
+            by=by,
+            action=AuditAction.VIEW,
+            object_type=obj._meta.label,
+            object_id=str(obj.pk),
+            object_repr=str(obj),
+            municipality=municipality,
+            changes=changes,
+        )
+        for obj, municipality, changes in reads
+    )
+
+
+def _entry(
+    *,
+    by: AbstractBaseUser | AnonymousUser | None,
+    action: AuditAction,
+    object_type: str,
+    object_id: str,
+    object_repr: str,
+    municipality: Any,
+    changes: dict[str, Any] | None,
+) -> AuditEntry:
     known = by is not None and by.is_authenticated
-    return AuditEntry.objects.create(
+    return AuditEntry(
         # The user model is named by the setting, so that the log sits below the accounts app.
         actor_id=by.pk if known and by is not None else None,
         actor_name=f"{by} <{by.get_username()}>" if known and by is not None else "",
         action=action,
-        object_type=obj._meta.label,
-        object_id=str(obj.pk),
-        object_repr=str(obj)[:300],
+        object_type=object_type,
+        object_id=object_id[:64],
+        object_repr=object_repr[:300],
         municipality=municipality,
         changes=changes or {},
     )

@@ -19,18 +19,20 @@ ALWAYS_ALLOWED_PREFIXES = ("/static/", "/barrierefreiheit/", "/leichte-sprache/"
 
 
 class RequireMFAMiddleware:
-    """Where settings ask for it (production), programme-office staff must set up MFA first."""
+    """Holders of the roles in KOKOMA_MFA_REQUIRED_ROLES (in production: the programme office and
+    the tandems, everyone who sees case data) must set up MFA before anything else."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
+        roles = settings.KOKOMA_MFA_REQUIRED_ROLES
         if (
-            settings.KOKOMA_REQUIRE_MFA_FOR_OFFICE
+            roles
             and user.is_authenticated
-            and user.is_programme_office
             and not request.path.startswith(("/konto/", *ALWAYS_ALLOWED_PREFIXES))
+            and user.holds_any_role(roles)
             and not is_mfa_enabled(user)
         ):
             return redirect(reverse("mfa_activate_totp"))

@@ -32,6 +32,14 @@ def client_address(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
+def client_fingerprint(request: HttpRequest) -> str:
+    """The client as a keyed hash of its address: the same client gives the same value, and the
+    value does not give the address back (decision 0007)."""
+    return hmac.new(
+        settings.SECRET_KEY.encode(), f"client|{client_address(request)}".encode(), hashlib.sha256
+    ).hexdigest()[:32]
+
+
 def client_key(request: HttpRequest, *, scope: str, window: int, now: float | None = None) -> str:
     address = client_address(request)
     number = int((time.time() if now is None else now) // window)

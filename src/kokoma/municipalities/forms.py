@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import MembershipRole, ProgrammeRole, User
-from kokoma.audit.models import AuditAction, type_label
+from kokoma.audit.models import RECORD_ACTIONS, type_label
 from kokoma.core.forms import DateInput, Form, ModelForm, set_choices, set_options
 
 from .models import (
@@ -203,7 +203,8 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args: Any, entries: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        set_options(self, "action", [("", _("all")), *AuditAction.choices])
+        actions = [(action.value, action.label) for action in RECORD_ACTIONS]
+        set_options(self, "action", [("", _("all")), *actions])
         types = entries.order_by("object_type").values_list("object_type", flat=True).distinct()
         named = sorted(((t, type_label(t)) for t in types), key=lambda choice: choice[1])
         set_options(self, "object_type", [("", _("all")), *named])

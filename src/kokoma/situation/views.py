@@ -17,6 +17,7 @@ from kokoma.municipalities.models import Municipality
 from . import reports
 from .forms import PeriodForm
 from .indicators import Period
+from .services import record_situation_read
 
 
 def _period_from(data: QueryDict) -> tuple[PeriodForm, Period]:
@@ -34,6 +35,7 @@ def situation_picture(request: HttpRequest, municipality: Municipality) -> HttpR
     user = _user(request)
     form, period = _period_from(request.GET)
     context = reports.picture_context(municipality, period, user, pdf=False)
+    record_situation_read(municipality, by=user, path=request.get_full_path())
     context.update(
         {
             "form": form,
@@ -49,6 +51,8 @@ def situation_picture(request: HttpRequest, municipality: Municipality) -> HttpR
 def situation_report(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     """Order the situation report as PDF for the period shown; it is made in the background."""
     _form, period = _period_from(request.POST)
+    path = reverse("situation:report", kwargs={"ags": municipality.ags})
+    record_situation_read(municipality, by=_user(request), path=f"{path}?{_period_query(period)}")
     generated = order_file(
         _user(request),
         title=gettext("Situation report %(municipality)s, %(start)s to %(end)s")

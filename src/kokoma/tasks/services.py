@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from kokoma.accounts.models import Membership, User
 from kokoma.audit.models import AuditAction
-from kokoma.audit.services import assign, diff, record, save_audited, stored
+from kokoma.audit.services import assign, diff, record, record_reads, save_audited, stored
 from kokoma.cases.models import Case
 from kokoma.core.messages import Message, in_default_language, message
 from kokoma.core.moments import backdate, moment
@@ -242,3 +242,9 @@ def revoke_calendar_token(*, by: User) -> None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
         record(by=by, action=AuditAction.UPDATE, obj=token, changes={"revoked": [False, True]})
+
+
+def record_calendar_read(owner: User, *, path: str) -> None:
+    """A calendar program fetched `owner`'s feed (their tasks and cases' next steps): one line,
+    under the owner, whose feed address authenticated the request."""
+    record_reads(by=owner, reads=[(owner, None, {"page": path})])

@@ -233,6 +233,8 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     if found is None or not found.user.is_active:
         raise Http404
     body = build_calendar(found.user, base_url=request.build_absolute_uri("/"))
+    # The feed's address is its owner's credential: the log names the feed, not the token.
+    services.record_calendar_read(found.user, path=request.path.replace(token, "…"))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="kokoma.ics"'
     response["Cache-Control"] = "private, no-store"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction
-from kokoma.audit.services import assign, record, save_audited
+from kokoma.audit.services import assign, record, record_reads, save_audited
 from kokoma.core.guard import EditConflict
 from kokoma.core.moments import backdate, moment
 from kokoma.municipalities.models import Municipality
@@ -163,4 +163,23 @@ def record_case_view(case: Case, *, by: User, path: str = "") -> None:
         obj=case,
         municipality=case.municipality,
         changes={"page": path} if path else None,
+    )
+
+
+def record_case_list_read(cases: Sequence[Case], *, by: User, path: str) -> None:
+    """A list or search that showed cases is a read of them: one line per municipality (its
+    audit log shows it), naming the page with its filters and the cases it showed."""
+    shown: dict[int, list[Case]] = {}
+    for case in cases:
+        shown.setdefault(case.municipality_id, []).append(case)
+    record_reads(
+        by=by,
+        reads=[
+            (
+                group[0].municipality,
+                group[0].municipality,
+                {"page": path, "cases": ", ".join(case.reference for case in group)},
+            )
+            for group in shown.values()
+        ],
     )

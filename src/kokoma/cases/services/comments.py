@@ -1,11 +1,12 @@
 """Comments on a case, with @mentions that notify the people mentioned.
 
-Mention syntax: `@` followed by the local part of the person's e-mail address, for example
-`@akteur.cottbus` for akteur.cottbus@example.org. Only people who can see the case (its team and
-the municipality's tandem) are notified. The comment is saved whatever it mentions; the other
-mentions are reported back: members of the municipality who cannot see the case by name (so the
-writer can add them to the case team), any other name as unknown. Nobody outside the
-municipality is named, so a mention reveals no one's account.
+Mention syntax: `@` followed by the person's handle (accounts.handles), for example
+`@svenja-krautmann`. A handle is unique across the platform, so a mention means one person; the
+part of an e-mail address before the @ would not (anna@a.example, anna@b.example). Only people
+who can see the case (its team and the municipality's tandem) are notified. The comment is saved
+whatever it mentions; the other mentions are reported back: members of the municipality who
+cannot see the case by name (so the writer can add them to the case team), any other name as
+unknown. Nobody outside the municipality is named, so a mention reveals no one's account.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def people_who_see(case: Case) -> list[User]:
 
 
 def _by_mention_name(users: list[User]) -> dict[str, User]:
-    return {user.email.split("@", 1)[0].lower(): user for user in users}
+    return {user.handle: user for user in users}
 
 
 def mentions_in(text: str) -> list[str]:

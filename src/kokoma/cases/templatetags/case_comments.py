@@ -6,6 +6,7 @@ from django import template
 
 from kokoma.cases.forms.comments import CommentForm
 from kokoma.cases.models import Case
+from kokoma.cases.services.comments import people_who_see
 from kokoma.cases.views.comments import take_draft
 
 register = template.Library()
@@ -27,6 +28,8 @@ def case_comments(context: template.Context, case: Case) -> dict[str, Any]:
         "can_comment": can_comment,
         "draft": draft,
         "form": CommentForm(),
+        # Whom a mention reaches, with the handle to write after the @.
+        "mentionable": sorted(people_who_see(case), key=str) if can_comment else [],
         "csrf_token": context.get("csrf_token"),
         "request": request,
     }

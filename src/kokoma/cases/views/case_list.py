@@ -18,6 +18,7 @@ from kokoma.municipalities.models import Municipality
 
 from ..forms.case import GLASL_BANDS, CaseFilterForm
 from ..models import Case, CaseQuerySet
+from ..services.case import record_case_list_read
 
 
 def filtered_cases(form: CaseFilterForm, base: CaseQuerySet) -> CaseQuerySet:
@@ -62,6 +63,7 @@ def _render_list(
     page, query = paginate(request, queryset)
     now = timezone.now()
     rows = [(case, case.is_overdue(now)) for case in page.object_list]
+    record_case_list_read([case for case, _overdue in rows], by=user, path=request.get_full_path())
     return render(
         request,
         "cases/case_list.html",

@@ -51,8 +51,8 @@ def _report_mentions(request: HttpRequest, case: Case, posted: PostedComment) ->
             request,
             _(
                 "Not notified: nobody with a role in this municipality goes by %(names)s. "
-                "Mention a person with @ and the part of their e-mail address before the @ "
-                "sign, for example @anna.schmidt."
+                "Mention a person with @ and their handle, for example @anna-schmidt; the "
+                "handles are listed below the comment field."
             )
             % {"names": ", ".join(f"@{name}" for name in posted.unknown)},
         )
