@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
@@ -77,6 +78,8 @@ def _default_language_after_each_test() -> Iterator[None]:
 def _mail_and_cache_in_memory(settings: Settings) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # The memory cache outlives a test (a rate-limit count, a cached unread count): start empty.
+    caches["default"].clear()
 
 
 def demo_user(key: str) -> User:

@@ -24,16 +24,19 @@ from tests.test_permission_matrix import ROUTES, Route, _sample_kwargs, _url
 
 pytestmark = pytest.mark.django_db
 
-# Edit pages whose saves are not guarded field by field, and why.
-UNGUARDED = {
-    # The response plan is a list replaced as a whole; its page is the plan, not a record.
-    "prevention:response_edit",
-}
+# Pages that edit a whole list at once, named otherwise (their guard is a `ListForm`).
+LIST_PAGES = {"workflow:escalation"}
 EDIT_ROUTES = [
     route
     for route in ROUTES
-    if route.ours and route.name.rsplit(":", 1)[-1].endswith("edit") and route.name not in UNGUARDED
+    if route.ours and (route.name.rsplit(":", 1)[-1].endswith("edit") or route.name in LIST_PAGES)
 ]
+
+
+def _guarded(form: PageForm) -> bool:
+    return any(name.rsplit("-", 1)[-1] == guard.STATE for name, _value in form.fields)
+
+
 ROLES = ("office", "external", "local_a")
 
 
@@ -46,7 +49,7 @@ def _edit_form(route: Route, client: Client, persona: Persona) -> tuple[str, Pag
         if response.status_code != 200:
             continue
         for form in page_forms(response.content.decode()):
-            if form.method == "post" and guard.STATE in dict(form.fields):
+            if form.method == "post" and _guarded(form):
                 return form.action or url, form
     pytest.fail(f"{route.name}: no role found an edit form carrying its state")
 
@@ -91,13 +94,12 @@ def test_an_edit_never_overwrites_a_concurrent_one(
     assert second.status_code == 200, route.name
     content = second.content.decode()
     assert "Fassung A" in content and "Fassung B" in content
-    assert second.context["form"].conflict is not None
+    shown = second.context.get("list_form") or second.context["form"]
+    assert getattr(shown, "conflict", None) is not None or shown.conflict_list is not None
     # The stored record keeps the first save …
     assert "Fassung A" in client.get(action).content.decode()
     # … until the second person, having seen both, saves again over it.
-    (again,) = [
-        f for f in page_forms(content) if f.method == "post" and guard.STATE in dict(f.fields)
-    ]
+    (again,) = [f for f in page_forms(content) if f.method == "post" and _guarded(f)]
     assert client.post(action, again.data()).status_code == 302
     assert "Fassung B" in client.get(action).content.decode()
 

@@ -9,7 +9,12 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.module_loading import autodiscover_modules
 
+        from django.contrib.auth.signals import user_logged_in
+
         from . import checks  # noqa: F401  (registers the system checks)
+        from .middleware import seen_at_login
+
+        user_logged_in.connect(seen_at_login, dispatch_uid="kokoma-seen-at-login")
 
         # The apps' system texts (kokoma.core.messages), known before anything is rendered.
         autodiscover_modules("texts")

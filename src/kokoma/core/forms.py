@@ -1,5 +1,5 @@
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import partial
 from typing import Any
 
@@ -66,6 +66,45 @@ class Form(GuardedForm, forms.Form):
 
 class ModelForm(GuardedForm, forms.ModelForm):
     """The base of every model form."""
+
+
+class ListForm(Form):
+    """The guard of a page that saves a whole list at once (a formset whose rows the service
+    replaces): the state of all `rows` (the values of `fields`), compared when saving. A refused
+    save keeps the input and lists the rows as stored now in `conflict_list`.
+
+    Render its hidden fields and errors in the page's form, and save through
+    `call_service(list_form, service, …)`.
+    """
+
+    conflict_list: list[str] | None = None
+
+    def __init__(
+        self, *args: Any, rows: QuerySet[Any], fields: Sequence[str], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.rows, self.row_fields = rows, list(fields)
+        del self.fields[guard.ONCE]
+        self.initial.pop(guard.ONCE, None)
+        self.fields[guard.STATE] = forms.CharField(widget=forms.HiddenInput, required=False)
+        self.initial[guard.STATE] = partial(guard.list_state, rows, self.row_fields)
+
+    def row_text(self, row: Model) -> str:
+        """A stored row as a person reads it: its values in the order of `fields`."""
+        shown = []
+        for name in self.row_fields:
+            name = name.removesuffix("_id")
+            display = getattr(row, f"get_{name}_display", None)
+            value = display() if display else getattr(row, name)
+            if value not in (None, ""):
+                shown.append(str(value))
+        return " · ".join(shown)
+
+    def show_conflict(self, current: Any) -> None:
+        self.conflict_list = [self.row_text(row) for row in current]
+        data = self.data.copy() if isinstance(self.data, QueryDict) else {**self.data}
+        data[self.add_prefix(guard.STATE)] = guard.list_state(current, self.row_fields)
+        self.data = data
 
 
 class AccessibilityFeedbackForm(ModelForm):

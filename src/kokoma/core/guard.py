@@ -21,7 +21,7 @@ import datetime
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django import forms
@@ -52,6 +52,22 @@ class EditConflict(ValidationError):
         )
 
 
+class ListConflict(ValidationError):
+    """Someone else changed a list (saved as a whole) since the page showed it; `current` holds
+    its rows as stored now."""
+
+    def __init__(self, current: list[models.Model]) -> None:
+        self.current = current
+        super().__init__(
+            _(
+                "Someone else changed this list while you were editing it. Nothing was "
+                "overwritten. The list as it is saved now is shown below; save again to apply "
+                "yours."
+            ),
+            code="conflict",
+        )
+
+
 def edited_fields(form: forms.BaseForm, record: models.Model) -> list[str]:
     """The fields of `record` the form edits (the form's fields of the same name)."""
     names = {field.name for field in record._meta.get_fields()}
@@ -73,6 +89,12 @@ def fingerprint(instance: models.Model, fields: Iterable[str]) -> str:
             values[name] = getattr(instance, name)
     digest = hashlib.sha256(json.dumps(values, sort_keys=True, default=str).encode())
     return digest.hexdigest()[:32]
+
+
+def list_state(rows: Iterable[models.Model], fields: Sequence[str]) -> str:
+    """A short digest of a list's rows: their order, keys and the values of `fields`."""
+    values = [[row.pk, *(getattr(row, name) for name in fields)] for row in rows]
+    return hashlib.sha256(json.dumps(values, default=str).encode()).hexdigest()[:32]
 
 
 def state_of(form: forms.BaseForm, record: models.Model) -> str:
@@ -113,8 +135,13 @@ def guard(form: forms.BaseForm) -> None:
     state = getattr(form, "sent_state", None)
     once = getattr(form, "sent_once", None)
     record = getattr(form, "record", None)
+    rows = getattr(form, "rows", None)
     if state and record is not None:
         check_unchanged(form, record, state)
+    elif state and rows is not None:
+        current = list(rows.select_for_update())
+        if list_state(current, form.row_fields) != state:  # type: ignore[attr-defined]
+            raise ListConflict(current)
     elif once:
         spend(once)
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
+from typing import Any
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
@@ -107,6 +108,12 @@ class PermissionsPolicyMiddleware:
 
 
 LAST_SEEN = "kokoma-last-seen"
+
+
+def seen_at_login(sender: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
+    """Signing in is activity: the idle time starts then (and the next page writes nothing)."""
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_SEEN] = int(time.time())
 
 
 class IdleTimeoutMiddleware:

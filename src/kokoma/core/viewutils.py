@@ -12,7 +12,7 @@ from django.db import transaction
 from django.forms import BaseForm
 from django.http import HttpRequest
 
-from .guard import EditConflict, guard
+from .guard import EditConflict, ListConflict, guard
 
 if TYPE_CHECKING:
     from django.core.paginator import _SupportsPagination
@@ -26,7 +26,7 @@ def add_validation_errors(form: BaseForm, error: ValidationError) -> None:
 
     A refused edit (`EditConflict`) also shows both versions on a form that can.
     """
-    if isinstance(error, EditConflict) and hasattr(form, "show_conflict"):
+    if isinstance(error, EditConflict | ListConflict) and hasattr(form, "show_conflict"):
         form.show_conflict(error.current)
     if hasattr(error, "error_dict"):
         for field, errors in error.message_dict.items():

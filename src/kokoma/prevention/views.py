@@ -3,7 +3,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kokoma.accounts.access import acting_user as _user
 from kokoma.cases.models import Case
+from kokoma.core.forms import ListForm
 from kokoma.core.viewutils import call_service, paginate
 from kokoma.municipalities.access import municipality_permission
 from kokoma.municipalities.models import Municipality
@@ -179,18 +180,29 @@ def response_plan_edit(
         prefix="schritt",
         form_kwargs={"municipality": municipality},
     )
-    errors: list[str] = []
-    if request.method == "POST" and formset.is_valid():
+    list_form = ListForm(
+        request.POST or None,
+        rows=ResponseStep.objects.filter(municipality=municipality, kind=alert_kind).order_by(
+            "position"
+        ),
+        fields=["responsible", "member_id", "action", "due_days"],
+        prefix="liste",
+    )
+    if request.method == "POST" and formset.is_valid() and list_form.is_valid():
         steps = [
             form.planned()
             for form in formset.forms
             if form.has_changed() and not form.cleaned_data.get("DELETE")
         ]
-        try:
-            services.set_response_plan(municipality, by=user, kind=alert_kind, steps=steps)
-        except ValidationError as error:
-            errors = error.messages
-        else:
+        saved = call_service(
+            list_form,
+            services.set_response_plan,
+            municipality,
+            by=user,
+            kind=alert_kind,
+            steps=steps,
+        )
+        if saved is not None:
             messages.success(request, _("The pre-planned response has been saved."))
             return redirect("prevention:responses", ags=municipality.ags)
     return render(
@@ -200,7 +212,7 @@ def response_plan_edit(
             "municipality": municipality,
             "formset": formset,
             "kind_label": label,
-            "errors": errors,
+            "list_form": list_form,
         },
     )
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from kokoma.core.forms import ModelForm, set_choices, set_options
+from kokoma.core.forms import Form, ModelForm, set_choices
 
 from .models import EscalationLevel, ResponsibleRole, Step, Workflow
 
@@ -52,16 +53,21 @@ class StepForm(ModelForm):
         self.fields["position"].help_text = _("1 is the first step; the others move along.")
 
 
-class EscalationLevelForm(ModelForm):
-    class Meta:
-        model = EscalationLevel
-        fields = ["days_overdue", "notify", "action"]
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        set_options(self, "notify", ResponsibleRole.choices)
+def _label(name: str) -> Any:
+    return capfirst(getattr(EscalationLevel._meta.get_field(name), "verbose_name", name))
 
 
-EscalationFormSet = forms.modelformset_factory(
-    EscalationLevel, form=EscalationLevelForm, extra=1, can_delete=True
-)
+class EscalationLevelForm(Form):
+    """One level of the escalation chain. The chain is saved as a whole (its `ListForm` guards
+    it), so a level is no record of its own here: a refused save can be sent again as it is."""
+
+    days_overdue = forms.IntegerField(label=_label("days_overdue"), min_value=0, max_value=32767)
+    # The empty level at the end offers no role until one is chosen: sent as the browser shows
+    # it, it stays empty and adds no level.
+    notify = forms.ChoiceField(
+        label=_label("notify"), choices=[("", "–"), *ResponsibleRole.choices]
+    )
+    action = forms.CharField(label=_label("action"), max_length=300)
+
+
+EscalationFormSet = forms.formset_factory(EscalationLevelForm, extra=1, can_delete=True)

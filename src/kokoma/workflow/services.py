@@ -409,7 +409,7 @@ def delete_step(step: Step, *, by: User) -> None:
 @transaction.atomic
 def set_escalation_chain(
     workflow: Workflow, *, by: User, levels: list[tuple[int, str, str]]
-) -> None:
+) -> list[EscalationLevel]:
     """Replace the escalation chain by `levels` = [(days overdue, notify, action)], by days."""
     before = [str(level) for level in workflow.escalation_levels.all()]
     workflow.escalation_levels.all().delete()
@@ -428,3 +428,4 @@ def set_escalation_chain(
             municipality=workflow.municipality,
             changes={"escalation chain": [before, after]},
         )
+    return created

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kokoma.accounts.access import acting_user as _user
+from kokoma.core.forms import ListForm
 from kokoma.core.pdf import pdf_response
 from kokoma.core.viewutils import call_service
 from kokoma.municipalities.access import municipality_permission
@@ -140,10 +141,24 @@ def step_move(request: HttpRequest, municipality: Municipality, step_id: int) ->
 @require_http_methods(["GET", "POST"])
 def escalation_edit(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     workflow = services.workflow_for(municipality)
+    stored = workflow.escalation_levels.order_by("position")
     formset = EscalationFormSet(
-        request.POST or None, queryset=workflow.escalation_levels.all(), prefix="stufe"
+        request.POST or None,
+        initial=None
+        if request.method == "POST"
+        else [
+            {"days_overdue": level.days_overdue, "notify": level.notify, "action": level.action}
+            for level in stored
+        ],
+        prefix="stufe",
     )
-    if request.method == "POST" and formset.is_valid():
+    list_form = ListForm(
+        request.POST or None,
+        rows=stored,
+        fields=["days_overdue", "notify", "action"],
+        prefix="liste",
+    )
+    if request.method == "POST" and formset.is_valid() and list_form.is_valid():
         levels = [
             (
                 form.cleaned_data["days_overdue"],
@@ -151,14 +166,21 @@ def escalation_edit(request: HttpRequest, municipality: Municipality) -> HttpRes
                 form.cleaned_data["action"],
             )
             for form in formset.forms
-            if form.has_changed() or form.instance.pk
             if form.cleaned_data and not form.cleaned_data.get("DELETE")
         ]
-        services.set_escalation_chain(workflow, by=_user(request), levels=levels)
-        messages.success(request, _("The escalation chain was saved."))
-        return redirect("workflow:detail", ags=municipality.ags)
+        saved = call_service(
+            list_form, services.set_escalation_chain, workflow, by=_user(request), levels=levels
+        )
+        if saved is not None:
+            messages.success(request, _("The escalation chain was saved."))
+            return redirect("workflow:detail", ags=municipality.ags)
     return render(
         request,
         "workflow/escalationlevel_form.html",
-        {"municipality": municipality, "formset": formset, "title": _("Edit escalation chain")},
+        {
+            "municipality": municipality,
+            "formset": formset,
+            "list_form": list_form,
+            "title": _("Edit escalation chain"),
+        },
     )
