@@ -123,6 +123,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # before anything reads the body (the control-character guard reads form fields)
+    "kokoma.core.middleware.LimitRequestBodyMiddleware",
     "kokoma.core.middleware.RefuseControlCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -229,6 +231,11 @@ KOKOMA_PERIODIC_JOBS = {
     "daily-digest": ("kokoma.notifications.jobs.send_daily_digests", "07:00"),
     "remove-old-files": ("kokoma.core.jobs.remove_old_files", "03:30"),
 }
+# Uploads: one file at most KOKOMA_MAX_UPLOAD_MB (the form says so); a whole request body at most
+# KOKOMA_MAX_REQUEST_MB, refused with 413 before it is read (core.middleware.LimitRequestBodyMiddleware).
+# The reverse proxy's own limit (nginx `client_max_body_size`) should match it (docs/betrieb.md).
+KOKOMA_MAX_UPLOAD_MB = env_int("KOKOMA_MAX_UPLOAD_MB", 10)
+KOKOMA_MAX_REQUEST_MB = env_int("KOKOMA_MAX_REQUEST_MB", KOKOMA_MAX_UPLOAD_MB + 1)
 # Files made in the background (reports) are kept this many days for their download.
 GENERATED_FILE_DAYS = env_int("KOKOMA_GENERATED_FILE_DAYS", 7)
 EMAIL_HOST = env_str("KOKOMA_EMAIL_HOST", "localhost")

@@ -7,7 +7,7 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 ALWAYS_ALLOWED_PREFIXES = ("/static/", "/barrierefreiheit/", "/leichte-sprache/", "/i18n/")
@@ -29,6 +29,29 @@ class RequireMFAMiddleware:
             and not is_mfa_enabled(user)
         ):
             return redirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)
+
+
+class LimitRequestBodyMiddleware:
+    """A request whose body is larger than KOKOMA_MAX_REQUEST_MB is answered 413 from its declared
+    length, before anything reads it: Django's DATA_UPLOAD_MAX_MEMORY_SIZE leaves files out, so an
+    upload would otherwise be streamed to disk whole before the form could say it is too large.
+    (Without a Content-Length, Django reads no body at all.) The reverse proxy should refuse the
+    same size first (docs/betrieb.md); this is the limit that holds without one.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError as error:
+            raise BadRequest("unreadable Content-Length") from error
+        limit_mb: int = settings.KOKOMA_MAX_REQUEST_MB
+        if length > limit_mb * 1024 * 1024:
+            context = {"limit_mb": limit_mb, "file_limit_mb": settings.KOKOMA_MAX_UPLOAD_MB}
+            return render(request, "413.html", context, status=413)
         return self.get_response(request)
 
 

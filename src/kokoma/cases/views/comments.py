@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -18,6 +21,8 @@ from kokoma.cases.access import case_permission
 
 from ..models import Case
 from ..services.comments import PostedComment, case_link, post_comment
+
+logger = logging.getLogger(__name__)
 
 
 def _draft_key(case: Case) -> str:
@@ -84,6 +89,17 @@ def comment_create(request: HttpRequest, case: Case) -> HttpResponse:
             messages.error(request, message)
         if text.strip():
             keep_draft(request, case, text)
+    except DatabaseError:
+        # e.g. SQLite busy with another write: the text waits in the form to be sent again
+        logger.exception("comment on case %s could not be saved", case.pk)
+        messages.error(
+            request,
+            _(
+                "Your comment could not be saved just now. It is still in the form: "
+                "please send it again."
+            ),
+        )
+        keep_draft(request, case, text)
     else:
         take_draft(request, case)
         messages.success(request, _("Your comment was added."))
