@@ -151,7 +151,7 @@ def expected_answer(route: Route, user: Any, kwargs: dict[str, Any]) -> str:
             return "not_found"
         return "ok" if user.has_perm(access.permission, case) else "forbidden"
     assert access.scope == "municipality", access
-    municipality = Municipality.objects.get(register__ags=COTTBUS)
+    municipality = Municipality.objects.get(register__ags=kwargs.get("ags", COTTBUS))
     if not Municipality.objects.visible_to(user).filter(pk=municipality.pk).exists():
         return "not_found"
     return "ok" if user.has_perm(access.permission, municipality) else "forbidden"
