@@ -201,5 +201,17 @@ def post_forms(page: Page) -> Iterator[Form]:
             yield form
 
 
+def writing_forms(url: str, html: str) -> list[Form]:
+    """The page's forms that write to our views, one per target view and set of fields (a list
+    page repeats the same form for each row)."""
+    distinct: dict[tuple[str, tuple[str, ...]], Form] = {}
+    for form in post_forms(read_page(url, html)):
+        target = own_route(form.action)
+        assert target is not None
+        key = (target.name, tuple(sorted(c.name for c in form.controls)))
+        distinct.setdefault(key, form)
+    return list(distinct.values())
+
+
 def is_html(response: Any) -> bool:
     return "text/html" in response.get("Content-Type", "")

@@ -33,7 +33,7 @@ from .probe import (
     is_html,
     own_route,
     permitted_role,
-    read_page,
+    writing_forms,
 )
 
 ROLES = ["local_a", "office", "anonymous"]
@@ -103,18 +103,6 @@ def _send_control_characters(client: Client, form: Form) -> list[str]:
     return problems
 
 
-def _distinct_forms(url: str, html: str) -> list[Form]:
-    """The page's forms that write to our views, one per target view and set of fields (a list
-    page repeats the same form for each row)."""
-    distinct: dict[tuple[str, tuple[str, ...]], Form] = {}
-    for form in read_page(url, html).forms:
-        target = own_route(form.action)
-        if form.method == "post" and target is not None:
-            key = (target.name, tuple(sorted(c.name for c in form.controls)))
-            distinct.setdefault(key, form)
-    return list(distinct.values())
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize(("route", "index"), FORM_ROUTES)
 def test_every_form_field_takes_bad_input_without_harm(
@@ -132,7 +120,7 @@ def test_every_form_field_takes_bad_input_without_harm(
     if page.status_code != 200 or not is_html(page):
         return
     problems: list[str] = []
-    for form in _distinct_forms(url, page.content.decode()):
+    for form in writing_forms(url, page.content.decode()):
         problems += _send_control_characters(client, form)
         if FULL or index % SAMPLE_EVERY == 0:
             for payload in PAYLOADS if FULL else [MARKUP]:
