@@ -113,7 +113,7 @@ class _PageParser(HTMLParser):
         self.forms: list[Form] = []
         self._form: Form | None = None
         self._select: Control | None = None
-        self._option_value: str | None = None
+        self._select_required = False
         self._textarea: Control | None = None
         self._submit_named = False
 
@@ -128,6 +128,13 @@ class _PageParser(HTMLParser):
                 enctype=a.get("enctype", ""),
             )
             self._submit_named = False
+        elif tag == "option" and self._select is not None:
+            option = a.get("value")
+            if option is not None:
+                self._select.options.append(option)
+                if "selected" in a or (self._select.value is None and option):
+                    self._select.value = option
+            return
         elif self._form is None or "name" not in a or "disabled" in a:
             return
         elif tag == "input":
@@ -151,13 +158,8 @@ class _PageParser(HTMLParser):
             self._form.controls.append(self._textarea)
         elif tag == "select":
             self._select = Control("select", a["name"], None)
+            self._select_required = "required" in a
             self._form.controls.append(self._select)
-        if tag == "option" and self._select is not None:
-            self._option_value = a.get("value")
-            if self._option_value is not None:
-                self._select.options.append(self._option_value)
-                if "selected" in a or (self._select.value is None and self._option_value):
-                    self._select.value = self._option_value
 
     def handle_data(self, data: str) -> None:
         if self._textarea is not None:
@@ -167,7 +169,10 @@ class _PageParser(HTMLParser):
         if tag == "form" and self._form is not None:
             self.forms.append(self._form)
             self._form = None
-        elif tag == "select":
+        elif tag == "select" and self._select is not None:
+            if self._select_required and not self._select.value:
+                # a person picks one of a required choice
+                self._select.value = next((o for o in self._select.options if o), None)
             self._select = None
         elif tag == "textarea":
             self._textarea = None

@@ -130,3 +130,23 @@ def test_every_form_field_takes_bad_input_without_harm(
                 found = _unescaped(again.content)
                 problems.append(f"GET {url} after the payloads: {again.status_code} {found}")
     assert not problems, f"{url} as {role}:\n" + "\n".join(problems)
+
+
+@pytest.mark.django_db
+def test_the_corpus_is_stored_and_shown_escaped(client: Client, persona: Persona) -> None:
+    """The probe's own check: the payload really passes a form, is stored, and comes back
+    escaped — so "nothing unescaped" above means something."""
+    from django.urls import reverse
+
+    from kokoma.tasks.models import Task
+
+    from ..conftest import COTTBUS
+
+    client.force_login(persona("local_a"))
+    url = reverse("tasks:create", kwargs={"ags": COTTBUS})
+    (form,) = writing_forms(url, client.get(url).content.decode())
+    assert _send_payload(client, url, form, MARKUP) == []
+    task = Task.objects.get(title=MARKUP[:200])
+    shown = client.get(reverse("tasks:detail", kwargs={"ags": COTTBUS, "task_id": task.pk}))
+    assert b"&lt;script&gt;alert(&quot;kk-xss&quot;)" in shown.content
+    assert b"{{7*7}}kk-tpl" in shown.content
