@@ -65,3 +65,16 @@ def test_a_comment_the_database_fails_to_save_stays_in_the_form(
     assert ">Treffen am &lt;Dienstag&gt; &amp; danach @lokal.cottbus</textarea>" in page
     monkeypatch.undo()
     assert not Comment.objects.filter(case=case).exists()
+
+
+def test_a_comment_refused_for_a_control_character_is_offered_back_without_it(
+    client: Client, login: Login, case: Case
+) -> None:
+    login("actor_a")
+    url = reverse("caselist:comment", args=[case.reference])
+    response = client.post(url, {"text": "Kopiert <aus>\x00 Word\x0b mit\tTab"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Es wurde nichts gespeichert." in page
+    assert ">Kopiert &lt;aus&gt; Word mit\tTab</textarea>" in page
+    assert not Comment.objects.filter(case=case).exists()

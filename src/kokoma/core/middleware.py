@@ -64,7 +64,8 @@ class RefuseControlCharactersMiddleware:
     """Control characters never reach a view (issue 10): NUL breaks PostgreSQL, others break
     e-mail headers and the iCal feed. A path with one is a page that does not exist (404); a query
     with one is a bad request (400), as is a form field with one other than tab and line breaks —
-    the 400 page tells the person that nothing was saved and that going back keeps their text.
+    the 400 page tells the person that nothing was saved, and shows the text of the refused fields
+    without the control characters, to copy back.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -77,11 +78,24 @@ class RefuseControlCharactersMiddleware:
             raise BadRequest("control character in the query")
         posted = request.method == "POST" and request.content_type in FORM_TYPES
         if posted and any(_has(CONTROL_IN_TEXT, k, v) for k, v in request.POST.lists()):
-            raise BadRequest("control character in a form field")
+            return _refused_form(request)
         return self.get_response(request)
 
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def _refused_form(request: HttpRequest) -> HttpResponse:
+    """The 400 page for a form, with the text of the fields that held control characters, without
+    them, ready to be copied back: nothing typed is lost, even where Back does not restore it."""
+    kept = [
+        cleaned
+        for key, values in request.POST.lists()
+        if _has(CONTROL_IN_TEXT, key, values)
+        for value in values
+        if (cleaned := CONTROL_IN_TEXT.sub("", value)).strip()
+    ]
+    return render(request, "400.html", {"kept": kept}, status=400)
 
 
 def _has(pattern: re.Pattern[str], key: str, values: list[str]) -> bool:
