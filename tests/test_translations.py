@@ -24,7 +24,7 @@ from django.test import Client
 from django.utils import translation
 
 from .conftest import Persona
-from .test_permission_matrix import ROUTES, Route, _expected, _sample_kwargs, _url
+from .routes import ROUTES, Route, expected_answer, sample_kwargs, url_for
 
 CATALOGS = [
     settings.PROJECT_DIR / "locale" / "de" / "LC_MESSAGES" / "django.po",
@@ -163,15 +163,15 @@ def test_page_speaks_one_language(
 ) -> None:
     for role in ROLES:
         user = AnonymousUser() if role == "anonymous" else persona(role)
-        kwargs = _sample_kwargs(route, user)  # a file made for a person is their own
-        if _expected(route, user, kwargs) == "ok":
+        kwargs = sample_kwargs(route, user)  # a file made for a person is their own
+        if expected_answer(route, user, kwargs) == "ok":
             break
     else:
         pytest.skip("none of the walk's roles may see this page")
     if user.is_authenticated:
         client.force_login(user)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-    response = client.get(_url(route, kwargs))
+    response = client.get(url_for(route, kwargs))
     if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
         pytest.skip(f"{response.status_code} {response.get('Content-Type')}")
     text = visible_text(response.content.decode(), language)

@@ -130,6 +130,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # before anything reads the body (the control-character guard reads form fields)
+    "kokoma.core.middleware.LimitRequestBodyMiddleware",
     "kokoma.core.middleware.RefuseControlCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -251,6 +253,11 @@ KOKOMA_PERIODIC_JOBS = {
     "remove-old-files": ("kokoma.core.jobs.remove_old_files", "03:30"),
     "forget-old-submissions": ("kokoma.core.jobs.forget_old_submissions", "03:40"),
 }
+# Uploads: one file at most KOKOMA_MAX_UPLOAD_MB (the form says so); a whole request body at most
+# KOKOMA_MAX_REQUEST_MB, refused with 413 before it is read (core.middleware.LimitRequestBodyMiddleware).
+# The reverse proxy's own limit (nginx `client_max_body_size`) should match it (docs/betrieb.md).
+KOKOMA_MAX_UPLOAD_MB = env_int("KOKOMA_MAX_UPLOAD_MB", 10)
+KOKOMA_MAX_REQUEST_MB = env_int("KOKOMA_MAX_REQUEST_MB", KOKOMA_MAX_UPLOAD_MB + 1)
 # Files made in the background (reports) are kept this many days for their download.
 GENERATED_FILE_DAYS = env_int("KOKOMA_GENERATED_FILE_DAYS", 7)
 # The tokens of sent forms (a form sent twice is saved once) are kept this many days.

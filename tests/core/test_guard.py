@@ -20,7 +20,7 @@ from kokoma.core.viewutils import call_service
 from kokoma.prevention.models import Alert
 from tests.conftest import Persona
 from tests.html_forms import PageForm, page_forms
-from tests.test_permission_matrix import ROUTES, Route, _sample_kwargs, _url
+from tests.routes import ROUTES, Route, sample_kwargs, url_for
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def _edit_form(route: Route, client: Client, persona: Persona) -> tuple[str, Pag
     for role in ROLES:
         user = persona(role)
         client.force_login(user)
-        url = _url(route, _sample_kwargs(route, user))
+        url = url_for(route, sample_kwargs(route, user))
         response = client.get(url)
         if response.status_code != 200:
             continue
@@ -287,7 +287,7 @@ def test_a_new_record_sent_twice_is_saved_once(
     for role in ROLES:
         user = persona(role)
         client.force_login(user)
-        url = _url(route, _sample_kwargs(route, user))
+        url = url_for(route, sample_kwargs(route, user))
         page = client.get(url)
         forms = [
             form

@@ -87,7 +87,7 @@ def test_picture_query_count_is_pinned(
             {"start": "2020-01-01", "end": "2026-01-01"},
             "The period may be at most three years long.",
         ),
-        ({"start": "kein Datum"}, "Enter a valid date."),
+        ({"start": "kein Datum"}, "Please enter a valid date."),
     ],
 )
 def test_invalid_period_shows_an_error_and_falls_back(

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -192,3 +194,34 @@ def test_the_feed_lists_open_measures_of_the_owner(persona: Persona) -> None:
     assert f"measure-{left_open.pk}" not in uids  # a closed case's deadlines are over
     assert not any(item.summary.startswith("Erledigt") for item in calendar_items(owner))
     assert f"measure-{open_measure.pk}" not in {i.uid for i in calendar_items(persona("board_a"))}
+
+
+def test_stored_control_characters_never_reach_the_feed_raw(
+    client: Client, persona: Persona
+) -> None:
+    """Text stored before the control-character guard (or by an import) is made RFC 5545 text:
+    control characters dropped, line breaks, commas, semicolons and backslashes escaped."""
+    cottbus = Municipality.objects.get(register__ags=COTTBUS)
+    local = persona("local_a")
+    task = services.create_task(
+        municipality=cottbus, by=local, assignee=local, title="x", due_on=TOMORROW
+    )
+    nul = "" if connection.vendor == "postgresql" else "\x00"  # PostgreSQL stores no NUL
+    nasty = f"A{nul}B\x07C\r\nD, E; F\\G\tH\x1b\x7f"
+    Task.objects.filter(pk=task.pk).update(title=nasty, description=nasty)
+    token = services.issue_calendar_token(by=local).token
+
+    response = _feed(client, token)
+
+    assert response.status_code == 200
+    raw = response.content.replace(b"\r\n ", b"")  # unfold continuation lines
+    block = next(part for part in raw.split(b"BEGIN:VEVENT") if b"UID:task-%d@" % task.pk in part)
+    lines = block.split(b"\r\n")
+    summary = next(line for line in lines if line.startswith(b"SUMMARY:"))
+    assert summary == b"SUMMARY:ABC\\nD\\, E\\; F\\\\G\tH"
+    description = next(line for line in lines if line.startswith(b"DESCRIPTION:"))
+    assert description.startswith(b"DESCRIPTION:ABC\\nD\\, E\\; F\\\\G\tH\\n")
+    assert not re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", raw)
+    assert b"\r" not in raw.replace(b"\r\n", b"")
+    event = _events(response)[f"task-{task.pk}@kokoma"]
+    assert str(event["SUMMARY"]) == "ABC\nD, E; F\\G\tH"

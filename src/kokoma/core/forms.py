@@ -1,12 +1,15 @@
+import datetime
 import uuid
 from collections.abc import Iterable, Sequence
 from functools import partial
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
 from django.forms.renderers import DjangoTemplates
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import guard
@@ -123,14 +126,58 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-def date_field(label: Any, *, required: bool = True, **kwargs: Any) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=DateInput(),
-        error_messages={"invalid": _("Please enter a valid date.")},
-        **kwargs,
-    )
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+# A date about the past (an incident, an assessment) may lie a little ahead by a typo in the day or a
+# plan written down early, but not more than this; any date at most a century ahead.
+PAST_DATE_LEEWAY = datetime.timedelta(days=366)
+FUTURE_DATE_LEEWAY_YEARS = 100
+
+
+class DateField(forms.DateField):
+    """A date field that refuses implausible dates (issue 10, item 6): before 1900, and more than a
+    hundred years ahead. Every date field of our forms is one (a ModelForm names it in
+    `Meta.field_classes`); the security suite checks that no form shows another.
+    """
+
+    widget = DateInput
+    default_error_messages = {"invalid": _("Please enter a valid date.")}
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if value in self.empty_values:
+            return
+        if value < EARLIEST_DATE:
+            raise ValidationError(_("Please enter a date from 1900 onwards."), code="too_early")
+        today = timezone.localdate()
+        if value > self.latest(today):
+            raise ValidationError(self.too_late_message(), code="too_late")
+
+    def latest(self, today: datetime.date) -> datetime.date:
+        try:
+            return today.replace(year=today.year + FUTURE_DATE_LEEWAY_YEARS)
+        except ValueError:  # 29 February
+            return today.replace(year=today.year + FUTURE_DATE_LEEWAY_YEARS, day=28)
+
+    def too_late_message(self) -> str:
+        return str(_("Please enter a date within the next hundred years."))
+
+
+class PastDateField(DateField):
+    """A date about something that has happened (an observation, an assessment, a meeting): at most
+    a year ahead."""
+
+    def latest(self, today: datetime.date) -> datetime.date:
+        return today + PAST_DATE_LEEWAY
+
+    def too_late_message(self) -> str:
+        return str(_("This date lies more than a year in the future. Please check it."))
+
+
+def date_field(
+    label: Any, *, required: bool = True, past: bool = False, **kwargs: Any
+) -> forms.DateField:
+    field_class = PastDateField if past else DateField
+    return field_class(label=label, required=required, **kwargs)
 
 
 def set_choices(form: forms.BaseForm, name: str, queryset: QuerySet[Any]) -> None:

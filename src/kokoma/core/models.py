@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 import uuid
 
 from django.conf import settings
@@ -83,6 +85,8 @@ class Submission(models.Model):
 
     token = models.UUIDField(primary_key=True)
     sent_at = models.DateTimeField(_("sent at"), auto_now_add=True, db_index=True)
+
+    objects: models.Manager[Submission] = models.Manager()
 
     class Meta:
         verbose_name = _("sent form")

@@ -8,7 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import MembershipRole, ProgrammeRole, User
 from kokoma.audit.models import RECORD_ACTIONS, type_label
-from kokoma.core.forms import DateInput, Form, ModelForm, set_choices, set_options
+from kokoma.core.forms import (
+    DateField,
+    Form,
+    ModelForm,
+    PastDateField,
+    set_choices,
+    set_options,
+)
 
 from .models import (
     Contact,
@@ -55,7 +62,7 @@ class OnboardingForm(Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Please choose a municipality from the register.")},
     )
-    joined_on = forms.DateField(label=_("Joined the programme on"), widget=DateInput())
+    joined_on = PastDateField(label=_("Joined the programme on"))
     phase = forms.ChoiceField(
         label=_("Programme phase"), choices=Phase.choices, initial=Phase.INTERESTED
     )
@@ -101,7 +108,7 @@ class OnboardingForm(Form):
 
 class PhaseChangeForm(Form):
     to_phase = forms.ChoiceField(label=_("New phase"), choices=Phase.choices)
-    effective_on = forms.DateField(label=_("Effective from"), widget=DateInput())
+    effective_on = DateField(label=_("Effective from"))
     note = forms.CharField(
         label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
@@ -154,9 +161,8 @@ class WorkLogEntryForm(ModelForm):
             "next_steps_due",
             "next_steps_done",
         ]
+        field_classes = {"date": PastDateField, "next_steps_due": DateField}
         widgets = {
-            "date": DateInput(),
-            "next_steps_due": DateInput(),
             "notes": forms.Textarea(attrs={"rows": 6}),
             "next_steps": forms.Textarea(attrs={"rows": 3}),
         }
@@ -194,12 +200,8 @@ class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(label=_("Action"), required=False)
     object_type = forms.ChoiceField(label=_("Object type"), required=False)
     person = forms.ModelChoiceField(label=_("Person"), required=False, queryset=User.objects.none())
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = DateField(label=_("From"), required=False)
+    date_to = DateField(label=_("Until"), required=False)
 
     def __init__(self, *args: Any, entries: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

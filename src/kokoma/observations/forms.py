@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kokoma.cases.models import Case
-from kokoma.core.forms import DateInput, Form, ModelForm, set_choices, set_options
+from kokoma.core.forms import Form, ModelForm, PastDateField, set_choices, set_options
 from kokoma.taxonomy.forms import TermChoiceField
 from kokoma.taxonomy.models import Term, TermKind
 
@@ -45,7 +45,7 @@ class _IncidentFieldsMixin(forms.Form):
 
 
 class PublicReportForm(_IncidentFieldsMixin, Form):
-    occurred_on = forms.DateField(label=_("When did it happen?"), widget=DateInput())
+    occurred_on = PastDateField(label=_("When did it happen?"))
     place = forms.CharField(label=_("Place or district"), max_length=200)
     description = forms.CharField(
         label=_("What happened?"),
@@ -115,12 +115,15 @@ class ObservationForm(_IncidentFieldsMixin, ModelForm):
             "reporter_contact",
         ]
         widgets = {
-            "occurred_on": DateInput(),
             "topics": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 6}),
         }
         labels = {"reporter_contact": _("Contact of the reporting person (optional)")}
-        field_classes = {"motive": TermChoiceField, "incident_type": TermChoiceField}
+        field_classes = {
+            "occurred_on": PastDateField,
+            "motive": TermChoiceField,
+            "incident_type": TermChoiceField,
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

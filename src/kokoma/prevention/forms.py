@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import User
-from kokoma.core.forms import DateInput, Form, ModelForm, set_choices
+from kokoma.core.forms import DateField, Form, ModelForm, set_choices
 from kokoma.municipalities.models import Municipality
 from kokoma.taxonomy.models import Term, TermKind
 
@@ -174,9 +174,8 @@ class PreventionMeasureForm(ModelForm):
             "description": forms.Textarea(attrs={"rows": 4}),
             "result": forms.Textarea(attrs={"rows": 4}),
             "topics": forms.CheckboxSelectMultiple(),
-            "starts_on": DateInput(),
-            "ends_on": DateInput(),
         }
+        field_classes = {"starts_on": DateField, "ends_on": DateField}
         help_texts = {
             "target_group": _("For example: young people in the district, sports clubs."),
             "responsible": _("A member of the municipality, or name an organisation below."),

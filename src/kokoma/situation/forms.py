@@ -9,7 +9,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from kokoma.core.forms import DateInput
+from kokoma.core.forms import DateField
 
 from .indicators import Period
 
@@ -42,8 +42,8 @@ class PeriodForm(forms.Form):
             *((str(weeks), _last_weeks_label(weeks)) for weeks in PRESETS),
         ],
     )
-    start = forms.DateField(label=_("From"), required=False, widget=DateInput())
-    end = forms.DateField(label=_("Until"), required=False, widget=DateInput())
+    start = DateField(label=_("From"), required=False)
+    end = DateField(label=_("Until"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

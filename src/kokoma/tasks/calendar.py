@@ -8,6 +8,7 @@ tandem's next steps, …). A new source is one more function that yields `Calend
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -115,6 +116,17 @@ def calendar_items(user: User) -> list[CalendarItem]:
     return sorted(items, key=lambda item: (item.date, item.uid))
 
 
+# RFC 5545 (3.3.11) allows no control character in TEXT but tab; icalendar escapes line breaks (as
+# backslash-n), backslashes, commas and semicolons. The other control characters (stored before the
+# control-character guard existed, or by an import) are dropped.
+CONTROL_NOT_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def ical_text(value: str) -> str:
+    """`value` without the control characters that RFC 5545 does not allow in a TEXT value."""
+    return CONTROL_NOT_IN_TEXT.sub("", value)
+
+
 def build_calendar(user: User, *, base_url: str) -> bytes:
     """The iCalendar document; `base_url` (scheme and host) makes the links absolute."""
     calendar = Calendar()
@@ -128,11 +140,11 @@ def build_calendar(user: User, *, base_url: str) -> bytes:
         event = Event()
         event.add("uid", f"{item.uid}@{uid_domain}")
         event.add("dtstamp", stamp)
-        event.add("summary", item.summary)
+        event.add("summary", ical_text(item.summary))
         event.add("dtstart", item.date)
         event.add("dtend", item.date + datetime.timedelta(days=1))
         event.add("url", base_url.rstrip("/") + item.path)
-        event.add("description", item.description)
+        event.add("description", ical_text(item.description))
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return calendar.to_ical()

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import User
 from kokoma.cases.models import Case
-from kokoma.core.forms import DateInput, ModelForm, set_choices
+from kokoma.core.forms import DateField, ModelForm, set_choices
 from kokoma.municipalities.models import Municipality
 
 from .models import Task
@@ -17,8 +17,8 @@ class TaskForm(ModelForm):
     class Meta:
         model = Task
         fields = ["title", "description", "assignee", "case", "due_on"]
+        field_classes = {"due_on": DateField}
         widgets = {
-            "due_on": DateInput(),
             "description": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {

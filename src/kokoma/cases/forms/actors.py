@@ -100,4 +100,4 @@ class RelationForm(Form):
 
 
 class EndRelationForm(Form):
-    valid_to = date_field(_("Ended on"), initial=timezone.localdate)
+    valid_to = date_field(_("Ended on"), past=True, initial=timezone.localdate)

@@ -29,7 +29,7 @@ class ThreatForm(Form):
         error_messages={"invalid_choice": _("The score must be between 0 and 3.")},
     )
     rationale = forms.CharField(label=_("Rationale"), widget=forms.Textarea(attrs={"rows": 4}))
-    assessed_on = date_field(_("Date"), initial=timezone.localdate)
+    assessed_on = date_field(_("Date"), past=True, initial=timezone.localdate)
 
 
 class EscalationForm(Form):
@@ -49,7 +49,7 @@ class EscalationForm(Form):
             "invalid": _("The Glasl stage must be between 1 and 9."),
         },
     )
-    assessed_on = date_field(_("Date"), initial=timezone.localdate)
+    assessed_on = date_field(_("Date"), past=True, initial=timezone.localdate)
     actor = forms.ModelChoiceField(
         label=_("From the perspective of"),
         queryset=Actor.objects.none(),

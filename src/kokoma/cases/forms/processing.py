@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import User
-from kokoma.core.forms import DateInput, Form, ModelForm, set_choices
+from kokoma.core.forms import DateField, Form, ModelForm, PastDateField, set_choices
 from kokoma.taxonomy.models import Term, TermKind
 from kokoma.workflow.models import Step
 
@@ -25,9 +25,8 @@ class ProcedureForm(ModelForm):
         widgets = {
             "goal": forms.Textarea(attrs={"rows": 3}),
             "participants": forms.CheckboxSelectMultiple,
-            "started_on": DateInput(),
-            "ended_on": DateInput(),
         }
+        field_classes = {"started_on": DateField, "ended_on": DateField}
         error_messages = {
             "procedure": {"invalid_choice": _("Please choose a procedure from the catalogue.")},
             "participants": {"invalid_choice": _("Please choose only actors of this case.")},
@@ -70,11 +69,10 @@ class MeasureForm(ModelForm):
     class Meta:
         model = Measure
         fields = ["title", "description", "owner", "due_on", "status", "result"]
-        field_classes = {"owner": OwnerChoiceField}
+        field_classes = {"owner": OwnerChoiceField, "due_on": DateField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "result": forms.Textarea(attrs={"rows": 3}),
-            "due_on": DateInput(),
         }
         error_messages = {
             "owner": {
@@ -102,9 +100,8 @@ class AgreementForm(ModelForm):
         widgets = {
             "text": forms.Textarea(attrs={"rows": 4}),
             "parties": forms.CheckboxSelectMultiple,
-            "agreed_on": DateInput(),
-            "review_on": DateInput(),
         }
+        field_classes = {"agreed_on": PastDateField, "review_on": DateField}
         error_messages = {
             "parties": {"invalid_choice": _("Please choose only actors of this case.")},
             "agreed_on": DATE_ERRORS,

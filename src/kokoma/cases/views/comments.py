@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -20,6 +23,8 @@ from kokoma.core.viewutils import call_service
 from ..forms.comments import CommentForm
 from ..models import Case
 from ..services.comments import PostedComment, case_link, post_comment
+
+logger = logging.getLogger(__name__)
 
 
 def _draft_key(case: Case) -> str:
@@ -81,7 +86,20 @@ def comment_create(request: HttpRequest, case: Case) -> HttpResponse:
     form = CommentForm(request.POST)
     form.is_valid()  # the text field takes any text; the service checks it
     text = form.cleaned_data.get("text", "")
-    posted = call_service(form, post_comment, case, by=user, text=text)
+    try:
+        posted = call_service(form, post_comment, case, by=user, text=text)
+    except DatabaseError:
+        # e.g. SQLite busy with another write: the text waits in the form to be sent again
+        logger.exception("comment on case %s could not be saved", case.pk)
+        messages.error(
+            request,
+            _(
+                "Your comment could not be saved just now. It is still in the form: "
+                "please send it again."
+            ),
+        )
+        keep_draft(request, case, text)
+        return redirect(case_link(case))
     if posted is None:
         for message in form.non_field_errors():
             messages.error(request, str(message))

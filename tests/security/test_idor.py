@@ -1,0 +1,78 @@
+"""IDOR: every URL that names an object by id, with the id swapped for another municipality's.
+
+For each of our routes with an object parameter, the Bautzen local companion (who may do much in
+Bautzen) asks for a Cottbus object: under Bautzen's own address (`/…/kommune/<Bautzen>/…/<id of a
+Cottbus object>/`) or, for a case, by the Cottbus case's reference. The form the Cottbus companion
+sees at the real address is filled in and sent to the swapped one. Both GET and POST must answer
+404 (or 403), never succeed and never fail with a server error.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from ..conftest import BAUTZEN, Persona
+from ..routes import ROUTES, Route, sample_kwargs, url_for
+from .probe import is_html, post_forms, read_page, walk_sample
+
+OWNER = "local_a"  # whose objects the samples are (Cottbus)
+INTRUDER = "local_b"  # the Bautzen local companion
+TENANCY_KEYS = {"ags"}
+# Parameters that are not object ids: the feed token is the secret itself (public, checked by the
+# calendar tests), an alert kind is the same word in every municipality, and third-party parameters.
+NOT_OBJECTS = {"token", "alert_kind", "key", "uidb36", "url", "path", "packages", "app_label"}
+
+
+def _object_keys(route: Route) -> set[str]:
+    return set(route.keys) - TENANCY_KEYS - NOT_OBJECTS
+
+
+IDOR_ROUTES = walk_sample(
+    [
+        pytest.param(route, id=route.name)
+        for route in ROUTES
+        if route.ours and _object_keys(route) and route.access and route.access.scope != "public"
+    ]
+)
+
+
+def _refused(status: int) -> bool:
+    return status in (403, 404)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", IDOR_ROUTES)
+def test_another_municipalitys_object_is_never_served(
+    route: Route, client: Client, persona: Persona
+) -> None:
+    owner, intruder = persona(OWNER), persona(INTRUDER)
+    real = url_for(route, sample_kwargs(route, owner))
+    swapped_kwargs = sample_kwargs(route, owner)
+    if "ags" in route.keys:
+        swapped_kwargs["ags"] = BAUTZEN
+    swapped = url_for(route, swapped_kwargs)
+
+    # what the owner's form at the real address sends
+    client.force_login(owner)
+    own = client.get(real)
+    forms = list(post_forms(read_page(real, own.content.decode()))) if is_html(own) else []
+    data: dict[str, Any] = next(
+        (form.data() for form in forms if form.action == real), {"confirm": "1"}
+    )
+
+    client.force_login(intruder)
+    answer = client.get(swapped)
+    assert answer.status_code < 500, f"GET {swapped}: {answer.status_code}"
+    assert _refused(answer.status_code) or answer.status_code == 405, (
+        f"GET {swapped} as {INTRUDER}: {answer.status_code}, expected 404/403"
+    )
+    posted = client.post(swapped, data)
+    assert posted.status_code < 500, f"POST {swapped}: {posted.status_code}"
+    # a view that only reads (GET refused above) may refuse the method itself
+    only_reads = answer.status_code != 405 and posted.status_code == 405
+    assert _refused(posted.status_code) or only_reads, (
+        f"POST {swapped} as {INTRUDER}: {posted.status_code}, expected 404/403"
+    )
