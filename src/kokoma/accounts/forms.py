@@ -6,11 +6,15 @@ from allauth.account.adapter import get_adapter
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kokoma.core.forms import Form
+
 from .handles import HANDLE_MAX_LENGTH
 from .models import User
 
 
-class HandleForm(forms.Form):
+class HandleForm(Form):
+    """The person's handle; given `record=` the user, it is guarded like every edit."""
+
     handle = forms.CharField(
         label=_("handle"),
         max_length=HANDLE_MAX_LENGTH,
@@ -21,7 +25,7 @@ class HandleForm(forms.Form):
     )
 
 
-class EmailChangeForm(forms.Form):
+class EmailChangeForm(Form):
     new_email = forms.EmailField(
         label=_("new e-mail address"),
         help_text=_(

@@ -33,7 +33,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def handle_edit(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
-    form = HandleForm(request.POST or None, initial={"handle": user.handle})
+    form = HandleForm(request.POST or None, initial={"handle": user.handle}, record=user)
     if request.method == "POST" and form.is_valid():
         changed = call_service(
             form, services.change_handle, user, by=user, handle=form.cleaned_data["handle"]
