@@ -313,3 +313,85 @@ def test_a_new_record_sent_twice_is_saved_once(
     second = client.post(action, data)
     assert created.count() == after_first, f"{route.name} saved the same form twice"
     assert second.status_code in (200, 302)
+
+
+# --- At the same moment: two threads, two database connections (PostgreSQL) ----------------------
+
+
+@pytest.mark.skipif(
+    __import__("django.db", fromlist=["connection"]).connection.vendor != "postgresql",
+    reason="concurrent transactions need PostgreSQL (SQLite writes one at a time)",
+)
+def test_a_comment_sent_twice_at_the_same_moment_is_saved_once(persona: Persona) -> None:
+    """Two requests with the same token at once, each in its own thread and transaction: the
+    database lets one token in, the other request waits for it and is refused. Everything runs
+    in threads with their own connections (committed), so nothing waits on this test's own
+    transaction; what they wrote (including their audit lines) is removed at the end."""
+    import threading
+
+    from django.db import connections
+
+    from kokoma.audit.models import AuditEntry
+    from kokoma.cases.models import Comment
+
+    case = Case.objects.filter(municipality__register__ags="12052000").order_by("pk").first()
+    assert case is not None
+    user = persona("local_a")
+    text = "Gleichzeitig gesendet."
+    action = reverse("caselist:comment", kwargs={"reference": case.reference})
+    page_url = reverse("cases:detail", kwargs={"reference": case.reference})
+    sender = Client()
+    found: dict[str, Any] = {}
+    last_line = AuditEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+    def in_thread(work: Any) -> threading.Thread:
+        def run() -> None:
+            try:
+                work()
+            finally:
+                connections.close_all()
+
+        return threading.Thread(target=run)
+
+    def open_page() -> None:
+        sender.force_login(user)
+        (form,) = [
+            f for f in page_forms(sender.get(page_url).content.decode()) if f.action == action
+        ]
+        found["data"] = _with(form, "text", text)
+
+    start = threading.Barrier(2)
+    answers: list[Any] = []
+
+    def send() -> None:
+        client = Client()
+        client.cookies = sender.cookies
+        start.wait()
+        answers.append(client.post(action, found["data"]))
+
+    def count() -> None:
+        found["saved"] = Comment.objects.filter(case=case, text=text).count()
+
+    def clean() -> None:
+        from django.contrib.sessions.models import Session
+
+        Comment.objects.filter(case=case, text=text).delete()
+        with connections["default"].cursor() as cursor:  # the log refuses deletes by design
+            table = connections["default"].ops.quote_name(AuditEntry._meta.db_table)
+            cursor.execute(f"DELETE FROM {table} WHERE id > %s", [last_line])  # noqa: S608
+        Session.objects.filter(session_key=sender.session.session_key).delete()
+        Submission.objects.filter(token=found.get("data", {}).get(guard.ONCE)).delete()
+
+    try:
+        for step in ([open_page], [send, send], [count]):
+            threads = [in_thread(work) for work in step]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=60)
+        assert [answer.status_code for answer in answers] == [302, 302]
+        assert found["saved"] == 1
+    finally:
+        cleaner = in_thread(clean)
+        cleaner.start()
+        cleaner.join(timeout=60)

@@ -119,7 +119,7 @@ def spend(token: uuid.UUID) -> None:
 
 def check_unchanged(form: forms.BaseForm, stored: models.Model, state: str) -> None:
     """Lock the form's record and refuse the save when it changed since the form showed it."""
-    current = type(stored)._base_manager.select_for_update().filter(pk=stored.pk).first()
+    current = stored._meta.model._base_manager.select_for_update().filter(pk=stored.pk).first()
     if current is None:
         raise ValidationError(
             _("This %(thing)s was deleted while you were editing it.")
