@@ -33,14 +33,19 @@ EDIT_ROUTES = [
 ]
 
 
-def _guarded(form: PageForm) -> bool:
-    return any(name.rsplit("-", 1)[-1] == guard.STATE for name, _value in form.fields)
+def _carries(form: PageForm, field: str) -> bool:
+    """Does the form carry the guard's `field` (also as a formset row's, `prefix-field`)?"""
+    return any(name.rsplit("-", 1)[-1] == field for name, _value in form.fields)
 
 
 ROLES = ("office", "external", "local_a")
 
 
-def _edit_form(route: Route, client: Client, persona: Persona) -> tuple[str, PageForm]:
+def _form_carrying(
+    route: Route, client: Client, persona: Persona, field: str, *, last: bool = False
+) -> tuple[str, PageForm]:
+    """The page's POST form that carries the guard's `field` (its first or last), as the first
+    of ROLES who finds one, logged in on `client`; and where it is sent."""
     for role in ROLES:
         user = persona(role)
         client.force_login(user)
@@ -48,10 +53,15 @@ def _edit_form(route: Route, client: Client, persona: Persona) -> tuple[str, Pag
         response = client.get(url)
         if response.status_code != 200:
             continue
-        for form in page_forms(response.content.decode()):
-            if form.method == "post" and _guarded(form):
-                return form.action or url, form
-    pytest.fail(f"{route.name}: no role found an edit form carrying its state")
+        forms = [
+            form
+            for form in page_forms(response.content.decode())
+            if form.method == "post" and _carries(form, field)
+        ]
+        if forms:
+            form = forms[-1] if last else forms[0]
+            return form.action or url, form
+    pytest.fail(f"{route.name}: no role found a form carrying its {field}")
 
 
 def _with(form: PageForm, name: str, value: str) -> dict[str, Any]:
@@ -80,7 +90,7 @@ def test_the_registry_finds_the_edit_pages() -> None:
 def test_an_edit_never_overwrites_a_concurrent_one(
     route: Route, client: Client, persona: Persona
 ) -> None:
-    action, form = _edit_form(route, client, persona)
+    action, form = _form_carrying(route, client, persona, guard.STATE)
     candidates = [name for name in form.text_fields if name not in (guard.STATE, guard.ONCE)]
     # The first save, from a copy of the page: the first text field the form accepts.
     for name in candidates:
@@ -99,7 +109,7 @@ def test_an_edit_never_overwrites_a_concurrent_one(
     # The stored record keeps the first save …
     assert "Fassung A" in client.get(action).content.decode()
     # … until the second person, having seen both, saves again over it.
-    (again,) = [f for f in page_forms(content) if f.method == "post" and _guarded(f)]
+    (again,) = [f for f in page_forms(content) if f.method == "post" and _carries(f, guard.STATE)]
     assert client.post(action, again.data()).status_code == 302
     assert "Fassung B" in client.get(action).content.decode()
 
@@ -284,23 +294,7 @@ def test_a_new_record_sent_twice_is_saved_once(
 ) -> None:
     from kokoma.audit.models import AuditAction, AuditEntry
 
-    for role in ROLES:
-        user = persona(role)
-        client.force_login(user)
-        url = url_for(route, sample_kwargs(route, user))
-        page = client.get(url)
-        forms = [
-            form
-            for form in page_forms(page.content.decode())
-            if page.status_code == 200
-            if form.method == "post" and guard.ONCE in dict(form.fields)
-        ]
-        if forms:
-            break
-    else:
-        pytest.fail(f"{route.name}: no role found a form carrying a once token")
-    form = forms[-1]
-    action = form.action or url
+    action, form = _form_carrying(route, client, persona, guard.ONCE, last=True)
     data = _filled(form)
     created = AuditEntry.objects.filter(action=AuditAction.CREATE)
     before = created.count()

@@ -58,8 +58,12 @@ class GuardedForm(forms.BaseForm):
     def show_conflict(self, current: Model) -> None:
         """Show both versions, and let the next save apply this input over `current`."""
         self.conflict = guard.conflict_rows(self, current)
+        self.rebase(guard.state_of(self, current))
+
+    def rebase(self, state: str) -> None:
+        """Let the next save of this input count as made over the record in `state`."""
         data = self.data.copy() if isinstance(self.data, QueryDict) else {**self.data}
-        data[self.add_prefix(guard.STATE)] = guard.state_of(self, current)
+        data[self.add_prefix(guard.STATE)] = state
         self.data = data
 
 
@@ -105,9 +109,7 @@ class ListForm(Form):
 
     def show_conflict(self, current: Any) -> None:
         self.conflict_list = [self.row_text(row) for row in current]
-        data = self.data.copy() if isinstance(self.data, QueryDict) else {**self.data}
-        data[self.add_prefix(guard.STATE)] = guard.list_state(current, self.row_fields)
-        self.data = data
+        self.rebase(guard.list_state(current, self.row_fields))
 
 
 class AccessibilityFeedbackForm(ModelForm):

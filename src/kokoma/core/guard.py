@@ -87,14 +87,17 @@ def fingerprint(instance: models.Model, fields: Iterable[str]) -> str:
             values[name] = getattr(instance, field.attname)  # type: ignore[union-attr]
         else:
             values[name] = getattr(instance, name)
-    digest = hashlib.sha256(json.dumps(values, sort_keys=True, default=str).encode())
-    return digest.hexdigest()[:32]
+    return _digest(values)
 
 
 def list_state(rows: Iterable[models.Model], fields: Sequence[str]) -> str:
     """A short digest of a list's rows: their order, keys and the values of `fields`."""
-    values = [[row.pk, *(getattr(row, name) for name in fields)] for row in rows]
-    return hashlib.sha256(json.dumps(values, default=str).encode()).hexdigest()[:32]
+    return _digest([[row.pk, *(getattr(row, name) for name in fields)] for row in rows])
+
+
+def _digest(values: Any) -> str:
+    encoded = json.dumps(values, sort_keys=True, default=str).encode()
+    return hashlib.sha256(encoded).hexdigest()[:32]
 
 
 def state_of(form: forms.BaseForm, record: models.Model) -> str:
