@@ -17,14 +17,13 @@ from kokoma.core.forms import (
     set_options,
 )
 
-from .models import (
+from ..models import (
     Contact,
     CounsellingStructure,
     Land,
     Municipality,
     Phase,
     RegisterEntry,
-    WorkLogEntry,
 )
 
 
@@ -147,35 +146,6 @@ class CounsellingStructureForm(ModelForm):
         model = CounsellingStructure
         fields = ["name", "kind", "description", "contact"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
-
-
-class WorkLogEntryForm(ModelForm):
-    class Meta:
-        model = WorkLogEntry
-        fields = [
-            "date",
-            "participants",
-            "topic",
-            "notes",
-            "next_steps",
-            "next_steps_due",
-            "next_steps_done",
-        ]
-        field_classes = {"date": PastDateField, "next_steps_due": DateField}
-        widgets = {
-            "notes": forms.Textarea(attrs={"rows": 6}),
-            "next_steps": forms.Textarea(attrs={"rows": 3}),
-        }
-
-    def clean(self) -> dict[str, Any]:
-        super().clean()
-        data = self.cleaned_data
-        due, date = data.get("next_steps_due"), data.get("date")
-        if due and not data.get("next_steps"):
-            self.add_error("next_steps", _("Please describe the next steps that are due."))
-        if due and date and due < date:
-            self.add_error("next_steps_due", _("The due date cannot lie before the meeting."))
-        return data
 
 
 class MemberForm(Form):

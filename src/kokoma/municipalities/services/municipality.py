@@ -15,16 +15,15 @@ from kokoma.accounts.services import invite_user
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import assign, record, save_audited, stored
 
-from .models import (
+from ..models import (
     Contact,
     CounsellingStructure,
     Municipality,
     Phase,
     PhaseChange,
     RegisterEntry,
-    WorkLogEntry,
 )
-from .signals import municipality_admitted
+from ..signals import municipality_admitted
 
 
 @transaction.atomic
@@ -307,61 +306,6 @@ def delete_counselling_structure(structure: CounsellingStructure, *, by: User) -
     _delete(structure, by=by)
 
 
-# Work log -------------------------------------------------------------------------------------
-
-
-class WorkLogEntryFields(TypedDict, total=False):
-    date: datetime.date
-    participants: str
-    topic: str
-    notes: str
-    next_steps: str
-    next_steps_due: datetime.date | None
-    next_steps_done: bool
-
-
-@transaction.atomic
-def add_work_log_entry(
-    municipality: Municipality,
-    *,
-    by: User,
-    date: datetime.date,
-    participants: str,
-    topic: str,
-    notes: str = "",
-    next_steps: str = "",
-    next_steps_due: datetime.date | None = None,
-    next_steps_done: bool = False,
-) -> WorkLogEntry:
-    """Write an entry of the tandem's work log; the acting user is its author."""
-    entry = WorkLogEntry(
-        municipality=municipality,
-        date=date,
-        participants=participants,
-        topic=topic,
-        notes=notes,
-        next_steps=next_steps,
-        next_steps_due=next_steps_due,
-        next_steps_done=next_steps_done,
-        author=by,
-    )
-    return save_audited(entry, by=by, municipality=municipality)
-
-
-@transaction.atomic
-def change_work_log_entry(
-    entry: WorkLogEntry, *, by: User, **changes: Unpack[WorkLogEntryFields]
-) -> WorkLogEntry:
-    """Change the given fields of an entry; it keeps its author (who may have left since)."""
-    changed = assign(stored(entry), changes)
-    return save_audited(changed, by=by, municipality=changed.municipality, exclude=["author"])
-
-
-@transaction.atomic
-def delete_work_log_entry(entry: WorkLogEntry, *, by: User) -> None:
-    _delete(entry, by=by)
-
-
-def _delete(obj: Contact | CounsellingStructure | WorkLogEntry, *, by: User) -> None:
+def _delete(obj: Contact | CounsellingStructure, *, by: User) -> None:
     record(by=by, action=AuditAction.DELETE, obj=obj, municipality=obj.municipality)
     obj.delete()

@@ -22,8 +22,8 @@ from kokoma.core.viewutils import add_validation_errors as _add_errors
 from kokoma.core.viewutils import call_service, paginate
 from kokoma.municipalities.access import municipality_permission
 
-from . import services
-from .forms import (
+from .. import services
+from ..forms import (
     AuditFilterForm,
     ContactForm,
     CounsellingStructureForm,
@@ -33,10 +33,9 @@ from .forms import (
     OnboardingForm,
     PhaseChangeForm,
     TandemForm,
-    WorkLogEntryForm,
 )
-from .models import Contact, CounsellingStructure, Municipality, RegisterEntry, WorkLogEntry
-from .queries import with_tandem
+from ..models import Contact, CounsellingStructure, Municipality, RegisterEntry
+from ..queries import with_tandem
 
 SORT_FIELDS = {
     "name": "register__name",
@@ -399,56 +398,6 @@ def structure_delete(
         structure,
         services.delete_counselling_structure,
         "municipalities:detail",
-    )
-
-
-@municipality_permission("municipalities.view_work_log")
-def work_log(request: HttpRequest, municipality: Municipality) -> HttpResponse:
-    entries = municipality.work_log.select_related("author")
-    page = paginate(request, entries)[0]
-    return render(
-        request,
-        "municipalities/worklogentry_list.html",
-        {"municipality": municipality, "page": page},
-    )
-
-
-@municipality_permission("municipalities.change_work_log")
-@require_http_methods(["GET", "POST"])
-def work_log_add(request: HttpRequest, municipality: Municipality) -> HttpResponse:
-    return _record_page(
-        request,
-        municipality,
-        WorkLogEntryForm(request.POST or None, instance=WorkLogEntry(municipality=municipality)),
-        partial(services.add_work_log_entry, municipality),
-        _("New work log entry"),
-        "municipalities:work_log",
-    )
-
-
-@municipality_permission("municipalities.change_work_log")
-@require_http_methods(["GET", "POST"])
-def work_log_edit(request: HttpRequest, municipality: Municipality, entry_id: int) -> HttpResponse:
-    entry = get_object_or_404(municipality.work_log, pk=entry_id)
-    return _record_page(
-        request,
-        municipality,
-        WorkLogEntryForm(request.POST or None, instance=entry),
-        partial(services.change_work_log_entry, entry),
-        _("Edit work log entry"),
-        "municipalities:work_log",
-        reverse("municipalities:work_log_delete", args=[municipality.ags, entry.pk]),
-    )
-
-
-@municipality_permission("municipalities.change_work_log")
-@require_POST
-def work_log_delete(
-    request: HttpRequest, municipality: Municipality, entry_id: int
-) -> HttpResponse:
-    entry = get_object_or_404(municipality.work_log, pk=entry_id)
-    return _delete_record(
-        request, municipality, entry, services.delete_work_log_entry, "municipalities:work_log"
     )
 
 

@@ -1,0 +1,51 @@
+"""The pages of the municipalities app, one module per noun."""
+
+from .municipality import (
+    audit_log,
+    contact_add,
+    contact_delete,
+    contact_edit,
+    member_add,
+    member_list,
+    member_remove,
+    municipality_create,
+    municipality_detail,
+    municipality_edit,
+    municipality_list,
+    phase_change,
+    register_search,
+    structure_add,
+    structure_delete,
+    structure_edit,
+    tandem_edit,
+)
+from .work_log import (
+    work_log,
+    work_log_add,
+    work_log_delete,
+    work_log_edit,
+)
+
+__all__ = [
+    "audit_log",
+    "contact_add",
+    "contact_delete",
+    "contact_edit",
+    "member_add",
+    "member_list",
+    "member_remove",
+    "municipality_create",
+    "municipality_detail",
+    "municipality_edit",
+    "municipality_list",
+    "phase_change",
+    "register_search",
+    "structure_add",
+    "structure_delete",
+    "structure_edit",
+    "tandem_edit",
+    "work_log",
+    "work_log_add",
+    "work_log_delete",
+    "work_log_edit",
+]
