@@ -12,7 +12,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import guard
+from . import guard, uploads
 from .models import AccessibilityFeedback
 
 
@@ -235,3 +235,27 @@ class KernFormRenderer(DjangoTemplates):
                 widget["attrs"] = dict(widget["attrs"])
                 _add_class(widget["attrs"], name)
         return super().render(template_name, context, request)
+
+
+class DocumentForm(Form):
+    """A titled document upload, checked as `kokoma.core.uploads.check_upload` checks it."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, PNG, JPEG, ODT, DOCX or TXT, at most %(limit)s MB."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit = uploads.max_upload_bytes() // (1024 * 1024)
+        self.fields["file"].help_text = str(self.fields["file"].help_text) % {"limit": limit}
+        self.fields["file"].widget.attrs["accept"] = ",".join(uploads.DOCUMENT_TYPES)
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        try:
+            uploads.check_upload(upload)
+        except ValidationError as error:
+            raise ValidationError(error.messages) from error
+        return upload

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kokoma.accounts.access import acting_user as _user
 from kokoma.cases.access import case_permission
+from kokoma.core.uploads import download
 from kokoma.core.viewutils import call_service
 
 from .. import services
@@ -46,17 +44,6 @@ def document_add(request: HttpRequest, case: Case) -> HttpResponse:
 @case_permission("cases.view_case")
 def document_download(request: HttpRequest, case: Case, document_id: int) -> HttpResponseBase:
     document = get_object_or_404(case.documents.all(), pk=document_id)
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
+    response = download(document.file, title=document.title, content_type=document.content_type)
     services.record_document_download(document, by=_user(request))
-    extension = PurePath(document.file.name).suffix.lower()
-    filename = f"{slugify(document.title) or 'dokument'}{extension}"
-    response = FileResponse(
-        handle, as_attachment=True, filename=filename, content_type=document.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
     return response

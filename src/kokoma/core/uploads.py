@@ -1,0 +1,89 @@
+"""Uploaded documents: which files are accepted, under which name they are stored, and how
+they are served (only ever as a download, after the caller's permission check)."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.http import FileResponse, Http404
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+ZIP_MAGIC = b"PK\x03\x04"
+# Allowed document types: extension → (content type, accepted leading bytes).
+DOCUMENT_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
+    ".pdf": ("application/pdf", (b"%PDF-",)),
+    ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
+    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    ".odt": ("application/vnd.oasis.opendocument.text", (ZIP_MAGIC,)),
+    ".docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        (ZIP_MAGIC,),
+    ),
+    ".txt": ("text/plain", ()),
+}
+
+
+def max_upload_bytes() -> int:
+    return int(getattr(settings, "KOKOMA_MAX_UPLOAD_MB", 10)) * 1024 * 1024
+
+
+def check_upload(upload: UploadedFile) -> str:
+    """The content type of an acceptable upload; a ValidationError for any other."""
+    limit = max_upload_bytes()
+    if upload.size is None or upload.size > limit:
+        raise ValidationError(
+            _("The file is larger than %(limit)s MB.") % {"limit": limit // (1024 * 1024)}
+        )
+    if not upload.size:
+        raise ValidationError(_("The file is empty."))
+    extension = PurePath(upload.name or "").suffix.lower()
+    if extension not in DOCUMENT_TYPES:
+        raise ValidationError(
+            _("This type of file is not accepted. Allowed: PDF, PNG, JPEG, ODT, DOCX, TXT.")
+        )
+    content_type, magics = DOCUMENT_TYPES[extension]
+    upload.seek(0)
+    head = upload.read(2048)
+    upload.seek(0)
+    if magics:
+        ok = any(head.startswith(magic) for magic in magics)
+    else:  # plain text: no NUL bytes, valid UTF-8 (a multibyte character may be cut off)
+        try:
+            head.decode("utf-8")
+            ok = b"\x00" not in head
+        except UnicodeDecodeError as error:
+            ok = error.start >= len(head) - 3 and b"\x00" not in head
+    if not ok:
+        raise ValidationError(_("The content of the file does not match its type."))
+    return content_type
+
+
+def rename_upload(upload: UploadedFile) -> None:
+    """Give the upload our own file name: the original may reveal people or hold odd characters."""
+    extension = PurePath(upload.name or "").suffix.lower()
+    stamp = timezone.now().strftime("%Y%m%d%H%M%S")
+    upload.name = f"{stamp}-{timezone.now().microsecond:06d}{extension}"
+
+
+def download(file: Any, *, title: str, content_type: str) -> FileResponse:
+    """A stored document as an attachment that no browser renders or keeps; 404 if it is gone."""
+    try:
+        handle = file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    extension = PurePath(file.name).suffix.lower()
+    filename = f"{slugify(title) or 'dokument'}{extension}"
+    response = FileResponse(
+        handle, as_attachment=True, filename=filename, content_type=content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
