@@ -347,6 +347,9 @@ LOGGING = {
 }
 
 KOKOMA_PAGE_SIZE = 25
+# An unfinished accompaniment process counts as stalled after this many weeks without progress
+# (the programme office's start page lists such municipalities).
+KOKOMA_PROCESS_STALLED_WEEKS = env_int("KOKOMA_PROCESS_STALLED_WEEKS", 8)
 KOKOMA_REGISTER_FILE = PROJECT_DIR / "data" / "gemeinden.csv"
 # How many reverse proxies in front of KoKoMa append to X-Forwarded-For (0: use REMOTE_ADDR);
 # the public forms' rate limit counts per client address (docs/betrieb.md).

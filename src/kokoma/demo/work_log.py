@@ -27,6 +27,7 @@ class LogEntry:
     next_steps: str
     due_in: int  # days after the entry
     done: bool
+    step: str = ""  # the accompaniment process step the entry is filed under, if any
 
 
 WORK_LOG: dict[str, list[LogEntry]] = {
@@ -52,6 +53,7 @@ WORK_LOG: dict[str, list[LogEntry]] = {
             "Ergebnisse in die Situationsanalyse übernehmen",
             21,
             True,
+            "analysis",
         ),
         LogEntry(
             84,
@@ -85,6 +87,7 @@ WORK_LOG: dict[str, list[LogEntry]] = {
             "Einladung an den Beirat verschicken; Raum im Bürgerhaus buchen",
             21,
             False,
+            "concept",
         ),
         LogEntry(
             3,
@@ -109,6 +112,7 @@ WORK_LOG: dict[str, list[LogEntry]] = {
             "Zweite Interviewrunde mit Schulen und Polizei vereinbaren",
             30,
             True,
+            "interviews",
         ),
         LogEntry(
             112,
@@ -120,6 +124,7 @@ WORK_LOG: dict[str, list[LogEntry]] = {
             "Interviews für die Situationsanalyse zusammenfassen",
             21,
             True,
+            "interviews",
         ),
         LogEntry(
             76,
@@ -283,6 +288,7 @@ def write_work_log(municipality: Municipality, *, clock: Clock | None = None) ->
     if not entries or not tandem:
         return
     clock = clock or Clock()
+    steps = {step.kind: step for step in municipality.process_steps.all()}
     names = ", ".join(str(user) for user in tandem.values())
     for entry in entries:
         author = (
@@ -299,4 +305,5 @@ def write_work_log(municipality: Municipality, *, clock: Clock | None = None) ->
             next_steps=entry.next_steps,
             next_steps_due=day + datetime.timedelta(days=entry.due_in),
             next_steps_done=entry.done,
+            step=steps.get(entry.step),
         )

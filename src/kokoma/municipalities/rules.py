@@ -12,3 +12,10 @@ rules.add_perm("municipalities.manage_members", is_programme_office | is_tandem)
 rules.add_perm("municipalities.view_members", is_programme_office | is_member)
 rules.add_perm("municipalities.view_work_log", is_tandem)
 rules.add_perm("municipalities.change_work_log", is_tandem)
+# The accompaniment process: where it stands is shown to every member; its details (notes,
+# participants, documents) to the tandem and the programme office, which follows every
+# municipality through it (not through the tandem's work log); the tandem leads it.
+rules.add_perm("municipalities.view_process", is_programme_office | is_member)
+rules.add_perm("municipalities.view_process_details", is_programme_office | is_tandem)
+rules.add_perm("municipalities.change_process", is_tandem)
+rules.add_perm("municipalities.view_process_matrix", is_programme_office)

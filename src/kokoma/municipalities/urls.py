@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.municipality_list, name="list"),
     path("neu/", views.municipality_create, name="create"),
     path("verzeichnis/", views.register_search, name="register_search"),
+    path("begleitprozess/", views.process_matrix, name="process_matrix"),
     path("<str:ags>/", views.municipality_detail, name="detail"),
     path("<str:ags>/bearbeiten/", views.municipality_edit, name="edit"),
     path("<str:ags>/phase/", views.phase_change, name="phase_change"),
@@ -38,5 +39,38 @@ urlpatterns = [
         "<str:ags>/arbeitsprotokoll/<int:entry_id>/loeschen/",
         views.work_log_delete,
         name="work_log_delete",
+    ),
+    path("<str:ags>/begleitprozess/", views.process_overview, name="process"),
+    path("<str:ags>/begleitprozess/<int:step>/", views.step_detail, name="process_step"),
+    path("<str:ags>/begleitprozess/<int:step>/bearbeiten/", views.step_edit, name="step_edit"),
+    path(
+        "<str:ags>/begleitprozess/<int:step>/dokumente/neu/",
+        views.step_document_add,
+        name="step_document_add",
+    ),
+    path(
+        "<str:ags>/begleitprozess/<int:step>/dokumente/<int:step_document_id>/",
+        views.step_document_download,
+        name="step_document",
+    ),
+    path(
+        "<str:ags>/begleitprozess/<int:step>/dokumente/<int:step_document_id>/loeschen/",
+        views.step_document_delete,
+        name="step_document_delete",
+    ),
+    path(
+        "<str:ags>/begleitprozess/<int:step>/meilensteine/neu/",
+        views.milestone_add,
+        name="milestone_add",
+    ),
+    path(
+        "<str:ags>/begleitprozess/<int:step>/meilensteine/<int:milestone_id>/",
+        views.milestone_edit,
+        name="milestone_edit",
+    ),
+    path(
+        "<str:ags>/begleitprozess/<int:step>/meilensteine/<int:milestone_id>/loeschen/",
+        views.milestone_delete,
+        name="milestone_delete",
     ),
 ]

@@ -10,6 +10,7 @@ from .municipality import (
     TandemForm,
     external_companion_field,
 )
+from .process import MilestoneForm, NewMilestoneForm, ProcessFilterForm, StepForm
 from .work_log import WorkLogEntryForm
 
 __all__ = [
@@ -17,10 +18,14 @@ __all__ = [
     "ContactForm",
     "CounsellingStructureForm",
     "MemberForm",
+    "MilestoneForm",
     "MunicipalityFilterForm",
     "MunicipalityProfileForm",
+    "NewMilestoneForm",
     "OnboardingForm",
     "PhaseChangeForm",
+    "ProcessFilterForm",
+    "StepForm",
     "TandemForm",
     "WorkLogEntryForm",
     "external_companion_field",

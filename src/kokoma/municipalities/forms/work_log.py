@@ -9,6 +9,7 @@ from kokoma.core.forms import (
     DateField,
     ModelForm,
     PastDateField,
+    set_choices,
 )
 
 from ..models import (
@@ -21,6 +22,7 @@ class WorkLogEntryForm(ModelForm):
         model = WorkLogEntry
         fields = [
             "date",
+            "step",
             "participants",
             "topic",
             "notes",
@@ -33,6 +35,11 @@ class WorkLogEntryForm(ModelForm):
             "notes": forms.Textarea(attrs={"rows": 6}),
             "next_steps": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_choices(self, "step", self.instance.municipality.process_steps.all())
+        self.fields["step"].empty_label = _("– no particular step –")  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         super().clean()

@@ -10,17 +10,37 @@ from .municipality import (
     PhaseChange,
     RegisterEntry,
 )
+from .process import (
+    CLOSED_STATUSES,
+    STANDARD_MILESTONES,
+    STEP_KINDS,
+    Milestone,
+    ProcessStep,
+    StandardMilestone,
+    StepDocument,
+    StepKind,
+    StepStatus,
+)
 from .work_log import WorkLogEntry, WorkLogEntryQuerySet
 
 __all__ = [
+    "CLOSED_STATUSES",
+    "STANDARD_MILESTONES",
+    "STEP_KINDS",
     "Contact",
     "CounsellingStructure",
     "Land",
+    "Milestone",
     "Municipality",
     "MunicipalityQuerySet",
     "Phase",
     "PhaseChange",
+    "ProcessStep",
     "RegisterEntry",
+    "StandardMilestone",
+    "StepDocument",
+    "StepKind",
+    "StepStatus",
     "WorkLogEntry",
     "WorkLogEntryQuerySet",
 ]

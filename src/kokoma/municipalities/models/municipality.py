@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Count, Max, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kokoma.accounts.models import MembershipRole
+
+from .process import CLOSED_STATUSES, STEP_KINDS, StepStatus
 
 if TYPE_CHECKING:
     from kokoma.accounts.models import User
@@ -83,6 +88,36 @@ class MunicipalityQuerySet(models.QuerySet["Municipality"]):
 
     def with_register(self) -> MunicipalityQuerySet:
         return self.select_related("register")
+
+    def with_process(self) -> MunicipalityQuerySet:
+        """With the latest progress of the accompaniment process and its number of closed steps."""
+        return self.annotate(
+            process_last_progress=Max("process_steps__last_progress_at"),
+            process_closed=Count(
+                "process_steps", filter=Q(process_steps__status__in=CLOSED_STATUSES)
+            ),
+            process_started=Count(
+                "process_steps", filter=~Q(process_steps__status=StepStatus.NOT_STARTED)
+            ),
+        )
+
+    def stalled(self, *, weeks: int, now: datetime.datetime | None = None) -> MunicipalityQuerySet:
+        """Municipalities whose started, unfinished process has not moved for `weeks` weeks.
+
+        A process that has not started (the tandem is still to be found, say) is not stalled,
+        nor one whose steps are all done or skipped, nor that of a municipality that has
+        completed the programme.
+        """
+        since = (now or timezone.now()) - datetime.timedelta(weeks=weeks)
+        return (
+            self.exclude(phase=Phase.COMPLETED)
+            .with_process()
+            .filter(  # type: ignore[misc]
+                process_last_progress__lt=since,
+                process_closed__lt=len(STEP_KINDS),
+                process_started__gt=0,
+            )
+        )
 
 
 class Municipality(models.Model):

@@ -20,6 +20,14 @@ class WorkLogEntry(models.Model):
         "municipalities.Municipality", on_delete=models.CASCADE, related_name="work_log"
     )
     date = models.DateField(_("date"))
+    step = models.ForeignKey(
+        "municipalities.ProcessStep",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="work_log",
+        verbose_name=_("process step"),
+    )
     participants = models.CharField(_("participants"), max_length=500)
     topic = models.CharField(_("topic"), max_length=200)
     notes = models.TextField(_("notes"), blank=True)

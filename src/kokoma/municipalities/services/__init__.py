@@ -20,6 +20,16 @@ from .municipality import (
     onboard_municipality,
     remove_member,
 )
+from .process import (
+    StepFields,
+    add_milestone,
+    delete_milestone,
+    delete_step_document,
+    reach_milestone,
+    start_process,
+    update_step,
+    upload_step_document,
+)
 from .work_log import (
     WorkLogEntryFields,
     add_work_log_entry,
@@ -32,10 +42,12 @@ __all__ = [
     "CounsellingStructureFields",
     "MemberFields",
     "ProfileFields",
+    "StepFields",
     "WorkLogEntryFields",
     "add_contact",
     "add_counselling_structure",
     "add_member",
+    "add_milestone",
     "add_work_log_entry",
     "assign_tandem",
     "change_contact",
@@ -46,7 +58,13 @@ __all__ = [
     "change_work_log_entry",
     "delete_contact",
     "delete_counselling_structure",
+    "delete_milestone",
+    "delete_step_document",
     "delete_work_log_entry",
     "onboard_municipality",
+    "reach_milestone",
     "remove_member",
+    "start_process",
+    "update_step",
+    "upload_step_document",
 ]

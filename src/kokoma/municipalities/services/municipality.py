@@ -7,7 +7,7 @@ from typing import TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from kokoma.accounts.models import Membership, MembershipRole, ProgrammeRole, User
@@ -24,6 +24,7 @@ from ..models import (
     RegisterEntry,
 )
 from ..signals import municipality_admitted
+from .process import start_process
 
 
 @transaction.atomic
@@ -57,6 +58,10 @@ def onboard_municipality(
         changed_by=by,
     )
     record(by=by, action=AuditAction.CREATE, obj=municipality, municipality=municipality)
+    joined = datetime.datetime.combine(
+        joined_on, datetime.time(), tzinfo=timezone.get_current_timezone()
+    )
+    start_process(municipality, by=by, at=min(joined, timezone.now()))
     # The procedure rules (workflow) start from their default, in this same transaction.
     municipality_admitted.send(sender=Municipality, municipality=municipality, by=by)
     if external_companion or local_companion_email:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 from typing import TypedDict, Unpack
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction
@@ -13,12 +15,19 @@ from kokoma.audit.services import assign, record, save_audited, stored
 
 from ..models import (
     Municipality,
+    ProcessStep,
     WorkLogEntry,
 )
 
 
+def _check_step(municipality: Municipality, step: ProcessStep | None) -> None:
+    if step is not None and step.municipality_id != municipality.pk:
+        raise ValidationError({"step": _("The step belongs to another municipality's process.")})
+
+
 class WorkLogEntryFields(TypedDict, total=False):
     date: datetime.date
+    step: ProcessStep | None
     participants: str
     topic: str
     notes: str
@@ -39,10 +48,14 @@ def add_work_log_entry(
     next_steps: str = "",
     next_steps_due: datetime.date | None = None,
     next_steps_done: bool = False,
+    step: ProcessStep | None = None,
 ) -> WorkLogEntry:
-    """Write an entry of the tandem's work log; the acting user is its author."""
+    """Write an entry of the tandem's work log, filed under a process step if given; the acting
+    user is its author."""
+    _check_step(municipality, step)
     entry = WorkLogEntry(
         municipality=municipality,
+        step=step,
         date=date,
         participants=participants,
         topic=topic,
@@ -61,6 +74,7 @@ def change_work_log_entry(
 ) -> WorkLogEntry:
     """Change the given fields of an entry; it keeps its author (who may have left since)."""
     changed = assign(stored(entry), changes)
+    _check_step(changed.municipality, changed.step)
     return save_audited(changed, by=by, municipality=changed.municipality, exclude=["author"])
 
 

@@ -24,6 +24,7 @@ from kokoma.demo.directory import load_demo_directory
 from kokoma.demo.guidance import ensure_guidance
 from kokoma.demo.prevention import load_demo_prevention
 from kokoma.demo.prevention_measures import load_demo_situation
+from kokoma.demo.process import walk_process
 from kokoma.demo.work_log import write_work_log
 from kokoma.municipalities import services
 from kokoma.municipalities.models import CounsellingStructure, Municipality, Phase, RegisterEntry
@@ -300,4 +301,5 @@ class Command(BaseCommand):
                 email=f"kontakt{index}.{spec['ags']}@{DOMAIN}",
                 phone=f"030 1234 56{index}",
             )
+        walk_process(municipality)
         write_work_log(municipality)
