@@ -1,5 +1,5 @@
-"""URL parameter samples for the accompaniment process pages (a step of Cottbus, its document
-and an own milestone)."""
+"""URL parameter samples for the accompaniment process pages (the step Cottbus is working on, a
+document of it and an own milestone)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ SAMPLE_DOCUMENT = "process/matrix-sample/matrix-sample.txt"
 
 
 def cottbus_step() -> ProcessStep:
-    return ProcessStep.objects.get(municipality__register__ags=COTTBUS, position=2)
+    return ProcessStep.objects.get(municipality__register__ags=COTTBUS, position=4)
 
 
 def _document() -> StepDocument:

@@ -77,6 +77,12 @@ MATRIX = {
     "municipalities.manage_members": OFFICE_AND_TANDEM,
     "municipalities.view_work_log": TANDEM_ONLY,
     "municipalities.change_work_log": TANDEM_ONLY,
+    # the accompaniment process: where it stands for every member, its details for the tandem
+    # and the programme office, which follows each municipality through it
+    "municipalities.view_process": OFFICE_AND_MEMBERS,
+    "municipalities.view_process_details": OFFICE_AND_TANDEM,
+    "municipalities.change_process": TANDEM_ONLY,
+    "municipalities.view_process_matrix": OFFICE_ONLY,
 }
 
 CASES = [

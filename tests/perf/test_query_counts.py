@@ -38,15 +38,17 @@ PINNED = {
     ("supervisor", LIST): 7,
     # the start page: +1 for the open early-warning alerts and +1 for the assigned tasks (one
     # query each, whatever their number)
-    ("office", HOME): 10,
+    # the office's start page: +1 for the stalled accompaniment processes
+    ("office", HOME): 11,
     ("external", HOME): 9,
     ("supervisor", HOME): 9,
     ("local_a", HOME): 9,
     ("actor_a", HOME): 10,
-    ("office", COTTBUS_PAGE): 9,
-    ("external", COTTBUS_PAGE): 11,
-    ("local_a", COTTBUS_PAGE): 11,
-    ("actor_a", COTTBUS_PAGE): 12,
+    # the municipality page: +1 for where its accompaniment process stands
+    ("office", COTTBUS_PAGE): 10,
+    ("external", COTTBUS_PAGE): 12,
+    ("local_a", COTTBUS_PAGE): 12,
+    ("actor_a", COTTBUS_PAGE): 13,
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Prefetch
 
 from kokoma.accounts.models import COMPANION_ROLES, Membership, MembershipRole, ProgrammeRole, User
@@ -36,6 +37,13 @@ def start_page(user: User) -> dict[str, Any]:
             visible.exclude(memberships__role=MembershipRole.EXTERNAL_COMPANION)
             | visible.exclude(memberships__role=MembershipRole.LOCAL_COMPANION)
         ).distinct()[:10]
+        weeks = settings.KOKOMA_PROCESS_STALLED_WEEKS
+        context["stalled_weeks"] = weeks
+        context["stalled"] = list(
+            visible.stalled(weeks=weeks)
+            .select_related("register")
+            .order_by("process_last_progress", "register__name")[:10]
+        )
     else:
         memberships = (
             Membership.objects.filter(user=user)

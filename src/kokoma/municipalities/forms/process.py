@@ -64,7 +64,7 @@ class MilestoneForm(ModelForm):
 
     class Meta:
         model = Milestone
-        fields = ["reached_on", "document"]
+        fields = ["reached_on", "document", "note"]
         field_classes = {"reached_on": PastDateField}
         help_texts = {"reached_on": _("Leave empty if the milestone is not reached yet.")}
 

@@ -185,6 +185,12 @@ class Milestone(models.Model):
         related_name="milestones",
         verbose_name=_("document"),
     )
+    note = models.CharField(
+        _("note"),
+        max_length=300,
+        blank=True,
+        help_text=_("How it was reached, e.g. the council's decision and its date."),
+    )
 
     class Meta:
         verbose_name = _("milestone")

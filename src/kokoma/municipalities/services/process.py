@@ -162,8 +162,6 @@ def update_step(
         step.started_on = min(step.finished_on or today, today)
     if step.status == StepStatus.DONE and step.finished_on is None:
         step.finished_on = today
-    if step.status != StepStatus.SKIPPED:
-        step.skip_reason = ""
     _check_step(step, today)
     people = list(participants) if participants is not None else None
     if people is not None:
@@ -249,6 +247,7 @@ def reach_milestone(
     by: User,
     reached_on: datetime.date | None,
     document: StepDocument | None = None,
+    note: str = "",
     at: datetime.datetime | None = None,
 ) -> Milestone:
     """Record when a milestone was reached (and the document proving it), or that it was not."""
@@ -275,6 +274,7 @@ def reach_milestone(
         raise ValidationError(errors)
     milestone.reached_on = reached_on
     milestone.document = document
+    milestone.note = note
     save_audited(milestone, by=by, municipality=step.municipality)
     _progress(step, at)
     return milestone

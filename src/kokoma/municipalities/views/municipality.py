@@ -185,6 +185,10 @@ def municipality_detail(request: HttpRequest, municipality: Municipality) -> Htt
             ),
         },
     }
+    if user.has_perm("municipalities.view_process", municipality):
+        steps = list(municipality.process_steps.order_by("position"))
+        context["process_steps"] = steps
+        context["current_step"] = next((step for step in steps if not step.is_closed), None)
     if context["can_view_work_log"]:
         context["work_log"] = municipality.work_log.select_related("author")[:5]
     else:

@@ -21,7 +21,7 @@ from .municipality import _delete_record, _record_page
 
 @municipality_permission("municipalities.view_work_log")
 def work_log(request: HttpRequest, municipality: Municipality) -> HttpResponse:
-    entries = municipality.work_log.select_related("author")
+    entries = municipality.work_log.select_related("author", "step")
     page = paginate(request, entries)[0]
     return render(
         request,
