@@ -15,7 +15,7 @@ import re
 import zoneinfo
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, ViewportSize, expect
 
 from .support import at, check, de, de_label, german_date, label, login, logout, messages
 
@@ -23,8 +23,8 @@ pytestmark = pytest.mark.browser
 
 GREIFSWALD = "13075039"
 TODAY = datetime.datetime.now(tz=zoneinfo.ZoneInfo("Europe/Berlin")).date()
-PHONE = {"width": 360, "height": 740}
-DESKTOP = {"width": 1280, "height": 900}
+PHONE: ViewportSize = {"width": 360, "height": 740}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 MINUTES = "Protokoll der Stadtteilkonferenz Schönwalde"
 NOTES = "Stadtteilkonferenz mit 60 Teilnehmenden; breite Zustimmung zum Konzept."
 
