@@ -273,16 +273,21 @@ def test_the_municipality_page_shows_where_the_process_stands(client: Client, lo
 
 
 def test_the_office_follows_a_done_step_to_the_document_that_proves_it(
-    client: Client, login: Login, cottbus: Municipality
+    client: Client, login: Login, persona: Persona, cottbus: Municipality
 ) -> None:
-    login("office")
     mandate = step_of(cottbus, StepKind.MANDATE)
     proof = mandate.milestones.get().document
     assert proof is not None
+    login("office")
     page = client.get(reverse("municipalities:process_step", args=[COTTBUS, 1])).content.decode()
     link = reverse("municipalities:step_document", args=[COTTBUS, 1, proof.pk])
     assert page.count(f'href="{link}"') == 2  # at the milestone and in the list of documents
     assert reverse("municipalities:step_edit", args=[COTTBUS, 1]) not in page
+    # a document uploaded now (the demo's files live in the demo's media folder, not the tests')
+    added = services.upload_step_document(
+        mandate, by=persona("local_a"), title="Nachtrag", upload=pdf()
+    )
+    link = reverse("municipalities:step_document", args=[COTTBUS, 1, added.pk])
     assert client.get(link).status_code == 200
     login("actor_a")
     assert client.get(link).status_code == 403

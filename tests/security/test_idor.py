@@ -22,8 +22,19 @@ OWNER = "local_a"  # whose objects the samples are (Cottbus)
 INTRUDER = "local_b"  # the Bautzen local companion
 TENANCY_KEYS = {"ags"}
 # Parameters that are not object ids: the feed token is the secret itself (public, checked by the
-# calendar tests), an alert kind is the same word in every municipality, and third-party parameters.
-NOT_OBJECTS = {"token", "alert_kind", "key", "uidb36", "url", "path", "packages", "app_label"}
+# calendar tests), an alert kind is the same word in every municipality, a process step is its
+# position (1–7) in every municipality's process, and third-party parameters.
+NOT_OBJECTS = {
+    "token",
+    "alert_kind",
+    "step",
+    "key",
+    "uidb36",
+    "url",
+    "path",
+    "packages",
+    "app_label",
+}
 
 
 def _object_keys(route: Route) -> set[str]:
