@@ -8,6 +8,8 @@ and attributes of what comes out, links only to http, https and mailto, each wit
 
 from __future__ import annotations
 
+from typing import Any
+
 import nh3
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
@@ -23,11 +25,12 @@ ALLOWED_SCHEMES = {"http", "https", "mailto"}
 # "js-default": no raw HTML, no linkify of bare text; tables and strikethrough on.
 _markdown = MarkdownIt("js-default", {"html": False}).enable(["table", "strikethrough"])
 # A heading `# ` in the minutes becomes h2 at most: the page's h1 is its own title.
-_markdown.renderer.rules["heading_open"] = lambda tokens, idx, options, env: (
+_renderer: Any = _markdown.renderer
+_renderer.rules["heading_open"] = lambda tokens, idx, options, env: (
     f"<h{min(int(tokens[idx].tag[1]) + 1, 6)}>"
 )
-_markdown.renderer.rules["heading_close"] = lambda tokens, idx, options, env: (
-    f"</h{min(int(tokens[idx].tag[1]) + 1, 6)}>"
+_renderer.rules["heading_close"] = lambda tokens, idx, options, env: (
+    f"</h{min(int(tokens[idx].tag[1]) + 1, 6)}>\n"
 )
 
 
