@@ -37,12 +37,14 @@ PINNED = {
     ("local_a", LIST): 8,
     ("supervisor", LIST): 7,
     # the start page: +1 for the open early-warning alerts and +1 for the assigned tasks (one
-    # query each, whatever their number)
-    ("office", HOME): 10,
-    ("external", HOME): 9,
+    # query each, whatever their number); the boards panel +1 for the board memberships and, for
+    # a board member (office, local_a, actor_a in the demo), +4: the next meeting, its agenda,
+    # the open resolutions and the minutes to approve, whatever their number
+    ("office", HOME): 15,
+    ("external", HOME): 10,
     ("supervisor", HOME): 9,
-    ("local_a", HOME): 9,
-    ("actor_a", HOME): 10,
+    ("local_a", HOME): 14,
+    ("actor_a", HOME): 15,
     ("office", COTTBUS_PAGE): 9,
     ("external", COTTBUS_PAGE): 11,
     ("local_a", COTTBUS_PAGE): 11,

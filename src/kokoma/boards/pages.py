@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 
 from kokoma.accounts.models import User
 from kokoma.cases.models import Case
 
 from .models import AgendaItem, Board, BoardMember, Meeting, Resolution
+from .predicates import remember_functions
 from .services import minutes_to_approve
 
 
@@ -90,27 +91,38 @@ def meeting_page(board: Board, meeting: Meeting, user: User) -> dict[str, Any]:
 
 
 def start_panel(user: User) -> dict[str, Any] | None:
-    """A board member's day on the start page: the next meeting of their boards, the pending
-    resolutions of their boards, and the minutes waiting for approval."""
-    board_ids = list(
-        BoardMember.objects.active().filter(user=user).values_list("board_id", flat=True)
-    )
-    if not board_ids:
+    """A board member's day on the start page: the next meeting of their boards with its agenda,
+    the pending resolutions of their boards, and the minutes waiting for approval. A fixed
+    number of queries, however many boards and meetings there are."""
+    members = list(BoardMember.objects.active().filter(user=user).select_related("board"))
+    remember_functions(user, {member.board_id: member.function for member in members})
+    boards = {member.board_id: member.board for member in members}
+    if not boards:
         return None
-    boards = Board.objects.filter(pk__in=board_ids)
+    board_ids = list(boards)
+    # Boards where the person is a guest (and neither office nor tandem) hide confidential items.
+    hidden = [
+        pk for pk, board in boards.items() if not user.has_perm("boards.view_confidential", board)
+    ]
     next_meeting = (
-        Meeting.objects.upcoming().filter(board__in=boards).select_related("board")
+        Meeting.objects.upcoming().filter(board_id__in=board_ids).select_related("board")
         .order_by("starts_at").first()
     )  # fmt: skip
     next_items: list[AgendaItem] = []
     if next_meeting is not None:
-        items = next_meeting.items.prefetch_related("documents")
-        if not user.has_perm("boards.view_confidential", next_meeting.board):
+        items = next_meeting.items.annotate(document_count=Count("documents"))
+        if next_meeting.board_id in hidden:
             items = items.filter(confidential=False)
         next_items = list(items)
-    pending = [r for board in boards for r in pending_resolutions(board, user)]
+    pending = list(
+        Resolution.objects.filter(item__meeting__board_id__in=board_ids)
+        .pending()
+        .exclude(item__confidential=True, item__meeting__board_id__in=hidden)
+        .select_related("responsible", "item__meeting")
+        .order_by("due_on", "created_at")
+    )
     to_approve = list(
-        Meeting.objects.filter(board__in=boards, status=Meeting.Status.PLANNED)
+        Meeting.objects.filter(board_id__in=board_ids, status=Meeting.Status.PLANNED)
         .past()
         .exclude(minutes="")
         .filter(minutes_approved_at__isnull=True)

@@ -7,7 +7,17 @@ from typing import Any
 import rules
 
 from kokoma.accounts.models import COMPANION_ROLES
-from kokoma.municipalities.predicates import is_programme_office, is_tandem, roles_by_municipality
+from kokoma.municipalities.predicates import is_programme_office, roles_by_municipality
+
+
+def board_functions(user: Any) -> dict[int, str]:
+    """The user's active board memberships: board id → function (one query per user object)."""
+    return _memberships(user)
+
+
+def remember_functions(user: Any, functions: dict[int, str]) -> None:
+    """Keep what a page has read already (the start page reads the memberships with the boards)."""
+    user._kokoma_boards = functions
 
 
 def _memberships(user: Any) -> dict[int, str]:
@@ -44,11 +54,10 @@ def is_board_lead(user: Any, board: Any) -> bool:
 @rules.predicate
 def is_board_tandem(user: Any, board: Any) -> bool:
     """The tandem of the municipality of a local board."""
-    return (
-        board is not None
-        and board.municipality_id is not None
-        and is_tandem(user, board.municipality)
-    )
+    if board is None or board.municipality_id is None:
+        return False
+    roles = roles_by_municipality(user).get(board.municipality_id, set())
+    return bool(roles & set(COMPANION_ROLES))
 
 
 @rules.predicate
