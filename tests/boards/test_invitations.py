@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from email.message import Message
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -34,7 +35,7 @@ def _calendar(message: mail.EmailMessage) -> tuple[Message, Calendar]:
     return parts[0], Calendar.from_ical(payload)
 
 
-def _event(calendar: Calendar) -> dict[str, object]:
+def _event(calendar: Calendar) -> Any:
     (event,) = calendar.walk("VEVENT")
     return event
 
