@@ -228,3 +228,37 @@ def test_the_meeting_page_does_not_grow_with_the_agenda(
 
 
 PINNED_MEETING_PAGE = 12  # a fixed number, whatever the size of the agenda
+
+
+def test_a_board_members_day(client: Client, login: Login, persona: Persona) -> None:
+    """Issue 11, item 3: the boards, nothing else of the municipality (docs/decisions/0026)."""
+    login("board_a")
+    boards = client.get(reverse("boards:list")).content.decode()
+    assert "Lokaler Beirat Zusammenleben Cottbus" in boards
+    assert "Kommunenübergreifender Beirat" in boards
+    assert "Bautzen" not in boards
+    bautzen = Board.objects.get(name="Beirat Demokratie und Vielfalt Bautzen")
+    assert client.get(reverse("boards:detail", kwargs={"board_id": bautzen.pk})).status_code == 404
+    cottbus = reverse("municipalities:detail", kwargs={"ags": "12052000"})
+    assert client.get(cottbus).status_code == 403
+    assert client.get(reverse("caselist:list")).status_code in (200, 302, 403)
+    home = client.get(reverse("start:home")).content.decode()
+    assert cottbus not in home  # no card of the municipality
+
+
+def test_a_board_member_alone_sees_only_their_own_tasks(persona: Persona) -> None:
+    from kokoma.municipalities.models import Municipality
+    from kokoma.tasks import services as tasks
+    from kokoma.tasks.models import Task
+
+    cottbus = Municipality.objects.get(register__ags="12052000")
+    local, board_member = persona("local_a"), persona("board_a")
+    theirs = tasks.create_task(
+        municipality=cottbus, by=local, title="Rückmeldung geben", assignee=board_member
+    )
+    other = tasks.create_task(
+        municipality=cottbus, by=local, title="Interne Aufgabe", assignee=persona("actor_a")
+    )
+    visible = set(Task.objects.visible_to(board_member).values_list("pk", flat=True))
+    assert theirs.pk in visible
+    assert other.pk not in visible

@@ -42,7 +42,8 @@ EXPECTED = {
     "actor_a": TANDEM,  # chair of the Cottbus board
     "local_b": TANDEM,
     "actor_b": TANDEM,  # chair of the Bautzen board
-    "board_a": [HOME, MUNICIPALITIES, NOTIFICATIONS, BOARDS, ACCOUNT],
+    # a board member alone: the boards, not the municipality (docs/decisions/0026)
+    "board_a": [HOME, NOTIFICATIONS, BOARDS, ACCOUNT],
     "trainee_a": [HOME, MUNICIPALITIES, NOTIFICATIONS, ACCOUNT],
     "supervisor": [HOME, NOTIFICATIONS, ACCOUNT],
 }
@@ -78,14 +79,7 @@ def test_the_entries_follow_what_the_person_gets(persona: Persona) -> None:
     task_services.create_task(
         municipality=cottbus, by=persona("local_a"), title="Sitzung vorbereiten", assignee=board
     )
-    assert nav_urls(persona("board_a")) == [
-        HOME,
-        MUNICIPALITIES,
-        NOTIFICATIONS,
-        TASKS,
-        BOARDS,
-        ACCOUNT,
-    ]
+    assert nav_urls(persona("board_a")) == [HOME, NOTIFICATIONS, TASKS, BOARDS, ACCOUNT]
     case = case_services.open_case(municipality=cottbus, by=persona("local_a"), title="Beirat")
     case_services.add_team_member(case, by=persona("local_a"), user=board)
     assert CASES in nav_urls(persona("board_a"))

@@ -39,6 +39,8 @@ def start_page(user: User) -> dict[str, Any]:
     else:
         memberships = (
             Membership.objects.filter(user=user)
+            # a board membership is shown with the boards (kokoma.boards), not as a workspace
+            .exclude(role=MembershipRole.BOARD_MEMBER)
             .select_related("municipality__register")
             .order_by("municipality__register__name", "role")
         )

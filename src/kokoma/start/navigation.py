@@ -63,7 +63,8 @@ def reach(user: User) -> Reach:
     found = User.objects.filter(pk=user.pk).annotate(**ask).values(*ask).get() if ask else {}
     result = Reach(
         office=office,
-        municipalities=office or bool(roles),
+        # a board member who holds no other role sees the boards only (docs/decisions/0026)
+        municipalities=office or bool(roles - {MembershipRole.BOARD_MEMBER}),
         cases=found.get("on_a_case_team", office or bool(roles & set(COMPANION_ROLES))),
         tasks=found.get("given_a_task", bool(roles & WORKING_ROLES)),
         boards=found.get("in_a_board", office or bool(roles & set(COMPANION_ROLES))),
