@@ -10,6 +10,11 @@ urlpatterns = [
     path("<int:board_id>/", views.board_detail, name="detail"),
     path("<int:board_id>/bearbeiten/", views.board_edit, name="edit"),
     path("<int:board_id>/mitglieder/neu/", views.member_add, name="member_add"),
+    path(
+        "<int:board_id>/mitglieder/<int:board_member_id>/beenden/",
+        views.member_end,
+        name="member_end",
+    ),
     path("<int:board_id>/sitzungen/neu/", views.meeting_create, name="meeting_create"),
     path(meeting, views.meeting_detail, name="meeting_detail"),
     path(f"{meeting}bearbeiten/", views.meeting_edit, name="meeting_edit"),
@@ -20,6 +25,7 @@ urlpatterns = [
     path(f"{meeting}protokoll-genehmigen/", views.minutes_approve, name="minutes_approve"),
     path(f"{meeting}anwesenheit/", views.attendance, name="attendance"),
     path(f"{meeting}tagesordnung/neu/", views.item_add, name="item_add"),
+    path("<int:board_id>/top/<int:item_id>/bearbeiten/", views.item_edit, name="item_edit"),
     path(
         "<int:board_id>/top/<int:item_id>/dokumente/neu/", views.document_add, name="document_add"
     ),

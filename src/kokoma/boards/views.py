@@ -123,6 +123,17 @@ def member_add(request: HttpRequest, board: Board) -> HttpResponse:
     return _form_page(request, board, form, _("Add member"))
 
 
+@board_permission("boards.manage_board")
+@require_http_methods(["GET", "POST"])
+def member_end(request: HttpRequest, board: Board, board_member_id: int) -> HttpResponse:
+    member = get_object_or_404(board.members.active().select_related("user"), pk=board_member_id)
+    if request.method == "POST":
+        services.end_membership(member, by=_user(request))
+        messages.success(request, _("The membership of %(name)s has ended.") % {"name": member})
+        return redirect("boards:detail", board_id=board.pk)
+    return render(request, "boards/member_end.html", {"board": board, "member": member})
+
+
 @board_permission("boards.convene_meeting")
 @require_http_methods(["GET", "POST"])
 def meeting_create(request: HttpRequest, board: Board) -> HttpResponse:
@@ -268,6 +279,21 @@ def _item(board: Board, item_id: int) -> AgendaItem:
     return get_object_or_404(
         AgendaItem.objects.select_related("meeting"), meeting__board=board, pk=item_id
     )
+
+
+@board_permission("boards.convene_meeting")
+@require_http_methods(["GET", "POST"])
+def item_edit(request: HttpRequest, board: Board, item_id: int) -> HttpResponse:
+    item = _item(board, item_id)
+    form = AgendaItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        saved = call_service(
+            form, services.change_agenda_item, item, by=_user(request), **form.cleaned_data
+        )
+        if saved is not None:
+            messages.success(request, _("The agenda item was saved."))
+            return _to_meeting(item.meeting)
+    return _form_page(request, board, form, _("Edit agenda item"), meeting=item.meeting)
 
 
 @board_permission("boards.convene_meeting")
