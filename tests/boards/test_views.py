@@ -262,3 +262,38 @@ def test_a_board_member_alone_sees_only_their_own_tasks(persona: Persona) -> Non
     visible = set(Task.objects.visible_to(board_member).values_list("pk", flat=True))
     assert theirs.pk in visible
     assert other.pk not in visible
+
+
+def test_a_tandem_sets_up_a_local_board_of_its_municipality(
+    client: Client, login: Login, persona: Persona
+) -> None:
+    from kokoma.municipalities.models import Municipality
+
+    login("local_a")
+    url = reverse("boards:create")
+    page = client.get(url)
+    kinds = [value for value, _label in page.context["form"].fields["kind"].choices]
+    assert kinds == ["local"]  # the inter-municipal board is the office's
+    offered = list(page.context["form"].fields["municipality"].queryset)
+    cottbus = Municipality.objects.get(register__ags="12052000")
+    assert offered == [cottbus]
+    answer = client.post(url, {"kind": "local", "municipality": cottbus.pk, "name": "Jugendbeirat"})
+    assert answer.status_code == 302
+    board = Board.objects.get(name="Jugendbeirat")
+    assert board.municipality == cottbus and board.created_by == persona("local_a")
+    refused = client.post(url, {"kind": "inter_municipal", "name": "Zweiter Programmbeirat"})
+    assert refused.status_code == 200
+    assert not Board.objects.filter(name="Zweiter Programmbeirat").exists()
+
+
+def test_the_board_page_names_the_purpose_of_external_data_to_its_managers(
+    client: Client, login: Login
+) -> None:
+    board = Board.objects.get(name="Lokaler Beirat Zusammenleben Cottbus")
+    url = reverse("boards:detail", kwargs={"board_id": board.pk})
+    login("local_a")
+    assert "Einladungen, Protokolle und Anwesenheit" in client.get(url).content.decode()
+    login("board_a")
+    html = client.get(url).content.decode()
+    assert "Dorothea Vielhauer" in html
+    assert "Einladungen, Protokolle und Anwesenheit" not in html
