@@ -150,6 +150,13 @@ def expected_answer(route: Route, user: Any, kwargs: dict[str, Any]) -> str:
         if not Case.objects.visible_to(user).filter(pk=case.pk).exists():
             return "not_found"
         return "ok" if user.has_perm(access.permission, case) else "forbidden"
+    if access.scope == "board":
+        from kokoma.boards.models import Board
+
+        board = Board.objects.get(pk=kwargs["board_id"])
+        if not Board.objects.visible_to(user).filter(pk=board.pk).exists():
+            return "not_found"
+        return "ok" if user.has_perm(access.permission, board) else "forbidden"
     assert access.scope == "municipality", access
     municipality = Municipality.objects.get(register__ags=kwargs.get("ags", COTTBUS))
     if not Municipality.objects.visible_to(user).filter(pk=municipality.pk).exists():

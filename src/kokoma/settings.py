@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "kokoma.directory",
     "kokoma.prevention",
     "kokoma.situation",
+    "kokoma.boards",
     "kokoma.start",
     "kokoma.demo",
 ]

@@ -24,6 +24,7 @@ urlpatterns = [
     path("benachrichtigungen/", include("kokoma.notifications.urls")),
     path("aufgaben/", include("kokoma.tasks.urls")),
     path("kalender/", include("kokoma.tasks.urls_calendar")),
+    path("gremien/", include("kokoma.boards.urls")),
     path("konto/profil/", include("kokoma.accounts.urls")),
     # allauth's page of several addresses would let an unconfirmed address in as a login (and a
     # password reset to it): e-mail changes go through our own page (decision 0021).

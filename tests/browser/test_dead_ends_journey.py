@@ -4,9 +4,9 @@ The local companion of Cottbus opens a case from a public report and finds, on t
 why the case cannot be closed yet and from which steps it can; mentions a board member who
 cannot see the case, follows the offer to add her to the case team (and takes her off again, so
 that the other journeys find the demo's teams as loaded); mentions a name nobody has; saves the
-guidance checklist with its one button and reads the confirmation in the status line. Board
-member, training participant and supervisor land on a start page that says what their module
-will bring, with a navigation that leads nowhere empty.
+guidance checklist with its one button and reads the confirmation in the status line. Training
+participant and supervisor land on a start page that says what their module will bring, with a
+navigation that leads nowhere empty (the board member's start page: test_boards.py).
 
 Names here mention no municipality (see test_journeys.py) and differ from the other journeys.
 """
@@ -193,7 +193,6 @@ def test_closing_mentions_and_the_checklist_lead_somewhere(
 @pytest.mark.parametrize(
     ("who", "module", "has_municipality"),
     [
-        ("gremium.cottbus", "Advisory boards", True),
         ("weiterbildung.cottbus", "Training", True),
         ("supervision", "Supervision", False),
     ],

@@ -126,14 +126,15 @@ ROLES = [
         municipality=COTTBUS,
         foreign=BAUTZEN,
     ),
+    # A board member alone sees their boards, not the municipality (docs/decisions/0026;
+    # the board member's day: test_boards.py).
     Role(
         "board",
         "gremium.cottbus",
         "Aylin Demirtaş-Voigt",
         ("Board member",),
-        sees=("Cottbus",),
+        sees=(),
         hidden=("Bautzen",),
-        municipality=COTTBUS,
         foreign=BAUTZEN,
     ),
     Role(
@@ -172,6 +173,10 @@ def test_every_role_finds_its_own_section_and_pages(page: Page, role: Role) -> N
         own = section(page, "programme-heading")
         expect(own.get_by_role("heading", level=2)).to_have_text(de("Participating municipalities"))
         expect(own).to_contain_text(de("municipalities in total"))
+    elif role.key == "board":
+        expect(section(page, "mine-heading")).to_have_count(0)
+        own = section(page, "boards-heading")
+        expect(own.get_by_role("heading", level=2)).to_have_text(de("My advisory boards"))
     elif role.key == "supervisor":
         # No municipality: the start page says what is coming instead (test_dead_ends_journey.py).
         expect(section(page, "mine-heading")).to_have_count(0)

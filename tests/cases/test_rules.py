@@ -41,8 +41,9 @@ def test_case_permissions(permission: str, persona: Persona) -> None:
         ("cases.report_observation", (N, Y, N, N, Y, Y, Y, Y, N, N)),
         ("cases.triage_observations", (N, Y, N, N, Y, N, N, N, N, N)),
         ("cases.publish_chronicle", (N, Y, N, N, Y, N, N, N, N, N)),
-        ("cases.list_cases", (N, Y, N, N, Y, Y, Y, Y, N, N)),
-        ("cases.view_case_counts", (Y, Y, N, N, Y, Y, Y, Y, N, N)),
+        # a board member alone sees the boards only (docs/decisions/0026)
+        ("cases.list_cases", (N, Y, N, N, Y, Y, N, Y, N, N)),
+        ("cases.view_case_counts", (Y, Y, N, N, Y, Y, N, Y, N, N)),
         ("cases.view_audit_log", (N, Y, N, N, Y, N, N, N, N, N)),
     ],
 )

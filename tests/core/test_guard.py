@@ -6,6 +6,7 @@ filled in as a browser would, and saved twice from the same stale copy.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pytest
@@ -242,6 +243,10 @@ FILLED_BY_HAND = {
     "municipalities:create",
     # A relation needs two actors; the matrix's sample case has none.
     "cases:relation_add",
+    # A local board needs its municipality, an optional list (the inter-municipal board has none).
+    "boards:create",
+    # The case is named by its reference, which must exist: the filler's text names none.
+    "boards:resolution_add",
 }
 ADD_ROUTES = [
     route
@@ -265,6 +270,7 @@ def _filled(form: PageForm) -> dict[str, Any]:
 
     data: dict[str, Any] = form.data()
     lists = 0
+    moments = 0  # each date-and-time field an hour after the one before (a start, an end)
     for name, kind in form.kinds.items():
         if name in (guard.ONCE, guard.STATE, "csrfmiddlewaretoken") or data.get(name):
             continue
@@ -274,6 +280,10 @@ def _filled(form: PageForm) -> dict[str, Any]:
             data[name] = "neu.person@example.org"
         elif kind == "date":
             data[name] = timezone.localdate().isoformat()
+        elif kind == "datetime-local":
+            moments += 1
+            moment = timezone.localtime() + datetime.timedelta(days=1, hours=moments)
+            data[name] = moment.strftime("%Y-%m-%dT%H:%M")
         elif kind == "number":
             data[name] = "1"
         elif kind == "file":

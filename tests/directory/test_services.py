@@ -216,7 +216,7 @@ def test_visible_to_is_scoped(cottbus: Municipality, persona: Persona) -> None:
         ("external", True, True, True),
         ("local_a", True, True, True),
         ("actor_a", True, False, True),
-        ("board_a", True, False, True),
+        ("board_a", False, False, False),  # a board member alone: docs/decisions/0026
         ("trainee_a", True, False, True),
         ("supervisor", False, False, False),
         ("local_b", False, False, False),

@@ -304,7 +304,7 @@ def test_detail_shows_only_visible_cases(client: Client, login: Login, linked: I
         ) % {"counter": 1}
     assert hint in content
 
-    login("board_a")
+    login("trainee_a")
     response = client.get(url)
     content = response.content.decode()
     assert response.context["links"] == []

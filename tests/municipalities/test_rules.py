@@ -29,6 +29,7 @@ OFFICE_ONLY = {
     "local_b": (N, N),
     "actor_b": (N, N),
 }
+# A board member who holds no other role sees their boards only (docs/decisions/0026).
 OFFICE_AND_MEMBERS = {
     "office": (Y, Y),
     "external": (Y, Y),
@@ -36,7 +37,7 @@ OFFICE_AND_MEMBERS = {
     "supervisor": (N, N),
     "local_a": (Y, N),
     "actor_a": (Y, N),
-    "board_a": (Y, N),
+    "board_a": (N, N),
     "trainee_a": (Y, N),
     "local_b": (N, Y),
     "actor_b": (N, Y),

@@ -37,13 +37,15 @@ PINNED = {
     ("local_a", LIST): 8,
     ("supervisor", LIST): 7,
     # the start page: +1 for the open early-warning alerts and +1 for the assigned tasks (one
-    # query each, whatever their number)
-    # the office's start page: +1 for the stalled accompaniment processes
-    ("office", HOME): 11,
-    ("external", HOME): 9,
+    # query each, whatever their number); the boards panel +1 for the board memberships and, for
+    # a board member (office, local_a, actor_a in the demo), +4: the next meeting, its agenda,
+    # the open resolutions and the minutes to approve, whatever their number; the office's
+    # start page +1 for the stalled accompaniment processes
+    ("office", HOME): 16,
+    ("external", HOME): 10,
     ("supervisor", HOME): 9,
-    ("local_a", HOME): 9,
-    ("actor_a", HOME): 10,
+    ("local_a", HOME): 14,
+    ("actor_a", HOME): 15,
     # the municipality page: +1 for where its accompaniment process stands
     ("office", COTTBUS_PAGE): 10,
     ("external", COTTBUS_PAGE): 12,

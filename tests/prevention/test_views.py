@@ -98,7 +98,7 @@ def test_members_outside_the_tandem_cannot_acknowledge_topic_alerts(
     client: Client, login: Login
 ) -> None:
     alert = topic_alert(cottbus(), fingerprint="board")
-    login("board_a")
+    login("trainee_a")
     response = client.get(detail(alert))
     assert response.status_code == 200 and response.context["form"] is None
     assert client.post(detail(alert), {"comment": "ok"}).status_code == 403

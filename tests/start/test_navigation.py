@@ -26,19 +26,24 @@ TASKS = reverse("tasks:mine")
 GUIDANCE = reverse("guidance:list")
 TAXONOMY = reverse("taxonomy:list")
 ACCOUNT = reverse("accounts:profile")
+BOARDS = reverse("boards:list")
 
 WORKING = [HOME, MUNICIPALITIES, NOTIFICATIONS, CASES, TASKS, ACCOUNT]
+# The tandems set up their municipality's boards; the demo's boards have the Cottbus actor as
+# chair and the Cottbus board member as member (docs/decisions/0026-advisory-boards.md).
+TANDEM = [HOME, MUNICIPALITIES, NOTIFICATIONS, CASES, TASKS, BOARDS, ACCOUNT]
 # The roles whose modules are still to come see the start page, notifications and account, and
 # their municipality if they belong to one.
 EXPECTED = {
-    "office": [HOME, MUNICIPALITIES, NOTIFICATIONS, CASES, GUIDANCE, TAXONOMY, ACCOUNT],
-    "external": WORKING,
-    "external_other": WORKING,  # pool companion of one municipality
-    "local_a": WORKING,
-    "actor_a": WORKING,
-    "local_b": WORKING,
-    "actor_b": WORKING,
-    "board_a": [HOME, MUNICIPALITIES, NOTIFICATIONS, ACCOUNT],
+    "office": [HOME, MUNICIPALITIES, NOTIFICATIONS, CASES, BOARDS, GUIDANCE, TAXONOMY, ACCOUNT],
+    "external": TANDEM,
+    "external_other": TANDEM,  # pool companion of one municipality
+    "local_a": TANDEM,
+    "actor_a": TANDEM,  # chair of the Cottbus board
+    "local_b": TANDEM,
+    "actor_b": TANDEM,  # chair of the Bautzen board
+    # a board member alone: the boards, not the municipality (docs/decisions/0026)
+    "board_a": [HOME, NOTIFICATIONS, BOARDS, ACCOUNT],
     "trainee_a": [HOME, MUNICIPALITIES, NOTIFICATIONS, ACCOUNT],
     "supervisor": [HOME, NOTIFICATIONS, ACCOUNT],
 }
@@ -74,7 +79,7 @@ def test_the_entries_follow_what_the_person_gets(persona: Persona) -> None:
     task_services.create_task(
         municipality=cottbus, by=persona("local_a"), title="Sitzung vorbereiten", assignee=board
     )
-    assert nav_urls(persona("board_a")) == [HOME, MUNICIPALITIES, NOTIFICATIONS, TASKS, ACCOUNT]
+    assert nav_urls(persona("board_a")) == [HOME, NOTIFICATIONS, TASKS, BOARDS, ACCOUNT]
     case = case_services.open_case(municipality=cottbus, by=persona("local_a"), title="Beirat")
     case_services.add_team_member(case, by=persona("local_a"), user=board)
     assert CASES in nav_urls(persona("board_a"))

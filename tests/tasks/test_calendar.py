@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from kokoma.accounts.models import User
+from kokoma.boards.models import Meeting, Resolution
 from kokoma.cases import services as case_services
 from kokoma.cases.models import Case, Measure
 from kokoma.municipalities.models import Municipality, WorkLogEntry
@@ -112,6 +114,8 @@ def test_feed_contains_exactly_the_users_open_dated_items(client: Client, person
         {f"task-{pk}@kokoma" for pk in own_tasks}
         | expected_steps
         | {f"measure-{pk}@kokoma" for pk in own_measures}
+        | {f"{uid}@kokoma" for uid in _board_meetings(local)}
+        | {f"board-resolution-{pk}@kokoma" for pk in _board_follow_ups(local)}
     )
     assert f"task-{mine.pk}@kokoma" in events
     assert f"worklog-next-steps-{step.pk}@kokoma" in events
@@ -123,6 +127,28 @@ def test_feed_contains_exactly_the_users_open_dated_items(client: Client, person
     assert "Details" in str(event["DESCRIPTION"])
 
 
+def _board_meetings(user: User) -> set[str]:
+    """The meetings of the person's boards of the last 90 days and ahead (kokoma.boards)."""
+    since = timezone.now() - datetime.timedelta(days=90)
+    return set(
+        Meeting.objects.filter(
+            board__members__user=user, board__members__left_on__isnull=True, ends_at__gte=since
+        ).values_list("uid", flat=True)
+    )
+
+
+def _board_follow_ups(user: User) -> set[int]:
+    """Pending, dated board resolutions of the person that have no task."""
+    return set(
+        Resolution.objects.filter(
+            responsible=user,
+            task__isnull=True,
+            due_on__isnull=False,
+            status__in=[Resolution.Status.OPEN, Resolution.Status.IN_PROGRESS],
+        ).values_list("pk", flat=True)
+    )
+
+
 def test_uid_is_stable(client: Client, persona: Persona) -> None:
     local = persona("local_a")
     cottbus = Municipality.objects.get(register__ags=COTTBUS)
@@ -132,12 +158,12 @@ def test_uid_is_stable(client: Client, persona: Persona) -> None:
 
 
 def test_calendar_items_is_the_single_collection_point(persona: Persona) -> None:
-    actor = persona("actor_a")  # not in the tandem: no next steps
+    trainee = persona("trainee_a")  # not in the tandem, in no board: no next steps, no meetings
     cottbus = Municipality.objects.get(register__ags=COTTBUS)
     task = services.create_task(
-        municipality=cottbus, by=actor, assignee=actor, title="B", due_on=TOMORROW
+        municipality=cottbus, by=trainee, assignee=trainee, title="B", due_on=TOMORROW
     )
-    assert [item.uid for item in calendar_items(actor)] == [f"task-{task.pk}"]
+    assert [item.uid for item in calendar_items(trainee)] == [f"task-{task.pk}"]
 
 
 def test_unknown_and_revoked_tokens_are_404(client: Client, persona: Persona) -> None:

@@ -148,7 +148,7 @@ def test_other_municipalities_and_outsiders_of_a_case_get_404(
 ) -> None:
     case = cottbus_case()  # team: actor_a only
     task = _task(cottbus, persona("local_a"), persona("actor_a"), case=case)
-    for role in ("local_b", "board_a"):
+    for role in ("local_b", "trainee_a"):
         login(role)
         assert client.get(_delete_url(task)).status_code == 404
         assert client.post(_delete_url(task)).status_code == 404
@@ -245,7 +245,13 @@ def test_fall_prefills_a_visible_open_case(client: Client, login: Login) -> None
     assert response.context["cancel_url"] == _case_url(case) + "#tasks-heading"
 
 
-@pytest.mark.parametrize("role", ["board_a", "trainee_a"])
+def test_a_board_member_alone_sets_no_tasks(client: Client, login: Login) -> None:
+    """The boards are all a board member alone sees of the municipality (docs/decisions/0026)."""
+    login("board_a")
+    assert client.get(_create_url(cottbus_case().reference)).status_code == 403
+
+
+@pytest.mark.parametrize("role", ["trainee_a"])
 def test_fall_is_ignored_for_a_case_the_user_cannot_see(
     role: str, client: Client, login: Login
 ) -> None:

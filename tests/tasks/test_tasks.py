@@ -145,7 +145,7 @@ def test_case_task_detail_is_404_outside_the_case(
     cottbus: Municipality, client: Client, login: Login, persona: Persona
 ) -> None:
     task = _task(cottbus, persona("local_a"), persona("actor_a"), case=cottbus_case())
-    login("board_a")
+    login("trainee_a")
     url = reverse("tasks:detail", kwargs={"ags": COTTBUS, "task_id": task.pk})
     assert client.get(url).status_code == 404
 

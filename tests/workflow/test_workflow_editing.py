@@ -294,7 +294,7 @@ def test_the_escalation_formset_saves(client: Client, login: Login, workflow: Wo
 
 
 def test_the_rules_print_as_pdf(client: Client, login: Login, tmp_path: Path) -> None:
-    login("board_a")
+    login("trainee_a")
     response = client.get(reverse("workflow:pdf", args=[COTTBUS]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"

@@ -4,7 +4,7 @@ from typing import Any
 
 import rules
 
-from kokoma.accounts.models import COMPANION_ROLES, Membership, ProgrammeRole
+from kokoma.accounts.models import COMPANION_ROLES, Membership, MembershipRole, ProgrammeRole
 
 
 def roles_by_municipality(user: Any) -> dict[int, set[str]]:
@@ -44,3 +44,11 @@ def is_member(user: Any, municipality: Any) -> bool:
 @rules.predicate
 def is_tandem(user: Any, municipality: Any) -> bool:
     return bool(roles_in(user, municipality) & set(COMPANION_ROLES))
+
+
+@rules.predicate
+def is_working_member(user: Any, municipality: Any) -> bool:
+    """A member with a role in the municipality's daily business. A board member who holds no
+    other role sees their boards only, nothing else of the municipality (issue 11, item 3;
+    docs/decisions/0026-advisory-boards.md)."""
+    return bool(roles_in(user, municipality) - {MembershipRole.BOARD_MEMBER})

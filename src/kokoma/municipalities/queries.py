@@ -23,7 +23,8 @@ def with_tandem(queryset: Any) -> Any:
 
 def start_page(user: User) -> dict[str, Any]:
     """What the start page shows: my municipalities, my open tasks, what is new."""
-    visible = Municipality.objects.visible_to(user)
+    # a board membership alone shows the boards, not the municipality (decision 0026)
+    visible = Municipality.objects.listed_for(user)
     context: dict[str, Any] = {
         "is_office": user.is_programme_office,
         "programme_role": user.programme_role,
@@ -47,6 +48,8 @@ def start_page(user: User) -> dict[str, Any]:
     else:
         memberships = (
             Membership.objects.filter(user=user)
+            # a board membership is shown with the boards (kokoma.boards), not as a workspace
+            .exclude(role=MembershipRole.BOARD_MEMBER)
             .select_related("municipality__register")
             .order_by("municipality__register__name", "role")
         )

@@ -1,5 +1,6 @@
-"""What board members, training participants, trainers and supervisors will find on the
-platform, until their modules exist: an honest note on the start page, and whom to ask."""
+"""What training participants, trainers and supervisors will find on the platform, until their
+modules exist: an honest note on the start page, and whom to ask. Board members have their module
+(`kokoma.boards`); one who is not yet in any board still reads the note on boards."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from kokoma.accounts.models import Membership, MembershipRole, ProgrammeRole, User
+from kokoma.boards.predicates import is_board_member_somewhere
 from kokoma.municipalities.predicates import roles_by_municipality
 
 
@@ -36,9 +38,9 @@ def _boards() -> ComingModule:
         "boards",
         _("Advisory boards"),
         _(
-            "The module for advisory boards is being prepared. Here you will then find your "
-            "board's meetings with agenda, attendance, minutes and decisions. Until then, "
-            "invitations and documents reach you as before."
+            "You are not yet a member of an advisory board on the platform. As soon as the "
+            "programme office or your municipality's process companions add you to a board, "
+            "you will find its meetings with agenda, minutes and recommendations here."
         ),
     )
 
@@ -76,7 +78,7 @@ def coming_soon(user: User) -> ComingSoon | None:
     """The modules `user` waits for, with the people to ask meanwhile; None for everybody else."""
     roles = set().union(*roles_by_municipality(user).values())
     modules = []
-    if MembershipRole.BOARD_MEMBER in roles:
+    if MembershipRole.BOARD_MEMBER in roles and not is_board_member_somewhere(user):
         modules.append(_boards())
     if MembershipRole.TRAINEE in roles or user.programme_role == ProgrammeRole.TRAINER:
         modules.append(_training(trainer=user.programme_role == ProgrammeRole.TRAINER))

@@ -2,9 +2,10 @@
 
 An entry is shown only where its page has something for the person, so that nobody is sent to an
 empty page: the municipalities to whoever belongs to one (or the programme office), the case list
-to whoever can see cases, "My tasks" to whoever works in a municipality or has been given a task.
-Board members, training participants and supervisors, whose modules are still to come, see the
-start page, their notifications and their account until then (`start/modules.py`).
+to whoever can see cases, "My tasks" to whoever works in a municipality or has been given a task,
+the advisory boards to the programme office, the tandems (who set up local boards) and the boards'
+members. Training participants and supervisors, whose modules are still to come, see the start
+page, their notifications and their account until then (`start/modules.py`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from kokoma.accounts.models import COMPANION_ROLES, MembershipRole, User
+from kokoma.boards.models import BoardMember
 from kokoma.cases.models import CaseTeamMember
 from kokoma.municipalities.predicates import roles_by_municipality
 from kokoma.notifications.services import unread_count
@@ -37,6 +39,7 @@ class Reach:
     municipalities: bool
     cases: bool
     tasks: bool
+    boards: bool = False
 
 
 def reach(user: User) -> Reach:
@@ -52,15 +55,19 @@ def reach(user: User) -> Reach:
     ask: dict[str, Exists] = {}
     if not office and not roles & set(COMPANION_ROLES):
         ask["on_a_case_team"] = Exists(CaseTeamMember.objects.filter(user=user))
+        # in the same query: a member of a board (the tandem and the office see them all)
+        ask["in_a_board"] = Exists(BoardMember.objects.active().filter(user=user))
     # People in the daily business are given tasks; others only find those they were given.
     if roles and not roles & WORKING_ROLES:
         ask["given_a_task"] = Exists(Task.objects.visible_to(user).filter(assignee=user))
     found = User.objects.filter(pk=user.pk).annotate(**ask).values(*ask).get() if ask else {}
     result = Reach(
         office=office,
-        municipalities=office or bool(roles),
+        # a board member who holds no other role sees the boards only (docs/decisions/0026)
+        municipalities=office or bool(roles - {MembershipRole.BOARD_MEMBER}),
         cases=found.get("on_a_case_team", office or bool(roles & set(COMPANION_ROLES))),
         tasks=found.get("given_a_task", bool(roles & WORKING_ROLES)),
+        boards=found.get("in_a_board", office or bool(roles & set(COMPANION_ROLES))),
     )
     user.__dict__["_kokoma_reach"] = result
     return result
@@ -97,6 +104,8 @@ def main_navigation(user: User, *, view_name: str = "", app_name: str = "") -> l
         )
     if can.tasks:
         entries.append(NavEntry(_("My tasks"), reverse("tasks:mine"), app_name == "tasks"))
+    if can.boards:
+        entries.append(NavEntry(_("Boards"), reverse("boards:list"), app_name == "boards"))
     # The rules alone: Django's model backend would read the permission tables on every page.
     if rules.has_perm("guidance.manage_guidance", user):
         entries.append(

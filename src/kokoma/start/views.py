@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from kokoma.accounts.access import acting_user
+from kokoma.boards.pages import start_panel
 from kokoma.core.access import public
 from kokoma.municipalities.queries import start_page
 
@@ -18,5 +19,10 @@ def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "start/welcome.html")
     user = acting_user(request)
-    context = {**start_page(user), "reach": reach(user), "coming_soon": coming_soon(user)}
+    context = {
+        **start_page(user),
+        "reach": reach(user),
+        "coming_soon": coming_soon(user),
+        "boards": start_panel(user) if reach(user).boards else None,
+    }
     return render(request, "start/home.html", context)

@@ -2,7 +2,9 @@
 
 `calendar_items(user)` is the one place that collects items from the sources (tasks, the
 tandem's next steps, …). A new source is one more function that yields `CalendarItem`s, added to
-`SOURCES`.
+`SOURCES`; an app above this one (the boards' meetings) adds its own with `register_source` from
+its `AppConfig.ready`, so that the tasks need not import it. An item with `starts_at` and
+`ends_at` is a timed event (a meeting); the others are all-day.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ class CalendarItem:
     date: datetime.date
     path: str
     description: str = ""
+    starts_at: datetime.datetime | None = None
+    ends_at: datetime.datetime | None = None
+    cancelled: bool = False
 
 
 def task_items(user: User) -> Iterator[CalendarItem]:
@@ -108,6 +113,12 @@ SOURCES: list[Callable[[User], Iterable[CalendarItem]]] = [
 ]
 
 
+def register_source(source: Callable[[User], Iterable[CalendarItem]]) -> None:
+    """Add a source of calendar items (once: a second registration is ignored)."""
+    if source not in SOURCES:
+        SOURCES.append(source)
+
+
 def calendar_items(user: User) -> list[CalendarItem]:
     """Everything with a date for `user`, from every source, sorted by date."""
     if not user.is_active:
@@ -141,10 +152,15 @@ def build_calendar(user: User, *, base_url: str) -> bytes:
         event.add("uid", f"{item.uid}@{uid_domain}")
         event.add("dtstamp", stamp)
         event.add("summary", ical_text(item.summary))
-        event.add("dtstart", item.date)
-        event.add("dtend", item.date + datetime.timedelta(days=1))
+        if item.starts_at is not None and item.ends_at is not None:
+            event.add("dtstart", item.starts_at.astimezone(datetime.UTC))
+            event.add("dtend", item.ends_at.astimezone(datetime.UTC))
+            event.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
+        else:
+            event.add("dtstart", item.date)
+            event.add("dtend", item.date + datetime.timedelta(days=1))
+            event.add("transp", "TRANSPARENT")
         event.add("url", base_url.rstrip("/") + item.path)
         event.add("description", ical_text(item.description))
-        event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return calendar.to_ical()

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.timezone import localdate
 from django.utils.translation import gettext_lazy as _
 
-from kokoma.accounts.models import COMPANION_ROLES, Membership
+from kokoma.accounts.models import COMPANION_ROLES, Membership, MembershipRole
 from kokoma.core.messages import render
 
 if TYPE_CHECKING:
@@ -20,15 +20,20 @@ if TYPE_CHECKING:
 
 class TaskQuerySet(models.QuerySet["Task"]):
     def visible_to(self, user: User) -> TaskQuerySet:
-        """Members see their municipality's tasks; a case task only whoever may see the case."""
+        """Members see their municipality's tasks, a board member who holds no other role there
+        only their own (docs/decisions/0026); a case task only whoever may see the case."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
         from kokoma.cases.models import Case
 
-        member_of = Membership.objects.filter(user=user).values("municipality_id")
+        memberships = Membership.objects.filter(user=user)
+        member_of = memberships.values("municipality_id")
+        working_in = memberships.exclude(role=MembershipRole.BOARD_MEMBER).values("municipality_id")
         visible_cases = Case.objects.visible_to(user).values("pk")
         return self.filter(
-            Q(municipality_id__in=member_of) & (Q(case__isnull=True) | Q(case_id__in=visible_cases))
+            Q(municipality_id__in=member_of)
+            & (Q(municipality_id__in=working_in) | Q(assignee=user) | Q(created_by=user))
+            & (Q(case__isnull=True) | Q(case_id__in=visible_cases))
         )
 
     def open(self) -> TaskQuerySet:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kokoma.accounts.models import MembershipRole
+from kokoma.accounts.models import Membership, MembershipRole
 
 from .process import CLOSED_STATUSES, STEP_KINDS, StepStatus
 
@@ -85,6 +85,20 @@ class MunicipalityQuerySet(models.QuerySet["Municipality"]):
         if user.is_programme_office:
             return self.all()
         return self.filter(memberships__user=user).distinct()
+
+    def listed_for(self, user: User) -> MunicipalityQuerySet:
+        """The municipalities a person works in, for lists: `visible_to` without those where
+        they are a board member only (they see their boards, not the municipality; decision
+        0026)."""
+        visible = self.visible_to(user)
+        if user.is_programme_office:
+            return visible
+        working_in = (
+            Membership.objects.filter(user=user)
+            .exclude(role=MembershipRole.BOARD_MEMBER)
+            .values("municipality_id")
+        )
+        return visible.filter(pk__in=working_in)
 
     def with_register(self) -> MunicipalityQuerySet:
         return self.select_related("register")

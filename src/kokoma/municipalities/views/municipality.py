@@ -69,7 +69,7 @@ def _form_page(
 @login_only
 def municipality_list(request: HttpRequest) -> HttpResponse:
     form = MunicipalityFilterForm(request.GET or None)
-    queryset = Municipality.objects.visible_to(_user(request))
+    queryset = Municipality.objects.listed_for(_user(request))
     sort = "name"
     if form.is_valid():
         data = form.cleaned_data

@@ -19,6 +19,7 @@ from django.db import transaction
 
 from kokoma.accounts import services as accounts
 from kokoma.accounts.models import Membership, MembershipRole, ProgrammeRole, User
+from kokoma.demo.boards import load_demo_boards
 from kokoma.demo.cases import load_demo_cases
 from kokoma.demo.directory import load_demo_directory
 from kokoma.demo.guidance import ensure_guidance
@@ -216,6 +217,7 @@ class Command(BaseCommand):
             load_demo_prevention()
             load_demo_situation()
             ensure_guidance()
+            load_demo_boards(office)
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Demo data is in place."))
 

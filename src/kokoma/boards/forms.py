@@ -1,0 +1,197 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kokoma.accounts.models import User
+from kokoma.cases.forms.documents import DocumentForm
+from kokoma.core.forms import DateField, Form, ModelForm, set_choices, set_options
+from kokoma.municipalities.models import Municipality
+
+from .models import AgendaItem, Attendance, Board, BoardMember, Meeting, Resolution
+
+
+class DateTimeInput(forms.DateTimeInput):
+    """The browser's date-and-time picker, with the ISO value it expects."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+def datetime_field(label: Any) -> forms.DateTimeField:
+    return forms.DateTimeField(
+        label=label,
+        widget=DateTimeInput(),
+        error_messages={"invalid": _("Please enter a valid date and time.")},
+    )
+
+
+class BoardCreateForm(Form):
+    kind = forms.ChoiceField(label=_("Kind of board"), choices=Board.Kind.choices)
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"),
+        queryset=Municipality.objects.none(),
+        required=False,
+        help_text=_("For a local board."),
+    )
+    name = forms.CharField(label=_("Name"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        municipalities = Municipality.objects.visible_to(user).with_register()
+        if not user.is_programme_office:
+            from kokoma.accounts.models import Membership
+
+            municipalities = municipalities.filter(
+                pk__in=Membership.objects.tandem_municipalities(user)
+            )
+            set_options(self, "kind", [(Board.Kind.LOCAL.value, Board.Kind.LOCAL.label)])
+        set_choices(self, "municipality", municipalities)
+
+
+class BoardForm(ModelForm):
+    class Meta:
+        model = Board
+        fields = ["name", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+
+class MemberForm(Form):
+    user = forms.ModelChoiceField(
+        label=_("Platform user"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("– an external member (enter below) –"),
+    )
+    function = forms.ChoiceField(
+        label=_("Function in the board"),
+        choices=BoardMember.Function.choices,
+        initial=BoardMember.Function.MEMBER,
+    )
+    name = forms.CharField(label=_("Name (external member)"), max_length=200, required=False)
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    role_title = forms.CharField(
+        label=_("Function in the organisation"), max_length=200, required=False
+    )
+    email = forms.EmailField(
+        label=_("E-mail address (external member)"),
+        required=False,
+        help_text=_("Without an address, the member cannot be invited by e-mail."),
+    )
+    purpose = forms.CharField(
+        label=_("Purpose of storing the personal data"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Required for external members, e.g. 'Invitations and minutes of the board'."),
+    )
+
+    def __init__(self, *args: Any, board: Board, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        people = User.objects.filter(is_active=True)
+        if board.municipality_id:
+            people = people.filter(memberships__municipality_id=board.municipality_id)
+        else:
+            people = people.exclude(programme_role="", memberships__isnull=True)
+        taken = board.members.active().filter(user__isnull=False).values("user_id")
+        set_choices(self, "user", people.exclude(pk__in=taken).distinct().order_by("display_name"))
+
+
+class MeetingForm(ModelForm):
+    starts_at = datetime_field(_("Starts at"))
+    ends_at = datetime_field(_("Ends at"))
+    online_link = forms.URLField(
+        label=_("Online link"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("For an online or hybrid meeting."),
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["title", "starts_at", "ends_at", "place", "online_link"]
+
+
+class AgendaItemForm(ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "presenter", "description", "confidential"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class MinutesForm(ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["minutes"]
+        widgets = {"minutes": forms.Textarea(attrs={"rows": 18})}
+        help_texts = {
+            "minutes": _(
+                "Markdown: # heading, **bold**, *italic*, - list, [text](https://…). HTML is "
+                "shown as text."
+            )
+        }
+
+
+class AgendaDocumentForm(DocumentForm):
+    """The case documents' upload form and checks, for an agenda item."""
+
+
+class AttendanceForm(Form):
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        current = dict(meeting.attendance.values_list("member_id", "status"))
+        self.members = list(meeting.board.members.active().select_related("user"))
+        for member in self.members:
+            self.fields[f"member_{member.pk}"] = forms.ChoiceField(
+                label=member.display_name,
+                choices=[("", _("– not recorded –")), *Attendance.Status.choices],
+                required=False,
+                initial=current.get(member.pk, ""),
+            )
+
+    def statuses(self) -> dict[int, str]:
+        return {member.pk: self.cleaned_data[f"member_{member.pk}"] for member in self.members}
+
+
+class ResolutionForm(Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Resolution.Kind.choices)
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 4}))
+    responsible = forms.ModelChoiceField(
+        label=_("Responsible person"),
+        queryset=User.objects.none(),
+        required=False,
+        help_text=_("Required for a recommendation; the follow-up becomes their task."),
+    )
+    due_on = DateField(label=_("Due on"), required=False)
+    case_reference = forms.CharField(
+        label=_("Concerns the case (reference)"),
+        max_length=20,
+        required=False,
+        help_text=_("Optional; only a case you may see."),
+    )
+
+    def __init__(self, *args: Any, board: Board, may_link_cases: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        people = User.objects.filter(is_active=True)
+        if board.municipality_id:
+            people = people.filter(memberships__municipality_id=board.municipality_id)
+        else:
+            people = people.filter(board_memberships__board=board) | people.filter(
+                programme_role="office"
+            )
+        set_choices(self, "responsible", people.distinct().order_by("display_name"))
+        if not may_link_cases:
+            del self.fields["case_reference"]
+
+
+class ResolutionStatusForm(Form):
+    status = forms.ChoiceField(label=_("New status"), choices=Resolution.Status.choices)
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
