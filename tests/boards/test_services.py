@@ -6,14 +6,17 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from kokoma.audit.models import AuditEntry
 from kokoma.boards import services
 from kokoma.boards.models import Board, Resolution
 from kokoma.cases.models import Case
+from kokoma.municipalities.models import ProcessStep, StepKind
 from kokoma.tasks.models import Task
-from tests.conftest import Persona
+from tests.conftest import BAUTZEN, Persona
 
 from .factories import cottbus_board, inter_municipal_board, meeting, office
 
@@ -164,6 +167,45 @@ def test_a_case_is_linked_only_by_who_may_see_it(persona: Persona) -> None:
     with pytest.raises(ValidationError):
         services.record_resolution(
             item, by=persona("board_a"), kind=Resolution.Kind.DECISION, text="X", case=case
+        )
+
+
+def test_a_local_recommendation_concerns_a_step_of_its_municipalitys_process(
+    persona: Persona, client: Client
+) -> None:
+    board = cottbus_board()
+    item = services.add_agenda_item(meeting(board), by=office(), title="TOP")
+    tandem = persona("local_a")
+    assert board.municipality is not None
+    step = board.municipality.process_steps.get(kind=StepKind.IMPLEMENTATION)
+    resolution = services.record_resolution(
+        item,
+        by=tandem,
+        kind=Resolution.Kind.RECOMMENDATION,
+        text="Umsetzung mit dem Jugendamt abstimmen",
+        responsible=tandem,
+        step=step,
+    )
+    assert list(step.resolutions.all()) == [resolution]
+    # the tandem finds it on the step's page
+    client.force_login(tandem)
+    page = client.get(
+        reverse("municipalities:process_step", args=[board.municipality.ags, step.position])
+    )
+    assert "Umsetzung mit dem Jugendamt abstimmen" in page.content.decode()
+
+    bautzen_step = ProcessStep.objects.get(municipality__register__ags=BAUTZEN, position=6)
+    with pytest.raises(ValidationError) as refused:
+        services.record_resolution(
+            item, by=tandem, kind=Resolution.Kind.DECISION, text="X", step=bautzen_step
+        )
+    assert "Prozess ihrer Kommune" in refused.value.message_dict["step"][0]
+    programme_item = services.add_agenda_item(
+        meeting(inter_municipal_board()), by=office(), title="TOP"
+    )
+    with pytest.raises(ValidationError):
+        services.record_resolution(
+            programme_item, by=office(), kind=Resolution.Kind.DECISION, text="X", step=step
         )
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from kokoma.accounts.models import User
 from kokoma.cases.forms.documents import DocumentForm
 from kokoma.core.forms import DateField, Form, ModelForm, set_choices, set_options
-from kokoma.municipalities.models import Municipality
+from kokoma.municipalities.models import Municipality, ProcessStep
 
 from .models import AgendaItem, Attendance, Board, BoardMember, Meeting, Resolution
 
@@ -175,9 +175,21 @@ class ResolutionForm(Form):
         required=False,
         help_text=_("Optional; only a case you may see."),
     )
+    step = forms.ModelChoiceField(
+        label=_("Concerns the step of the accompaniment process"),
+        queryset=ProcessStep.objects.none(),
+        required=False,
+        empty_label=_("– no particular step –"),
+    )
 
     def __init__(self, *args: Any, board: Board, may_link_cases: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if board.municipality_id:
+            set_choices(
+                self, "step", ProcessStep.objects.filter(municipality_id=board.municipality_id)
+            )
+        else:
+            del self.fields["step"]
         people = User.objects.filter(is_active=True)
         if board.municipality_id:
             people = people.filter(memberships__municipality_id=board.municipality_id)

@@ -343,6 +343,15 @@ class Resolution(models.Model):
         related_name="+",
         verbose_name=_("case"),
     )
+    # A local board's recommendation on the municipality's accompaniment process.
+    step = models.ForeignKey(
+        "municipalities.ProcessStep",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="resolutions",
+        verbose_name=_("process step"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -26,7 +26,7 @@ def pending_resolutions(board: Board, user: User) -> list[Resolution]:
     resolutions = (
         Resolution.objects.filter(item__meeting__board=board)
         .pending()
-        .select_related("item__meeting", "responsible", "case")
+        .select_related("item__meeting", "responsible", "case", "step")
         .order_by("due_on", "created_at")
     )
     if not user.has_perm("boards.view_confidential", board):
@@ -65,7 +65,7 @@ def meeting_page(board: Board, meeting: Meeting, user: User) -> dict[str, Any]:
     items = meeting.items.all()
     if not can["confidential"]:
         items = items.filter(confidential=False)
-    resolutions = Resolution.objects.select_related("responsible", "case")
+    resolutions = Resolution.objects.select_related("responsible", "case", "step")
     item_list = list(
         items.prefetch_related("documents", Prefetch("resolutions", queryset=resolutions))
     )

@@ -21,7 +21,7 @@ from kokoma.audit.models import AuditAction
 from kokoma.audit.services import assign, record, save_audited, stored
 from kokoma.cases.models import Case
 from kokoma.cases.services.documents import check_upload
-from kokoma.municipalities.models import Municipality
+from kokoma.municipalities.models import Municipality, ProcessStep
 from kokoma.tasks import services as tasks
 from kokoma.tasks.models import Task
 
@@ -404,6 +404,12 @@ def _check_resolution(resolution: Resolution, *, by: User) -> None:
             errors["case"] = [_("The case belongs to another municipality.")]
         elif not Case.objects.visible_to(by).filter(pk=resolution.case.pk).exists():
             errors["case"] = [_("There is no case with this reference that you may see.")]
+    if resolution.step is not None and (
+        not board.is_local or resolution.step.municipality_id != board.municipality_id
+    ):
+        errors["step"] = [
+            _("Only a local board's resolution can concern a step of its municipality's process.")
+        ]
     if errors:
         raise ValidationError(errors)
 
@@ -429,6 +435,7 @@ def record_resolution(
     responsible: User | None = None,
     due_on: datetime.date | None = None,
     case: Case | None = None,
+    step: ProcessStep | None = None,
     status: str = Resolution.Status.OPEN,
     at: datetime.datetime | None = None,
 ) -> Resolution:
@@ -441,6 +448,7 @@ def record_resolution(
         responsible=responsible,
         due_on=due_on,
         case=case,
+        step=step,
         status=status,
         created_by=by,
     )

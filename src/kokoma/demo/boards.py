@@ -11,7 +11,7 @@ from django.utils import timezone
 from kokoma.accounts.models import User
 from kokoma.boards import services
 from kokoma.boards.models import Board, BoardMember, Meeting, Resolution
-from kokoma.municipalities.models import Municipality
+from kokoma.municipalities.models import Municipality, StepKind
 
 from .clock import Clock
 
@@ -174,6 +174,10 @@ def _cottbus(office: User, clock: Clock) -> None:
         text="Einen wöchentlichen Jugendtreff-Abend im Bürgerhaus anbieten",
         responsible=actor,
         due_on=clock.day(-60),
+        # a recommendation for the action concept the tandem is working out in workshops
+        step=board.municipality.process_steps.get(kind=StepKind.CONCEPT)
+        if board.municipality
+        else None,
         at=_at(clock, 30, 19),
     )
     dropped = services.record_resolution(

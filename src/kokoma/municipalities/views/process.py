@@ -97,6 +97,10 @@ def step_detail(request: HttpRequest, municipality: Municipality, step: int) -> 
         "milestones": process_step.milestones.select_related("document"),
         "documents": process_step.documents.select_related("uploaded_by"),
         "participants": process_step.participants.order_by("display_name"),
+        # a local board's resolutions on this step (the boards app links them here)
+        "resolutions": process_step.resolutions.select_related(
+            "item__meeting__board", "responsible"
+        ),
         "can_change": user.has_perm("municipalities.change_process", municipality),
         "can_view_work_log": can_view_work_log,
         "previous": process_step.position - 1 if process_step.position > 1 else None,
