@@ -8,14 +8,16 @@ import re
 from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django import DjangoAssertNumQueries
 
 from kokoma.boards import services
-from kokoma.boards.models import Board, Meeting, Resolution
+from kokoma.boards.models import Attendance, Board, Meeting, Resolution
 from tests.conftest import Login, Persona
+from tests.html_forms import page_forms
 
 from .factories import cottbus_board, meeting, office
 
@@ -297,3 +299,32 @@ def test_the_board_page_names_the_purpose_of_external_data_to_its_managers(
     html = client.get(url).content.decode()
     assert "Dorothea Vielhauer" in html
     assert "Einladungen, Protokolle und Anwesenheit" not in html
+
+
+def test_a_member_sends_apologies_before_a_meeting_and_may_withdraw_them(
+    client: Client, login: Login
+) -> None:
+    member = login("board_a")
+    upcoming = Meeting.objects.get(title="3. Sitzung 2026")
+    page = client.get(_url("meeting_detail", upcoming)).content.decode()
+    assert "Ich kann nicht teilnehmen (entschuldigen)" in page
+    form = next(f for f in page_forms(page) if f.action == _url("apologies", upcoming))
+    answer = client.post(form.action, form.data(), follow=True)
+    assert "Ihre Entschuldigung wurde eingetragen" in answer.content.decode()
+    mine = Attendance.objects.get(meeting=upcoming, member__user=member)
+    assert mine.status == Attendance.Status.EXCUSED
+    page = answer.content.decode()
+    assert "Ich kann doch teilnehmen" in page
+    form = next(f for f in page_forms(page) if f.action == _url("apologies", upcoming))
+    client.post(form.action, form.data())
+    assert not Attendance.objects.filter(meeting=upcoming, member__user=member).exists()
+
+
+def test_apologies_only_from_a_member_and_only_before_the_meeting(persona: Persona) -> None:
+    upcoming = Meeting.objects.get(title="3. Sitzung 2026")
+    with pytest.raises(ValidationError, match="Nur ein Mitglied"):
+        services.send_apologies(upcoming, by=office())
+    past = Meeting.objects.get(title="2. Sitzung 2026")
+    with pytest.raises(ValidationError, match="vor einer geplanten Sitzung"):
+        services.send_apologies(past, by=persona("board_a"))
+    assert not past.attendance.filter(member__user=persona("board_a"), status="excused").exists()

@@ -6,8 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import User
-from kokoma.cases.forms.documents import DocumentForm
-from kokoma.core.forms import DateField, Form, ModelForm, set_choices, set_options
+from kokoma.core.forms import DateField, DocumentForm, Form, ModelForm, set_choices, set_options
 from kokoma.municipalities.models import Municipality, ProcessStep
 
 from .models import AgendaItem, Attendance, Board, BoardMember, Meeting, Resolution
@@ -157,6 +156,12 @@ class AttendanceForm(Form):
 
     def statuses(self) -> dict[int, str]:
         return {member.pk: self.cleaned_data[f"member_{member.pk}"] for member in self.members}
+
+
+class ApologiesForm(Form):
+    """A member's apologies for an upcoming meeting (or their withdrawal): only the button."""
+
+    withdraw = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class ResolutionForm(Form):

@@ -6,11 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, Prefetch
+from django.utils import timezone
 
 from kokoma.accounts.models import User
 from kokoma.cases.models import Case
 
-from .models import AgendaItem, Board, BoardMember, Meeting, Resolution
+from .forms import ApologiesForm
+from .models import AgendaItem, Attendance, Board, BoardMember, Meeting, Resolution
 from .predicates import remember_functions
 from .services import minutes_to_approve
 
@@ -75,6 +77,10 @@ def meeting_page(board: Board, meeting: Meeting, user: User) -> dict[str, Any]:
         resolution.shown_case = resolution.case if resolution.case_id in shown_cases else None  # type: ignore[attr-defined]
     attendance = {a.member_id: a for a in meeting.attendance.all()}
     members: list[BoardMember] = list(board.members.active().select_related("user"))
+    mine = next((member for member in members if member.user_id == user.pk), None)
+    apologised = mine is not None and (
+        getattr(attendance.get(mine.pk), "status", "") == Attendance.Status.EXCUSED
+    )
     return {
         "board": board,
         "meeting": meeting,
@@ -87,6 +93,12 @@ def meeting_page(board: Board, meeting: Meeting, user: User) -> dict[str, Any]:
         "to_approve": minutes_to_approve(meeting),
         "attendance": [(member, attendance.get(member.pk)) for member in members],
         "user_id": user.pk,
+        # the signed-in member's own apologies, before a planned meeting
+        "may_apologise": mine is not None
+        and meeting.status == Meeting.Status.PLANNED
+        and meeting.starts_at > timezone.now(),
+        "apologised": apologised,
+        "apologies_form": ApologiesForm(initial={"withdraw": apologised}),
     }
 
 

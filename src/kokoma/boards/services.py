@@ -323,6 +323,36 @@ def record_attendance(meeting: Meeting, *, by: User, statuses: dict[int, str]) -
 
 
 @transaction.atomic
+def send_apologies(meeting: Meeting, *, by: User, withdraw: bool = False) -> Meeting:
+    """A member tells the board ahead of a meeting that they cannot attend (or can after all).
+
+    Only for an upcoming meeting and only for the person's own membership; after the meeting
+    the chair records attendance (`record_attendance`).
+    """
+    member = meeting.board.members.active().filter(user=by).first()
+    if member is None:
+        raise ValidationError(_("Only a member of the board can send apologies."))
+    if meeting.status != Meeting.Status.PLANNED or meeting.starts_at <= timezone.now():
+        raise ValidationError(_("Apologies can only be sent before a planned meeting."))
+    if withdraw:
+        Attendance.objects.filter(
+            meeting=meeting, member=member, status=Attendance.Status.EXCUSED
+        ).delete()
+    else:
+        Attendance.objects.update_or_create(
+            meeting=meeting, member=member, defaults={"status": Attendance.Status.EXCUSED}
+        )
+    record(
+        by=by,
+        action=AuditAction.UPDATE,
+        obj=meeting,
+        municipality=_municipality(meeting.board),
+        changes={"attendance": {member.display_name: "" if withdraw else "excused"}},
+    )
+    return meeting
+
+
+@transaction.atomic
 def save_minutes(meeting: Meeting, *, by: User, minutes: str) -> Meeting:
     meeting = stored(meeting)
     if meeting.minutes_approved_at:

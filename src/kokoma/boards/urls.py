@@ -24,6 +24,7 @@ urlpatterns = [
     path(f"{meeting}protokoll.pdf", views.minutes_pdf, name="minutes_pdf"),
     path(f"{meeting}protokoll-genehmigen/", views.minutes_approve, name="minutes_approve"),
     path(f"{meeting}anwesenheit/", views.attendance, name="attendance"),
+    path(f"{meeting}entschuldigen/", views.apologies, name="apologies"),
     path(f"{meeting}tagesordnung/neu/", views.item_add, name="item_add"),
     path("<int:board_id>/top/<int:item_id>/bearbeiten/", views.item_edit, name="item_edit"),
     path(

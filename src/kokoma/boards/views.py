@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-from pathlib import PurePath
 from typing import Any
 
 from django.contrib import messages
 from django.forms import BaseForm
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from kokoma.accounts.access import acting_user as _user
 from kokoma.core.access import login_only, programme_permission
 from kokoma.core.pdf import pdf_response
+from kokoma.core.uploads import download
 from kokoma.core.viewutils import call_service
 
 from . import services
@@ -23,6 +23,7 @@ from .access import board_permission
 from .forms import (
     AgendaDocumentForm,
     AgendaItemForm,
+    ApologiesForm,
     AttendanceForm,
     BoardCreateForm,
     BoardForm,
@@ -32,7 +33,7 @@ from .forms import (
     ResolutionForm,
     ResolutionStatusForm,
 )
-from .models import AgendaItem, Board, Meeting
+from .models import AgendaDocument, AgendaItem, Board, Meeting
 from .pages import board_page, meeting_page
 
 
@@ -209,6 +210,28 @@ def meeting_cancel(request: HttpRequest, board: Board, meeting_id: int) -> HttpR
     return render(request, "boards/meeting_cancel.html", {"board": board, "meeting": meeting})
 
 
+@board_permission("boards.view_board")
+@require_POST
+def apologies(request: HttpRequest, board: Board, meeting_id: int) -> HttpResponse:
+    """The signed-in member cannot attend the meeting, or can after all (`withdraw`)."""
+    meeting = _meeting(board, meeting_id)
+    form = ApologiesForm(request.POST)
+    if form.is_valid():
+        withdraw = form.cleaned_data["withdraw"]
+        if call_service(
+            form, services.send_apologies, meeting, by=_user(request), withdraw=withdraw
+        ):
+            messages.success(
+                request,
+                _("Your apologies were withdrawn.")
+                if withdraw
+                else _("Your apologies were recorded. The board knows that you cannot attend."),
+            )
+    if form.errors:
+        messages.error(request, " ".join(str(error) for error in form.non_field_errors()))
+    return _to_meeting(meeting)
+
+
 @board_permission("boards.convene_meeting")
 @require_http_methods(["GET", "POST"])
 def minutes_edit(request: HttpRequest, board: Board, meeting_id: int) -> HttpResponse:
@@ -319,25 +342,11 @@ def document_add(request: HttpRequest, board: Board, item_id: int) -> HttpRespon
 
 @board_permission("boards.view_board")
 def document_download(request: HttpRequest, board: Board, document_id: int) -> HttpResponseBase:
-    from .models import AgendaDocument
-
     documents = AgendaDocument.objects.filter(item__meeting__board=board)
     if not request.user.has_perm("boards.view_confidential", board):
         documents = documents.filter(item__confidential=False)
     document = get_object_or_404(documents, pk=document_id)
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    extension = PurePath(document.file.name).suffix.lower()
-    filename = f"{slugify(document.title) or 'dokument'}{extension}"
-    response = FileResponse(
-        handle, as_attachment=True, filename=filename, content_type=document.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return download(document.file, title=document.title, content_type=document.content_type)
 
 
 @board_permission("boards.record_resolution")
