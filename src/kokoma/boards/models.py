@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import Membership
+from kokoma.core.models import StoredDocument
 
 if TYPE_CHECKING:
     from kokoma.accounts.models import User
@@ -252,24 +253,14 @@ def agenda_document_path(document: AgendaDocument, filename: str) -> str:
     return f"boards/{document.item.meeting.board_id}/{filename}"
 
 
-class AgendaDocument(models.Model):
+class AgendaDocument(StoredDocument):
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="documents")
-    title = models.CharField(_("title"), max_length=200)
     file = models.FileField(_("file"), upload_to=agenda_document_path)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("agenda document")
         verbose_name_plural = _("agenda documents")
         ordering = ["uploaded_at", "id"]
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class Attendance(models.Model):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from functools import partial
-from pathlib import PurePath
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -20,7 +19,7 @@ from kokoma.accounts.models import Membership, User
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import assign, record, save_audited, stored
 from kokoma.cases.models import Case
-from kokoma.cases.services.documents import check_upload
+from kokoma.core.uploads import accepted
 from kokoma.municipalities.models import Municipality, ProcessStep
 from kokoma.tasks import services as tasks
 from kokoma.tasks.models import Task
@@ -281,18 +280,7 @@ def change_agenda_item(item: AgendaItem, *, by: User, **changes: Any) -> AgendaI
 def upload_agenda_document(
     item: AgendaItem, *, by: User, title: str, upload: UploadedFile
 ) -> AgendaDocument:
-    content_type = check_upload(upload)
-    extension = PurePath(upload.name or "").suffix.lower()
-    now = timezone.now()
-    upload.name = f"{now:%Y%m%d%H%M%S}-{now.microsecond:06d}{extension}"
-    document = AgendaDocument(
-        item=item,
-        title=title,
-        file=upload,
-        content_type=content_type,
-        size=upload.size or 0,
-        uploaded_by=by,
-    )
+    document = AgendaDocument(item=item, title=title, uploaded_by=by, **accepted(upload))
     return save_audited(document, by=by, municipality=_municipality(item.meeting.board))
 
 

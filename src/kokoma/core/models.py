@@ -94,3 +94,27 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return str(self.token)
+
+
+class StoredDocument(models.Model):
+    """What every uploaded document keeps: its title, the checked file and who uploaded it.
+
+    A concrete document adds what it belongs to and declares `file` with its own storage path;
+    `kokoma.core.uploads.accepted` gives the values of `file`, `content_type` and `size`, and
+    `kokoma.core.uploads.download` serves it after the caller's permission check.
+    """
+
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"))
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title

@@ -72,6 +72,14 @@ def rename_upload(upload: UploadedFile) -> None:
     upload.name = f"{stamp}-{timezone.now().microsecond:06d}{extension}"
 
 
+def accepted(upload: UploadedFile) -> dict[str, Any]:
+    """The values of a `StoredDocument` for a checked upload (`file`, `content_type`, `size`),
+    under our own file name; a ValidationError for an upload that is not accepted."""
+    content_type = check_upload(upload)
+    rename_upload(upload)
+    return {"file": upload, "content_type": content_type, "size": upload.size or 0}
+
+
 def download(file: Any, *, title: str, content_type: str) -> FileResponse:
     """A stored document as an attachment that no browser renders or keeps; 404 if it is gone."""
     try:

@@ -8,7 +8,7 @@ from django.db import transaction
 from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import save_audited
-from kokoma.core.uploads import check_upload, max_upload_bytes, rename_upload
+from kokoma.core.uploads import accepted, check_upload, max_upload_bytes
 
 from ..models import (
     Case,
@@ -19,16 +19,7 @@ from .case import audit_case
 
 @transaction.atomic
 def upload_document(case: Case, *, by: User, title: str, upload: UploadedFile) -> Document:
-    content_type = check_upload(upload)
-    rename_upload(upload)
-    document = Document(
-        case=case,
-        title=title,
-        file=upload,
-        content_type=content_type,
-        size=upload.size or 0,
-        uploaded_by=by,
-    )
+    document = Document(case=case, title=title, uploaded_by=by, **accepted(upload))
     return save_audited(document, by=by, municipality=case.municipality)
 
 

@@ -12,6 +12,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kokoma.core.models import StoredDocument
+
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
 
@@ -145,26 +147,16 @@ def step_document_path(document: StepDocument, filename: str) -> str:
     return f"process/{document.step.municipality_id}/{document.step_id}/{filename}"
 
 
-class StepDocument(models.Model):
+class StepDocument(StoredDocument):
     """A document of a step (the signed agreement, an analysis …), served after a permission check."""
 
     step = models.ForeignKey(ProcessStep, on_delete=models.CASCADE, related_name="documents")
-    title = models.CharField(_("title"), max_length=200)
     file = models.FileField(_("file"), upload_to=step_document_path)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("process document")
         verbose_name_plural = _("process documents")
         ordering = ["-uploaded_at", "-id"]
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class Milestone(models.Model):

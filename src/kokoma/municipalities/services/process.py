@@ -20,7 +20,7 @@ from kokoma.accounts.models import Membership, User
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import assign, record, save_audited, stored
 from kokoma.core.moments import backdate, moment
-from kokoma.core.uploads import check_upload, rename_upload
+from kokoma.core.uploads import accepted
 
 from ..models import (
     STANDARD_MILESTONES,
@@ -187,16 +187,7 @@ def upload_step_document(
     upload: UploadedFile,
     at: datetime.datetime | None = None,
 ) -> StepDocument:
-    content_type = check_upload(upload)
-    rename_upload(upload)
-    document = StepDocument(
-        step=step,
-        title=title,
-        file=upload,
-        content_type=content_type,
-        size=upload.size or 0,
-        uploaded_by=by,
-    )
+    document = StepDocument(step=step, title=title, uploaded_by=by, **accepted(upload))
     save_audited(document, by=by, municipality=step.municipality)
     backdate(document, "uploaded_at", at)
     _progress(step, at)
