@@ -242,3 +242,49 @@ def test_attendance_and_audit(persona: Persona) -> None:
         persona("actor_a").pk: "excused",
     }
     assert AuditEntry.objects.filter(object_type="boards.Meeting", object_id=str(session.pk))
+
+
+def test_a_corrected_resolution_takes_its_task_along(persona: Persona) -> None:
+    actor, local = persona("actor_a"), persona("local_a")
+    item = services.add_agenda_item(meeting(cottbus_board()), by=office(), title="TOP")
+    due = timezone.localdate() + datetime.timedelta(days=30)
+    resolution = services.record_resolution(
+        item,
+        by=office(),
+        kind=Resolution.Kind.RECOMMENDATION,
+        text="Runden Tisch Sandw einberufen",
+        responsible=actor,
+        due_on=due,
+    )
+    later = due + datetime.timedelta(days=14)
+    services.change_resolution(
+        resolution,
+        by=office(),
+        text="Runden Tisch Sandow einberufen",
+        responsible=local,
+        due_on=later,
+    )
+    task = resolution.task
+    assert task is not None
+    task.refresh_from_db()
+    assert (task.assignee, task.due_on) == (local, later)
+    assert "Sandow" in task.title and "Sandw" not in task.title
+    with pytest.raises(ValidationError) as refused:
+        services.change_resolution(resolution, by=office(), responsible=None)
+    assert "braucht eine verantwortliche Person" in refused.value.message_dict["responsible"][0]
+    # a decision may lose its responsible person, but not once the follow-up is their task
+    with pytest.raises(ValidationError) as refused:
+        services.change_resolution(
+            resolution, by=office(), kind=Resolution.Kind.DECISION, responsible=None
+        )
+    assert "Aufgabe von" in refused.value.message_dict["responsible"][0]
+
+
+def test_a_decision_given_a_responsible_person_later_becomes_a_task(persona: Persona) -> None:
+    item = services.add_agenda_item(meeting(cottbus_board()), by=office(), title="TOP")
+    decision = services.record_resolution(
+        item, by=office(), kind=Resolution.Kind.DECISION, text="Beirat tagt öffentlich"
+    )
+    assert decision.task is None
+    corrected = services.change_resolution(decision, by=office(), responsible=persona("actor_a"))
+    assert corrected.task is not None and corrected.task.assignee == persona("actor_a")

@@ -195,16 +195,46 @@ class ResolutionForm(Form):
             )
         else:
             del self.fields["step"]
-        people = User.objects.filter(is_active=True)
-        if board.municipality_id:
-            people = people.filter(memberships__municipality_id=board.municipality_id)
-        else:
-            people = people.filter(board_memberships__board=board) | people.filter(
-                programme_role="office"
-            )
-        set_choices(self, "responsible", people.distinct().order_by("display_name"))
+        set_choices(self, "responsible", responsible_choices(board))
         if not may_link_cases:
             del self.fields["case_reference"]
+
+
+def responsible_choices(board: Board) -> Any:
+    """Who may follow up a board's resolution: a local board's municipality's people; for the
+    inter-municipal board its members and the programme office."""
+    people = User.objects.filter(is_active=True)
+    if board.municipality_id:
+        people = people.filter(memberships__municipality_id=board.municipality_id)
+    else:
+        people = people.filter(board_memberships__board=board) | people.filter(
+            programme_role="office"
+        )
+    return people.distinct().order_by("display_name")
+
+
+class ResolutionEditForm(ModelForm):
+    """A correction of a recorded resolution; its status changes on its own page."""
+
+    class Meta:
+        model = Resolution
+        fields = ["kind", "text", "responsible", "due_on", "step"]
+        field_classes = {"due_on": DateField}
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        board = self.instance.item.meeting.board
+        set_choices(self, "responsible", responsible_choices(board))
+        self.fields["responsible"].help_text = _(
+            "Required for a recommendation; the follow-up becomes their task."
+        )
+        if board.municipality_id:
+            set_choices(
+                self, "step", ProcessStep.objects.filter(municipality_id=board.municipality_id)
+            )
+        else:
+            del self.fields["step"]
 
 
 class ResolutionStatusForm(Form):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -477,30 +477,88 @@ def record_resolution(
         resolution=resolution, from_status="", to_status=status, changed_by=by,
         changed_at=at or timezone.now(),
     )  # fmt: skip
-    if responsible is not None and board.municipality is not None:
-        title = _("Follow up: %(text)s") % {"text": text}
-        if len(title) > 200:
-            title = title[:199] + "…"
-        task = tasks.create_task(
-            municipality=board.municipality,
-            by=by,
-            title=title,
-            assignee=responsible,
-            description=_("%(kind)s of %(board)s, meeting of %(date)s: %(text)s")
-            % {
-                "kind": resolution.get_kind_display(),
-                "board": board.name,
-                "date": timezone.localdate(item.meeting.starts_at).strftime("%d.%m.%Y"),
-                "text": text,
-            },
-            due_on=due_on,
-            case=case if case is not None and _sees(responsible, case) else None,
-            at=at,
+    _give_follow_up(resolution, by=by, at=at)
+    return resolution
+
+
+def _follow_up_title(resolution: Resolution) -> str:
+    title = _("Follow up: %(text)s") % {"text": resolution.text}
+    return title if len(title) <= 200 else title[:199] + "…"
+
+
+def _give_follow_up(
+    resolution: Resolution, *, by: User, at: datetime.datetime | None = None
+) -> None:
+    """A local board's resolution with a responsible person becomes their task, once."""
+    board = resolution.item.meeting.board
+    if resolution.responsible is None or board.municipality is None or resolution.task_id:
+        return
+    case = resolution.case
+    task = tasks.create_task(
+        municipality=board.municipality,
+        by=by,
+        title=_follow_up_title(resolution),
+        assignee=resolution.responsible,
+        description=_("%(kind)s of %(board)s, meeting of %(date)s: %(text)s")
+        % {
+            "kind": resolution.get_kind_display(),
+            "board": board.name,
+            "date": timezone.localdate(resolution.item.meeting.starts_at).strftime("%d.%m.%Y"),
+            "text": resolution.text,
+        },
+        due_on=resolution.due_on,
+        case=case if case is not None and _sees(resolution.responsible, case) else None,
+        at=at,
+    )
+    if not resolution.is_pending:
+        tasks.set_done(task, by=by, at=at)
+    resolution.task = task
+    resolution.save(update_fields=["task"])
+
+
+class ResolutionFields(TypedDict, total=False):
+    kind: str
+    text: str
+    responsible: User | None
+    due_on: datetime.date | None
+    step: ProcessStep | None
+
+
+@transaction.atomic
+def change_resolution(
+    resolution: Resolution, *, by: User, **changes: Unpack[ResolutionFields]
+) -> Resolution:
+    """Correct a resolution (its text, responsible person, due date, step); its follow-up task
+    follows: a new responsible person gets it, a new text or due date changes it."""
+    resolution = assign(stored(resolution), changes)
+    _check_resolution(resolution, by=by)
+    task = resolution.task
+    if task is not None and resolution.responsible is None:
+        raise ValidationError(
+            {
+                "responsible": _(
+                    "The follow-up is a task of %(person)s. Choose another responsible person "
+                    "instead of none."
+                )
+                % {"person": task.assignee}
+            }
         )
-        if not resolution.is_pending:
-            tasks.set_done(task, by=by, at=at)
-        resolution.task = task
-        resolution.save(update_fields=["task"])
+    save_audited(
+        resolution,
+        by=by,
+        municipality=_municipality(resolution.item.meeting.board),
+        exclude=["created_by"],
+    )
+    if task is not None and resolution.responsible is not None:
+        tasks.update_task(
+            task,
+            by=by,
+            title=_follow_up_title(resolution),
+            assignee=resolution.responsible,
+            due_on=resolution.due_on,
+        )
+    else:
+        _give_follow_up(resolution, by=by)
     return resolution
 
 

@@ -41,6 +41,11 @@ urlpatterns = [
         name="document_download",
     ),
     path(
+        "<int:board_id>/beschluesse/<int:resolution_id>/bearbeiten/",
+        views.resolution_edit,
+        name="resolution_edit",
+    ),
+    path(
         "<int:board_id>/beschluesse/<int:resolution_id>/status/",
         views.resolution_status,
         name="resolution_status",

@@ -30,10 +30,11 @@ from .forms import (
     MeetingForm,
     MemberForm,
     MinutesForm,
+    ResolutionEditForm,
     ResolutionForm,
     ResolutionStatusForm,
 )
-from .models import AgendaDocument, AgendaItem, Board, Meeting
+from .models import AgendaDocument, AgendaItem, Board, Meeting, Resolution
 from .pages import board_page, meeting_page
 
 
@@ -381,11 +382,30 @@ def resolution_add(request: HttpRequest, board: Board, item_id: int) -> HttpResp
     return _form_page(request, board, form, title, meeting=item.meeting)
 
 
+@board_permission("boards.record_resolution")
+@require_http_methods(["GET", "POST"])
+def resolution_edit(request: HttpRequest, board: Board, resolution_id: int) -> HttpResponse:
+    resolution = get_object_or_404(
+        Resolution.objects.select_related("item__meeting__board", "task__assignee"),
+        item__meeting__board=board,
+        pk=resolution_id,
+    )
+    form = ResolutionEditForm(request.POST or None, instance=resolution)
+    if request.method == "POST" and form.is_valid():
+        saved = call_service(
+            form, services.change_resolution, resolution, by=_user(request), **form.cleaned_data
+        )
+        if saved is not None:
+            messages.success(request, _("The resolution was saved."))
+            return _to_meeting(saved.item.meeting)
+    return _form_page(
+        request, board, form, _("Correct the resolution"), meeting=resolution.item.meeting
+    )
+
+
 @board_permission("boards.change_resolution_status")
 @require_http_methods(["GET", "POST"])
 def resolution_status(request: HttpRequest, board: Board, resolution_id: int) -> HttpResponse:
-    from .models import Resolution
-
     user = _user(request)
     resolution = get_object_or_404(
         Resolution.objects.select_related("item__meeting"),
