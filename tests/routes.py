@@ -37,6 +37,9 @@ def _app_samples() -> dict[str, Callable[..., Any]]:
     samples: dict[str, Callable[[], Any]] = {}
     for path in sorted(TESTS_DIR.glob("*/matrix_samples*.py")):
         found = importlib.import_module(f"tests.{path.parent.name}.{path.stem}")
+        # one name, one kind of object: a second app's sample would silently replace the first
+        taken = set(samples) & set(found.SAMPLES)
+        assert not taken, f"{path}: the URL parameters {taken} have a sample elsewhere; rename them"
         samples.update(found.SAMPLES)
     return samples
 

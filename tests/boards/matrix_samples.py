@@ -72,7 +72,7 @@ SAMPLES: dict[str, Any] = {
     "board_id": lambda: matrix_board().pk,
     "meeting_id": lambda: _meeting().pk,
     "item_id": lambda: _item().pk,
-    "document_id": lambda: AgendaDocument.objects.get(item=_item()).pk,
+    "agenda_document_id": lambda: AgendaDocument.objects.get(item=_item()).pk,
     # the external guest: ending a membership in the matrix's POST leaves the board member in
     "board_member_id": lambda: matrix_board().members.get(name="Gast Extern").pk,
     "resolution_id": lambda: Resolution.objects.get(item=_item()).pk,

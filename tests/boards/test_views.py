@@ -73,7 +73,7 @@ def test_a_confidential_document_is_not_served_to_a_guest(client: Client, login:
     )
     url = reverse(
         "boards:document_download",
-        kwargs={"board_id": upcoming.board_id, "document_id": document.pk},
+        kwargs={"board_id": upcoming.board_id, "agenda_document_id": document.pk},
     )
     login("board_a")
     assert client.get(url).status_code == 404

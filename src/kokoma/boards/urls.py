@@ -36,7 +36,7 @@ urlpatterns = [
         name="resolution_add",
     ),
     path(
-        "<int:board_id>/dokumente/<int:document_id>/",
+        "<int:board_id>/dokumente/<int:agenda_document_id>/",
         views.document_download,
         name="document_download",
     ),

@@ -342,11 +342,13 @@ def document_add(request: HttpRequest, board: Board, item_id: int) -> HttpRespon
 
 
 @board_permission("boards.view_board")
-def document_download(request: HttpRequest, board: Board, document_id: int) -> HttpResponseBase:
+def document_download(
+    request: HttpRequest, board: Board, agenda_document_id: int
+) -> HttpResponseBase:
     documents = AgendaDocument.objects.filter(item__meeting__board=board)
     if not request.user.has_perm("boards.view_confidential", board):
         documents = documents.filter(item__confidential=False)
-    document = get_object_or_404(documents, pk=document_id)
+    document = get_object_or_404(documents, pk=agenda_document_id)
     return download(document.file, title=document.title, content_type=document.content_type)
 
 
