@@ -101,8 +101,13 @@ PAGES = [
 ]
 # The audit log quotes each object's name as it was when it changed, in the words and the date
 # format of that moment (an alert's summary in the default language): a record, not UI text.
-# There, the words of the alert summaries and German dates are let through.
-RECORDED_WORDS = {"municipalities:audit_log": {"Glasl-Stufe", "innerhalb"}}
+# There, the words of the alert summaries and German dates are let through. The curriculum is the
+# programme's own text, written in German by the programme office (its learning goals name the
+# early warning): content, not UI text.
+RECORDED_WORDS = {
+    "municipalities:audit_log": {"Glasl-Stufe", "innerhalb"},
+    "training:curriculum": {"Frühwarnung"},
+}
 
 
 class _VisibleText(HTMLParser):

@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "kokoma.prevention",
     "kokoma.situation",
     "kokoma.boards",
+    "kokoma.training",
     "kokoma.start",
     "kokoma.demo",
 ]

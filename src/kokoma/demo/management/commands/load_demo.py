@@ -26,6 +26,7 @@ from kokoma.demo.guidance import ensure_guidance
 from kokoma.demo.prevention import load_demo_prevention
 from kokoma.demo.prevention_measures import load_demo_situation
 from kokoma.demo.process import walk_process
+from kokoma.demo.training import load_demo_curriculum
 from kokoma.demo.work_log import write_work_log
 from kokoma.municipalities import services
 from kokoma.municipalities.models import CounsellingStructure, Municipality, Phase, RegisterEntry
@@ -218,6 +219,7 @@ class Command(BaseCommand):
             load_demo_situation()
             ensure_guidance()
             load_demo_boards(office)
+            load_demo_curriculum(office)
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Demo data is in place."))
 

@@ -1,0 +1,3 @@
+from kokoma.municipalities.predicates import is_programme_office
+
+__all__ = ["is_programme_office"]
