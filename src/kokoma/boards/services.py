@@ -172,8 +172,16 @@ def _queue_mails(meeting: Meeting, method: str, kind: str) -> None:
     )
 
 
+class MeetingFields(TypedDict, total=False):
+    title: str
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    place: str
+    online_link: str
+
+
 @transaction.atomic
-def change_meeting(meeting: Meeting, *, by: User, **changes: Any) -> Meeting:
+def change_meeting(meeting: Meeting, *, by: User, **changes: Unpack[MeetingFields]) -> Meeting:
     """Change title, time or place; once invited, a change of time or place is sent to every
     member as an update of the same calendar entry (SEQUENCE + 1)."""
     meeting = stored(meeting)
@@ -270,8 +278,17 @@ def add_agenda_item(
     return save_audited(item, by=by, municipality=_municipality(meeting.board))
 
 
+class AgendaItemFields(TypedDict, total=False):
+    title: str
+    presenter: str
+    description: str
+    confidential: bool
+
+
 @transaction.atomic
-def change_agenda_item(item: AgendaItem, *, by: User, **changes: Any) -> AgendaItem:
+def change_agenda_item(
+    item: AgendaItem, *, by: User, **changes: Unpack[AgendaItemFields]
+) -> AgendaItem:
     item = assign(stored(item), changes)
     return save_audited(item, by=by, municipality=_municipality(item.meeting.board))
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -181,7 +182,7 @@ def meeting_invite(request: HttpRequest, board: Board, meeting_id: int) -> HttpR
     meeting = _meeting(board, meeting_id)
     try:
         invited = services.invite(meeting, by=_user(request))
-    except services.ValidationError as error:
+    except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _to_meeting(meeting)
     messages.success(
@@ -262,7 +263,7 @@ def minutes_approve(request: HttpRequest, board: Board, meeting_id: int) -> Http
     meeting = _meeting(board, meeting_id)
     try:
         services.approve_minutes(meeting, by=_user(request))
-    except services.ValidationError as error:
+    except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The minutes of the previous meeting were approved."))
