@@ -28,23 +28,35 @@ from .conftest import COTTBUS
 TESTS_DIR = Path(__file__).parent
 
 
-def _app_samples() -> dict[str, Callable[..., Any]]:
-    """Sample values for URL parameters that the apps' tests provide.
+# An object scope: (user, the URL's parameters) → the object the view checks the permission on, or
+# None when it is out of the user's reach (the view answers 404).
+ScopeLookup = Callable[[Any, dict[str, Any]], Any]
+
+
+def _app_declarations() -> tuple[dict[str, Callable[..., Any]], dict[str, ScopeLookup]]:
+    """Sample values for URL parameters, and object scopes, that the apps' tests provide.
 
     Each `tests/<app>/matrix_samples*.py` may define SAMPLES = {"parameter": callable}; the callable
-    runs inside the test's transaction and returns a value pointing at an object of Cottbus.
+    runs inside the test's transaction and returns a value pointing at an object of Cottbus. It
+    may define SCOPES = {"scope": lookup} for the `Access` scopes its views declare beyond the
+    common ones (public, login, programme, municipality).
     """
     samples: dict[str, Callable[[], Any]] = {}
+    scopes: dict[str, ScopeLookup] = {}
     for path in sorted(TESTS_DIR.glob("*/matrix_samples*.py")):
         found = importlib.import_module(f"tests.{path.parent.name}.{path.stem}")
         # one name, one kind of object: a second app's sample would silently replace the first
         taken = set(samples) & set(found.SAMPLES)
         assert not taken, f"{path}: the URL parameters {taken} have a sample elsewhere; rename them"
         samples.update(found.SAMPLES)
-    return samples
+        own_scopes = getattr(found, "SCOPES", {})
+        taken = set(scopes) & set(own_scopes)
+        assert not taken, f"{path}: the scopes {taken} are declared elsewhere; rename them"
+        scopes.update(own_scopes)
+    return samples, scopes
 
 
-APP_SAMPLES = _app_samples()
+APP_SAMPLES, APP_SCOPES = _app_declarations()
 OWN_APPS = "kokoma."
 
 
@@ -146,20 +158,11 @@ def expected_answer(route: Route, user: Any, kwargs: dict[str, Any]) -> str:
         return "ok"
     if access.scope == "programme":
         return "ok" if user.has_perm(access.permission) else "forbidden"
-    if access.scope == "case":
-        from kokoma.cases.models import Case
-
-        case = Case.objects.get(reference=kwargs["reference"])
-        if not Case.objects.visible_to(user).filter(pk=case.pk).exists():
+    if access.scope in APP_SCOPES:
+        obj = APP_SCOPES[access.scope](user, kwargs)
+        if obj is None:
             return "not_found"
-        return "ok" if user.has_perm(access.permission, case) else "forbidden"
-    if access.scope == "board":
-        from kokoma.boards.models import Board
-
-        board = Board.objects.get(pk=kwargs["board_id"])
-        if not Board.objects.visible_to(user).filter(pk=board.pk).exists():
-            return "not_found"
-        return "ok" if user.has_perm(access.permission, board) else "forbidden"
+        return "ok" if user.has_perm(access.permission, obj) else "forbidden"
     assert access.scope == "municipality", access
     municipality = Municipality.objects.get(register__ags=kwargs.get("ags", COTTBUS))
     if not Municipality.objects.visible_to(user).filter(pk=municipality.pk).exists():

@@ -27,4 +27,9 @@ def cottbus_case() -> Case:
     return case
 
 
+def _case_in_reach(user: User, kwargs: dict[str, Any]) -> Case | None:
+    return Case.objects.visible_to(user).filter(reference=kwargs["reference"]).first()
+
+
 SAMPLES: dict[str, Any] = {"reference": lambda: cottbus_case().reference}
+SCOPES: dict[str, Any] = {"case": _case_in_reach}
