@@ -91,6 +91,7 @@ PERSONAS = {
     "external": "extern",
     "external_other": "extern2",
     "supervisor": "supervision",
+    "trainer": "trainer",
     "local_a": "lokal.cottbus",
     "actor_a": "akteur.cottbus",
     "board_a": "gremium.cottbus",

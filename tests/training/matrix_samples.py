@@ -1,9 +1,94 @@
-"""URL parameter samples for the permission matrix (see tests/test_permission_matrix.py)."""
+"""URL parameter samples for the permission matrix (see tests/test_permission_matrix.py): a
+cohort trained by the demo trainer, with a session held yesterday (its attendance list can be
+saved) and one to come, a material, and the Cottbus trainee enrolled with a practice project.
+Everybody else with a municipality may apply; the actor of Cottbus is not registered."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
-from kokoma.training.models import CurriculumModule
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
-SAMPLES: dict[str, Any] = {"module_id": lambda: CurriculumModule.objects.order_by("pk").first().pk}  # type: ignore[union-attr]
+from kokoma.municipalities.models import Municipality
+from kokoma.training import services
+from kokoma.training.models import Cohort, CurriculumModule, Enrolment, SessionMaterial
+
+from ..conftest import COTTBUS, demo_user
+
+TITLE = "Matrix-Durchgang"
+
+
+def matrix_cohort() -> Cohort:
+    cohort = Cohort.objects.filter(title=TITLE).first()
+    if cohort is not None:
+        return cohort
+    office = demo_user("servicestelle")
+    trainer = demo_user("trainer")
+    cohort = services.add_cohort(
+        by=office, title=TITLE, capacity=10, accepts_applications=True, requires_project=True
+    )
+    now = timezone.now()
+    held = services.add_session(
+        cohort,
+        by=office,
+        title="Matrix-Termin (gewesen)",
+        starts_at=now - datetime.timedelta(days=1),
+        ends_at=now - datetime.timedelta(days=1) + datetime.timedelta(hours=6),
+        format="in_person",
+        place="Bildungszentrum",
+        trainers=[trainer],
+    )
+    services.add_session(
+        cohort,
+        by=office,
+        title="Matrix-Termin (kommend)",
+        starts_at=now + datetime.timedelta(days=14),
+        ends_at=now + datetime.timedelta(days=14, hours=6),
+        format="online",
+        online_link="https://konferenz.example.org/matrix",
+        trainers=[trainer],
+    )
+    services.upload_material(
+        held,
+        by=trainer,
+        title="Matrix-Handout",
+        upload=SimpleUploadedFile("handout.txt", b"Handout", content_type="text/plain"),
+    )
+    enrolment = services.enrol(
+        cohort,
+        by=office,
+        participant=demo_user("weiterbildung.cottbus"),
+        municipality=Municipality.objects.get(register__ags=COTTBUS),
+    )
+    services.submit_project(
+        enrolment,
+        by=enrolment.participant,
+        title="Matrix-Praxisprojekt",
+        summary="Runder Tisch im Quartier",
+        upload=SimpleUploadedFile("projekt.txt", b"Projekt", content_type="text/plain"),
+    )
+    return cohort
+
+
+def _cohort_in_reach(user: Any, kwargs: dict[str, Any]) -> Cohort | None:
+    return Cohort.objects.visible_to(user).filter(pk=kwargs["cohort_id"]).first()
+
+
+def _enrolment_in_reach(user: Any, kwargs: dict[str, Any]) -> Enrolment | None:
+    return (
+        Enrolment.objects.visible_to(user)
+        .filter(pk=kwargs["enrolment_id"], cohort_id=kwargs["cohort_id"])
+        .first()
+    )
+
+
+SCOPES: dict[str, Any] = {"cohort": _cohort_in_reach, "enrolment": _enrolment_in_reach}
+SAMPLES: dict[str, Any] = {
+    "module_id": lambda: CurriculumModule.objects.order_by("pk").first().pk,  # type: ignore[union-attr]
+    "cohort_id": lambda: matrix_cohort().pk,
+    "session_id": lambda: matrix_cohort().sessions.order_by("starts_at").first().pk,  # type: ignore[union-attr]
+    "material_id": lambda: SessionMaterial.objects.get(session__cohort=matrix_cohort()).pk,
+    "enrolment_id": lambda: matrix_cohort().enrolments.get().pk,
+}

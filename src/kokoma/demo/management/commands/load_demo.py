@@ -62,6 +62,7 @@ USERS = [
     DemoUser("extern", "Jonas Weidmann", programme_role=ProgrammeRole.EXTERNAL_COMPANION),
     DemoUser("extern2", "Mira Osterkamp", programme_role=ProgrammeRole.EXTERNAL_COMPANION),
     DemoUser("supervision", "Dr. Ruth Neumeier", programme_role=ProgrammeRole.SUPERVISOR),
+    DemoUser("trainer", "Dr. Judith Kallweit", programme_role=ProgrammeRole.TRAINER),
     DemoUser(
         "lokal.cottbus",
         "Svenja Krautmann",

@@ -15,9 +15,9 @@ from kokoma.accounts.access import acting_user as _user
 from kokoma.core.access import login_only, programme_permission
 from kokoma.core.viewutils import call_service
 
-from . import services
-from .forms import CurriculumModuleForm
-from .models import CurriculumModule
+from .. import services
+from ..forms import CurriculumModuleForm
+from ..models import CurriculumModule
 
 
 @login_only

@@ -1,5 +1,5 @@
-"""The training as municipal conflict manager: its curriculum (cohorts, sessions, attendance and
-certificates follow in the same app)."""
+"""The curriculum of the training as municipal conflict manager: what it teaches, module by
+module."""
 
 from __future__ import annotations
 

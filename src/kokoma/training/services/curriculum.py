@@ -1,4 +1,4 @@
-"""Writes of the training: each takes the acting person, runs atomically and audits."""
+"""The curriculum: its modules, kept by the programme office."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import assign, record, save_audited, stored
 
-from .models import CurriculumModule
+from ..models import CurriculumModule
 
 
 @transaction.atomic

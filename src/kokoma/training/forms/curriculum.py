@@ -4,7 +4,7 @@ from django import forms
 
 from kokoma.core.forms import ModelForm
 
-from .models import CurriculumModule
+from ..models import CurriculumModule
 
 
 class CurriculumModuleForm(ModelForm):

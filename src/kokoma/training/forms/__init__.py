@@ -1,0 +1,27 @@
+from .cohort import CohortForm, MaterialForm, SessionForm
+from .curriculum import CurriculumModuleForm
+from .enrolment import (
+    ApplicationForm,
+    AttendanceForm,
+    ConsentForm,
+    DecisionForm,
+    EnrolForm,
+    ProjectForm,
+    ReviewForm,
+    municipalities_of,
+)
+
+__all__ = [
+    "ApplicationForm",
+    "AttendanceForm",
+    "CohortForm",
+    "ConsentForm",
+    "CurriculumModuleForm",
+    "DecisionForm",
+    "EnrolForm",
+    "MaterialForm",
+    "ProjectForm",
+    "ReviewForm",
+    "SessionForm",
+    "municipalities_of",
+]

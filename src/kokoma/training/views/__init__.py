@@ -1,0 +1,56 @@
+"""The pages of the training, one module per noun."""
+
+from .cohort import (
+    attendance,
+    cohort_add,
+    cohort_detail,
+    cohort_edit,
+    cohort_list,
+    material_add,
+    material_delete,
+    material_download,
+    session_add,
+    session_delete,
+    session_detail,
+    session_edit,
+)
+from .curriculum import curriculum, module_add, module_delete, module_edit
+from .enrolment import (
+    apply,
+    consent,
+    decide,
+    enrolment_detail,
+    participants,
+    project_download,
+    project_review,
+    project_submit,
+    withdraw,
+)
+
+__all__ = [
+    "apply",
+    "attendance",
+    "cohort_add",
+    "cohort_detail",
+    "cohort_edit",
+    "cohort_list",
+    "consent",
+    "curriculum",
+    "decide",
+    "enrolment_detail",
+    "material_add",
+    "material_delete",
+    "material_download",
+    "module_add",
+    "module_delete",
+    "module_edit",
+    "participants",
+    "project_download",
+    "project_review",
+    "project_submit",
+    "session_add",
+    "session_delete",
+    "session_detail",
+    "session_edit",
+    "withdraw",
+]
