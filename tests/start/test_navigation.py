@@ -27,15 +27,26 @@ GUIDANCE = reverse("guidance:list")
 TAXONOMY = reverse("taxonomy:list")
 ACCOUNT = reverse("accounts:profile")
 BOARDS = reverse("boards:list")
+TRAINING = reverse("training:cohort_list")
 
 WORKING = [HOME, MUNICIPALITIES, NOTIFICATIONS, CASES, TASKS, ACCOUNT]
 # The tandems set up their municipality's boards; the demo's boards have the Cottbus actor as
 # chair and the Cottbus board member as member (docs/decisions/0026-advisory-boards.md).
-TANDEM = [HOME, MUNICIPALITIES, NOTIFICATIONS, CASES, TASKS, BOARDS, ACCOUNT]
-# The roles whose modules are still to come see the start page, notifications and account, and
-# their municipality if they belong to one.
+# Whoever belongs to a municipality may apply for the training, so finds its cohorts.
+TANDEM = [HOME, MUNICIPALITIES, NOTIFICATIONS, CASES, TASKS, BOARDS, TRAINING, ACCOUNT]
+# The supervisor, whose module is still to come, sees the start page, notifications and account.
 EXPECTED = {
-    "office": [HOME, MUNICIPALITIES, NOTIFICATIONS, CASES, BOARDS, GUIDANCE, TAXONOMY, ACCOUNT],
+    "office": [
+        HOME,
+        MUNICIPALITIES,
+        NOTIFICATIONS,
+        CASES,
+        BOARDS,
+        TRAINING,
+        GUIDANCE,
+        TAXONOMY,
+        ACCOUNT,
+    ],
     "external": TANDEM,
     "external_other": TANDEM,  # pool companion of one municipality
     "local_a": TANDEM,
@@ -44,7 +55,8 @@ EXPECTED = {
     "actor_b": TANDEM,  # chair of the Bautzen board
     # a board member alone: the boards, not the municipality (docs/decisions/0026)
     "board_a": [HOME, NOTIFICATIONS, BOARDS, ACCOUNT],
-    "trainee_a": [HOME, MUNICIPALITIES, NOTIFICATIONS, ACCOUNT],
+    "trainee_a": [HOME, MUNICIPALITIES, NOTIFICATIONS, TRAINING, ACCOUNT],
+    "trainer": [HOME, NOTIFICATIONS, TRAINING, ACCOUNT],
     "supervisor": [HOME, NOTIFICATIONS, ACCOUNT],
 }
 

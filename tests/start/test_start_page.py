@@ -8,8 +8,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.translation import override
 
-from kokoma.accounts import services as accounts
-from kokoma.accounts.models import ProgrammeRole
 from kokoma.start.modules import coming_soon
 
 from ..conftest import Login, Persona
@@ -59,15 +57,6 @@ def test_a_board_member_in_no_board_yet_reads_the_note(
     assert persona("local_b").email not in html
 
 
-def test_a_training_participant_learns_what_the_training_module_will_bring(
-    client: Client, login: Login
-) -> None:
-    login("trainee_a")
-    html = home(client)
-    assert "Das Modul Weiterbildung ist in Vorbereitung" in html
-    assert "Ihr Zertifikat" in html
-
-
 def test_a_supervisor_sees_the_supervision_module_and_nothing_empty(
     client: Client, login: Login, persona: Persona
 ) -> None:
@@ -77,21 +66,6 @@ def test_a_supervisor_sees_the_supervision_module_and_nothing_empty(
     assert f'href="mailto:{persona("office").email}"' in html
     for empty in ('id="mine-heading"', 'id="tasks-heading"', 'id="news-heading"'):
         assert empty not in html
-
-
-def test_a_trainer_learns_about_the_cohorts() -> None:
-    trainer = accounts.create_account(
-        by=None,
-        email="trainerin@example.org",
-        display_name="Trainerin",
-        password="x",
-        programme_role=ProgrammeRole.TRAINER,
-    )
-    found = coming_soon(trainer)
-    assert found is not None
-    assert [module.key for module in found.modules] == ["training"]
-    with override("de"):
-        assert "Ihre Durchgänge" in coming_soon(trainer).modules[0].text  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("role", ["office", "external", "local_a", "actor_a"])

@@ -1,6 +1,6 @@
-"""What training participants, trainers and supervisors will find on the platform, until their
-modules exist: an honest note on the start page, and whom to ask. Board members have their module
-(`kokoma.boards`); one who is not yet in any board still reads the note on boards."""
+"""What supervisors will find on the platform, until their module exists: an honest note on the
+start page, and whom to ask. Board members have their module (`kokoma.boards`); one who is not yet
+in any board still reads the note on boards. The training has its module (`kokoma.training`)."""
 
 from __future__ import annotations
 
@@ -45,22 +45,6 @@ def _boards() -> ComingModule:
     )
 
 
-def _training(*, trainer: bool) -> ComingModule:
-    text = (
-        _(
-            "The training module is being prepared. Here you will then find your cohorts with "
-            "their sessions, participants, attendance and materials."
-        )
-        if trainer
-        else _(
-            "The training module is being prepared. Here you will then find your cohort of the "
-            "training as a municipal conflict manager: dates, materials, your attendance and "
-            "your certificate. Until then, the programme office sends you dates and documents."
-        )
-    )
-    return ComingModule("training", _("Training"), text)
-
-
 def _supervision() -> ComingModule:
     return ComingModule(
         "supervision",
@@ -80,8 +64,6 @@ def coming_soon(user: User) -> ComingSoon | None:
     modules = []
     if MembershipRole.BOARD_MEMBER in roles and not is_board_member_somewhere(user):
         modules.append(_boards())
-    if MembershipRole.TRAINEE in roles or user.programme_role == ProgrammeRole.TRAINER:
-        modules.append(_training(trainer=user.programme_role == ProgrammeRole.TRAINER))
     if user.programme_role == ProgrammeRole.SUPERVISOR:
         modules.append(_supervision())
     if not modules:

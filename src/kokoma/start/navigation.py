@@ -4,8 +4,9 @@ An entry is shown only where its page has something for the person, so that nobo
 empty page: the municipalities to whoever belongs to one (or the programme office), the case list
 to whoever can see cases, "My tasks" to whoever works in a municipality or has been given a task,
 the advisory boards to the programme office, the tandems (who set up local boards) and the boards'
-members. Training participants and supervisors, whose modules are still to come, see the start
-page, their notifications and their account until then (`start/modules.py`).
+members, the training's cohorts to the programme office, the trainers and whoever belongs to a
+municipality (who may apply). Supervisors, whose module is still to come, see the start page,
+their notifications and their account until then (`start/modules.py`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from kokoma.accounts.models import COMPANION_ROLES, MembershipRole, User
+from kokoma.accounts.models import COMPANION_ROLES, MembershipRole, ProgrammeRole, User
 from kokoma.boards.models import BoardMember
 from kokoma.cases.models import CaseTeamMember
 from kokoma.municipalities.predicates import roles_by_municipality
@@ -40,6 +41,7 @@ class Reach:
     cases: bool
     tasks: bool
     boards: bool = False
+    training: bool = False
 
 
 def reach(user: User) -> Reach:
@@ -68,6 +70,9 @@ def reach(user: User) -> Reach:
         cases=found.get("on_a_case_team", office or bool(roles & set(COMPANION_ROLES))),
         tasks=found.get("given_a_task", bool(roles & WORKING_ROLES)),
         boards=found.get("in_a_board", office or bool(roles & set(COMPANION_ROLES))),
+        training=office
+        or user.programme_role == ProgrammeRole.TRAINER
+        or bool(roles - {MembershipRole.BOARD_MEMBER}),
     )
     user.__dict__["_kokoma_reach"] = result
     return result
@@ -106,6 +111,10 @@ def main_navigation(user: User, *, view_name: str = "", app_name: str = "") -> l
         entries.append(NavEntry(_("My tasks"), reverse("tasks:mine"), app_name == "tasks"))
     if can.boards:
         entries.append(NavEntry(_("Boards"), reverse("boards:list"), app_name == "boards"))
+    if can.training:
+        entries.append(
+            NavEntry(_("Training"), reverse("training:cohort_list"), app_name == "training")
+        )
     # The rules alone: Django's model backend would read the permission tables on every page.
     if rules.has_perm("guidance.manage_guidance", user):
         entries.append(

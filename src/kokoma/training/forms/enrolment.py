@@ -3,14 +3,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import User
-from kokoma.core.forms import DocumentForm, Form, set_choices
+from kokoma.core.forms import DocumentForm, Form, ListForm, set_choices
 from kokoma.municipalities.models import Municipality
 
-from ..models import AttendanceStatus, Enrolment, TrainingSession
+from ..models import Attendance, AttendanceStatus, Enrolment, TrainingSession
 from ..services import Decision
 
 
@@ -95,14 +95,16 @@ class DecisionForm(Form):
     )
 
 
-class AttendanceForm(Form):
-    """One choice per enrolled participant of a session."""
+class AttendanceForm(ListForm):
+    """One choice per enrolled participant of a session. Guarded as a list: when another trainer
+    saved the list meanwhile, nothing is overwritten and both versions are shown."""
 
     def __init__(
         self, *args: Any, session: TrainingSession, enrolments: list[Enrolment], **kwargs: Any
     ) -> None:
-        super().__init__(*args, **kwargs)
-        current = dict(session.attendance.values_list("enrolment_id", "status"))
+        rows = session.attendance.select_related("enrolment__participant").order_by("enrolment_id")
+        super().__init__(*args, rows=rows, fields=["enrolment_id", "status"], **kwargs)
+        current = {row.enrolment_id: row.status for row in rows}
         self.enrolments = enrolments
         for enrolment in enrolments:
             self.fields[f"enrolment_{enrolment.pk}"] = forms.ChoiceField(
@@ -113,8 +115,9 @@ class AttendanceForm(Form):
                 widget=forms.RadioSelect,
             )
 
-    def rows(self) -> list[tuple[Enrolment, Any]]:
-        return [(enrolment, self[f"enrolment_{enrolment.pk}"]) for enrolment in self.enrolments]
+    def row_text(self, row: Model) -> str:
+        assert isinstance(row, Attendance)
+        return f"{row.enrolment.participant}: {row.get_status_display()}"
 
     def statuses(self) -> dict[int, str]:
         """The recorded choices; a participant left without one stays unrecorded."""

@@ -26,7 +26,7 @@ from kokoma.demo.guidance import ensure_guidance
 from kokoma.demo.prevention import load_demo_prevention
 from kokoma.demo.prevention_measures import load_demo_situation
 from kokoma.demo.process import walk_process
-from kokoma.demo.training import load_demo_curriculum
+from kokoma.demo.training import load_demo_cohorts, load_demo_curriculum
 from kokoma.demo.work_log import write_work_log
 from kokoma.municipalities import services
 from kokoma.municipalities.models import CounsellingStructure, Municipality, Phase, RegisterEntry
@@ -221,6 +221,7 @@ class Command(BaseCommand):
             ensure_guidance()
             load_demo_boards(office)
             load_demo_curriculum(office)
+            load_demo_cohorts(office, users)
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Demo data is in place."))
 
