@@ -40,12 +40,17 @@ PINNED = {
     # query each, whatever their number); the boards panel +1 for the board memberships and, for
     # a board member (office, local_a, actor_a in the demo), +4: the next meeting, its agenda,
     # the open resolutions and the minutes to approve, whatever their number; the office's
-    # start page +1 for the stalled accompaniment processes
+    # start page +1 for the stalled accompaniment processes; the training panel +1 for the
+    # person's registrations, +1 for the cohorts open for application, +1 for a tandem's
+    # applications awaiting consent, +1 for the office's applications to decide, and for each
+    # cohort a participant is enrolled in +4 (next session, sessions, attendance, project)
     ("office", HOME): 16,
-    ("external", HOME): 10,
+    ("external", HOME): 13,
     ("supervisor", HOME): 9,
-    ("local_a", HOME): 14,
-    ("actor_a", HOME): 15,
+    ("local_a", HOME): 17,
+    ("actor_a", HOME): 17,
+    ("trainee_a", HOME): 14,
+    ("trainer", HOME): 9,
     # the municipality page: +1 for where its accompaniment process stands
     ("office", COTTBUS_PAGE): 10,
     ("external", COTTBUS_PAGE): 12,

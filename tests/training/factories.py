@@ -22,7 +22,7 @@ def cohort(**fields: Any) -> Cohort:
 
 
 def session(cohort: Cohort, *, days_ago: float, title: str = "Termin") -> TrainingSession:
-    start = timezone.now() - datetime.timedelta(days=days_ago)
+    start = (timezone.now() - datetime.timedelta(days=days_ago)).replace(second=0, microsecond=0)
     return services.add_session(
         cohort,
         by=demo_user("servicestelle"),

@@ -108,7 +108,8 @@ class Cohort(models.Model):
 
 
 def new_uid() -> str:
-    return f"{uuid.uuid4()}@kokoma"
+    """A session's lasting iCalendar UID (the feed adds the domain)."""
+    return f"training-session-{uuid.uuid4()}"
 
 
 class SessionFormat(models.TextChoices):
