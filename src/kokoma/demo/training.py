@@ -8,6 +8,7 @@ import datetime
 from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from django.utils.text import slugify
 
 from kokoma.accounts.models import MembershipRole, User
@@ -129,14 +130,17 @@ def _sessions(
     modules = list(CurriculumModule.objects.order_by("position"))
     sessions = []
     for index, ago in enumerate(days_ago):
-        module = modules[index % len(modules)]
-        start = clock.at(ago, f"{cohort.title}-{index}").replace(hour=9, minute=30)
+        # one module per session; the sessions beyond the modules work on the practice project
+        module = modules[min(index, len(modules) - 1)]
+        start = datetime.datetime.combine(
+            clock.day(ago), datetime.time(9, 30), tzinfo=timezone.get_current_timezone()
+        )
         online = index % 3 == 2
         sessions.append(
             services.add_session(
                 cohort,
                 by=office,
-                title=f"Modul {index + 1}: {module.title}",
+                title=f"Termin {index + 1}: {module.title}",
                 module=module,
                 starts_at=start,
                 ends_at=start + datetime.timedelta(hours=7),
@@ -165,8 +169,9 @@ def _project(enrolment: Enrolment, title: str, summary: str) -> PracticeProject:
 
 def load_demo_cohorts(office: User, users: dict[str, User]) -> None:
     """A finished cohort (three completed, one missed too many sessions) and one in progress:
-    four sessions held with attendance, projects accepted, waiting for review and sent back, a
-    full cohort with a waiting list and an application that waits for Cottbus's consent."""
+    four sessions held, three with attendance recorded, projects accepted, waiting for review
+    and sent back, a full cohort with a waiting list and an application that waits for
+    Cottbus's consent."""
     if Cohort.objects.exists():
         return
     clock = Clock()
@@ -235,14 +240,15 @@ def load_demo_cohorts(office: User, users: dict[str, User]) -> None:
             "ich möchte sie früher erkennen und moderieren können."
         ),
     )
+    # three sessions recorded; the trainer still has to record the one a week ago
     patterns = [
-        ["present", "present", "present", "present"],
-        ["present", "excused", "present", "present"],
-        ["present", "present", "absent", "present"],
-        ["absent", "present", "present", "present"],
-        ["present", "absent", "absent", "excused"],  # can no longer reach 80 %
+        ["present", "present", "present"],
+        ["present", "excused", "present"],
+        ["present", "present", "absent"],
+        ["absent", "present", "present"],
+        ["present", "absent", "absent"],  # can no longer reach 80 % (7 of 8)
     ]
-    for index, session in enumerate(sessions[:4]):
+    for index, session in enumerate(sessions[:3]):
         services.record_attendance(
             session,
             by=trainer,
