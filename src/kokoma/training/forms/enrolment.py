@@ -116,7 +116,8 @@ class AttendanceForm(ListForm):
             )
 
     def row_text(self, row: Model) -> str:
-        assert isinstance(row, Attendance)
+        if not isinstance(row, Attendance):
+            return super().row_text(row)
         return f"{row.enrolment.participant}: {row.get_status_display()}"
 
     def statuses(self) -> dict[int, str]:
