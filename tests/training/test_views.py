@@ -3,6 +3,8 @@ deciding, the waiting list, materials and the practice project."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -26,7 +28,7 @@ def german(client: Client, url: str) -> str:
     return response.content.decode()
 
 
-def post(client: Client, url: str, data: dict[str, object]) -> str:
+def post(client: Client, url: str, data: Mapping[str, object]) -> str:
     with override("de"):
         response = client.post(url, data, follow=True)
     assert response.status_code == 200, url
@@ -201,7 +203,7 @@ def test_a_practice_project_is_submitted_reviewed_and_counts(
     refused = post(client, review, {"accept": "yes", "feedback": ""})
     assert "Dieses Feld ist zwingend erforderlich." in refused
     post(client, review, {"accept": "yes", "feedback": "Gut ausgewertet."})
-    assert row.project.status == ProjectStatus.ACCEPTED  # type: ignore[attr-defined]
+    assert row.project.status == ProjectStatus.ACCEPTED
 
     client.force_login(participant)
     page = german(client, detail)
