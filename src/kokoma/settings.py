@@ -304,6 +304,23 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "media"
 
+# The Ed25519 key that signs the training's certificates as Open Badges 3.0 credentials and the
+# revocation list (docs/decisions/0029). Outside production it is made on first use; production
+# needs a lasting one (`manage.py create_credential_key`), or credentials issued before a restart
+# could no longer be verified.
+KOKOMA_CREDENTIAL_KEY_FILE = Path(
+    env_str("KOKOMA_CREDENTIAL_KEY_FILE", str(VAR_DIR / "keys" / "credential-ed25519.pem"))
+)
+KOKOMA_CREDENTIAL_ISSUER_NAME = env_str(
+    "KOKOMA_CREDENTIAL_ISSUER_NAME", "Programm Kommunales Konfliktmanagement (KoKoMa)"
+)
+if PRODUCTION and not KOKOMA_CREDENTIAL_KEY_FILE.is_file():
+    raise ImproperlyConfigured(
+        f"KOKOMA_ENV=production needs the key that signs certificates at "
+        f"{KOKOMA_CREDENTIAL_KEY_FILE} (KOKOMA_CREDENTIAL_KEY_FILE). Create it once with "
+        f"`manage.py create_credential_key` and keep it with the backups."
+    )
+
 # Message levels named as KERN's alert variants ("kern-alert--danger" for an error).
 MESSAGE_TAGS = {message_levels.ERROR: "danger", message_levels.DEBUG: "info"}
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from kokoma.training.credentials import create_key
+
 CHECK = (
     "import django; django.setup(); from django.conf import settings; "
     "print(settings.DEBUG, settings.SESSION_COOKIE_SECURE, settings.KOKOMA_MFA_REQUIRED_ROLES)"
@@ -19,12 +21,15 @@ def start(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {
         key: value for key, value in os.environ.items() if not key.startswith(("KOKOMA_", "DJANGO"))
     }
+    key_file = tmp_path / "credential-ed25519.pem"
+    create_key(key_file)
     environment.update(
         DJANGO_SETTINGS_MODULE="kokoma.settings",
         PYTHONPATH=str(settings.PROJECT_DIR / "src"),
         KOKOMA_VAR_DIR=str(tmp_path),
         KOKOMA_ENV="production",
         KOKOMA_BASE_URL=SITE,
+        KOKOMA_CREDENTIAL_KEY_FILE=str(key_file),
     )
     environment.update(env)
     return subprocess.run(
@@ -104,3 +109,16 @@ def test_a_proxy_count_that_is_not_a_whole_number_is_refused(tmp_path: Path) -> 
     result = start(tmp_path, KOKOMA_SECRET_KEY=GOOD_KEY, KOKOMA_TRUSTED_PROXY_COUNT="zwei")
     assert result.returncode != 0
     assert "KOKOMA_TRUSTED_PROXY_COUNT" in result.stderr
+
+
+def test_production_refuses_to_start_without_the_key_that_signs_certificates(
+    tmp_path: Path,
+) -> None:
+    result = start(
+        tmp_path,
+        KOKOMA_SECRET_KEY=GOOD_KEY,
+        KOKOMA_CREDENTIAL_KEY_FILE=str(tmp_path / "missing.pem"),
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "create_credential_key" in result.stderr

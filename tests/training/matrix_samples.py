@@ -1,7 +1,8 @@
 """URL parameter samples for the permission matrix (see tests/test_permission_matrix.py): a
-cohort trained by the demo trainer, with a session held yesterday (its attendance list can be
-saved) and one to come, a material, and the Cottbus trainee enrolled with a practice project.
-Everybody else with a municipality may apply; the actor of Cottbus is not registered."""
+cohort trained by the demo trainer, with two sessions held (the attendance list can be saved), a
+material, and the Cottbus trainee enrolled, present at both, with an accepted practice project
+and the certificate. Everybody else with a municipality may apply; the actor of Cottbus is not
+registered."""
 
 from __future__ import annotations
 
@@ -13,7 +14,13 @@ from django.utils import timezone
 
 from kokoma.municipalities.models import Municipality
 from kokoma.training import services
-from kokoma.training.models import Cohort, CurriculumModule, Enrolment, SessionMaterial
+from kokoma.training.models import (
+    Certificate,
+    Cohort,
+    CurriculumModule,
+    Enrolment,
+    SessionMaterial,
+)
 
 from ..conftest import COTTBUS, demo_user
 
@@ -40,12 +47,12 @@ def matrix_cohort() -> Cohort:
         place="Bildungszentrum",
         trainers=[trainer],
     )
-    services.add_session(
+    second = services.add_session(
         cohort,
         by=office,
-        title="Matrix-Termin (kommend)",
-        starts_at=now + datetime.timedelta(days=14),
-        ends_at=now + datetime.timedelta(days=14, hours=6),
+        title="Matrix-Termin (online)",
+        starts_at=now - datetime.timedelta(days=2),
+        ends_at=now - datetime.timedelta(days=2) + datetime.timedelta(hours=6),
         format="online",
         online_link="https://konferenz.example.org/matrix",
         trainers=[trainer],
@@ -62,13 +69,17 @@ def matrix_cohort() -> Cohort:
         participant=demo_user("weiterbildung.cottbus"),
         municipality=Municipality.objects.get(register__ags=COTTBUS),
     )
-    services.submit_project(
+    project = services.submit_project(
         enrolment,
         by=enrolment.participant,
         title="Matrix-Praxisprojekt",
         summary="Runder Tisch im Quartier",
         upload=SimpleUploadedFile("projekt.txt", b"Projekt", content_type="text/plain"),
     )
+    for session in (held, second):
+        services.record_attendance(session, by=trainer, statuses={enrolment.pk: "present"})
+    services.review_project(project, by=trainer, accept=True, feedback="Angenommen")
+    services.issue_certificates(cohort, by=office)
     return cohort
 
 
@@ -86,6 +97,7 @@ def _enrolment_in_reach(user: Any, kwargs: dict[str, Any]) -> Enrolment | None:
 
 SCOPES: dict[str, Any] = {"cohort": _cohort_in_reach, "enrolment": _enrolment_in_reach}
 SAMPLES: dict[str, Any] = {
+    "code": lambda: Certificate.objects.get(enrolment__cohort=matrix_cohort()).code,
     "module_id": lambda: CurriculumModule.objects.order_by("pk").first().pk,  # type: ignore[union-attr]
     "cohort_id": lambda: matrix_cohort().pk,
     "session_id": lambda: matrix_cohort().sessions.order_by("starts_at").first().pk,  # type: ignore[union-attr]

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from kokoma.accounts.models import MembershipRole, User
+from kokoma.core.moments import backdate
 from kokoma.municipalities import services as municipal
 from kokoma.municipalities.models import Municipality
 from kokoma.training import services
@@ -201,6 +202,18 @@ def load_demo_cohorts(office: User, users: dict[str, User]) -> None:
     for enrolment, (title, summary) in zip(finished[:3], DONE_PROJECTS, strict=True):
         project = _project(enrolment, title, summary)
         services.review_project(project, by=trainer, accept=True, feedback=DONE_FEEDBACK)
+        backdate(project, "uploaded_at", clock.at(290, title))
+        backdate(project, "reviewed_at", clock.at(270, title))
+    certificates = services.issue_certificates(done, by=office)
+    for certificate in certificates:
+        backdate(certificate, "issued_at", clock.at(240, certificate.code))
+    # one issued in error: the project had been handed in for another cohort already
+    services.revoke_certificate(
+        certificates[-1],
+        by=office,
+        reason="Irrtümlich ausgestellt: Das Praxisprojekt war bereits in einem anderen "
+        "Weiterbildungsprogramm angerechnet.",
+    )
 
     running = services.add_cohort(
         by=office,

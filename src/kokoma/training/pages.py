@@ -24,13 +24,18 @@ def _participant(user: User) -> list[dict[str, Any]]:
     enrolments = list(
         Enrolment.objects.filter(participant=user)
         .exclude(status__in=[EnrolmentStatus.DECLINED, EnrolmentStatus.WITHDRAWN])
-        .select_related("cohort", "municipality")
+        .select_related("cohort", "municipality", "certificate")
         .order_by("-created_at")
     )
     now = timezone.now()
     rows = []
     for enrolment in enrolments:
-        row: dict[str, Any] = {"enrolment": enrolment, "next": None, "progress": None}
+        row: dict[str, Any] = {
+            "enrolment": enrolment,
+            "next": None,
+            "progress": None,
+            "certificate": getattr(enrolment, "certificate", None),
+        }
         if enrolment.is_enrolled:
             row["next"] = (
                 enrolment.cohort.sessions.filter(ends_at__gte=now)

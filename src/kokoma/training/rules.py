@@ -31,3 +31,6 @@ rules.add_perm("training.consent", is_tandem_of_participant)
 rules.add_perm("training.withdraw", is_programme_office | is_participant)
 rules.add_perm("training.submit_project", is_enrolled_participant)
 rules.add_perm("training.review_project", trains_participant)
+# Certificates: issued and revoked by the office; the holder and the office download them.
+rules.add_perm("training.view_certificate", is_programme_office | is_participant)
+rules.add_perm("training.revoke_certificate", is_programme_office)

@@ -36,4 +36,8 @@ urlpatterns = [
     path(enrolment + "praxisprojekt/", views.project_submit, name="project_submit"),
     path(enrolment + "praxisprojekt/datei/", views.project_download, name="project_download"),
     path(enrolment + "praxisprojekt/bewertung/", views.project_review, name="project_review"),
+    path(cohort + "zertifikate/ausstellen/", views.issue, name="certificates_issue"),
+    path(enrolment + "zertifikat.pdf", views.certificate_pdf, name="certificate_pdf"),
+    path(enrolment + "zertifikat.jwt", views.certificate_credential, name="certificate_credential"),
+    path(enrolment + "zertifikat/widerrufen/", views.certificate_revoke, name="certificate_revoke"),
 ]

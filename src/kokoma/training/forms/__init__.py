@@ -1,3 +1,4 @@
+from .certificate import RevokeForm, VerifyForm
 from .cohort import CohortForm, MaterialForm, SessionForm
 from .curriculum import CurriculumModuleForm
 from .enrolment import (
@@ -22,6 +23,8 @@ __all__ = [
     "MaterialForm",
     "ProjectForm",
     "ReviewForm",
+    "RevokeForm",
     "SessionForm",
+    "VerifyForm",
     "municipalities_of",
 ]

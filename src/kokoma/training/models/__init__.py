@@ -1,6 +1,7 @@
 """The models of the training, one module per noun: the curriculum, the cohorts with their
 sessions, and the enrolments with attendance and practice projects."""
 
+from .certificate import CODE_PATTERN, Certificate, normalised_code
 from .cohort import (
     Cohort,
     CohortQuerySet,
@@ -21,8 +22,10 @@ from .enrolment import (
 )
 
 __all__ = [
+    "CODE_PATTERN",
     "Attendance",
     "AttendanceStatus",
+    "Certificate",
     "Cohort",
     "CohortQuerySet",
     "Consent",
@@ -35,4 +38,5 @@ __all__ = [
     "SessionFormat",
     "SessionMaterial",
     "TrainingSession",
+    "normalised_code",
 ]

@@ -1,6 +1,7 @@
 """The writes of the training, one module per noun: every function takes the acting person as
 `by`, runs in one transaction and writes the audit log."""
 
+from .certificate import issue_certificates, revoke_certificate
 from .cohort import (
     CohortFields,
     SessionFields,
@@ -46,8 +47,10 @@ __all__ = [
     "enrol",
     "fill_from_waiting_list",
     "give_consent",
+    "issue_certificates",
     "record_attendance",
     "review_project",
+    "revoke_certificate",
     "submit_project",
     "upload_material",
     "waiting_position",

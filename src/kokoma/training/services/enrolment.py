@@ -29,6 +29,7 @@ from .. import texts
 from ..models import (
     Attendance,
     AttendanceStatus,
+    Certificate,
     Cohort,
     Consent,
     Enrolment,
@@ -243,6 +244,10 @@ def withdraw(enrolment: Enrolment, *, by: User) -> Enrolment | None:
     enrolment = Enrolment.objects.select_related("participant", "municipality").get(pk=enrolment.pk)
     if enrolment.status in (EnrolmentStatus.WITHDRAWN, EnrolmentStatus.DECLINED):
         raise ValidationError(_("This registration has already ended."))
+    if Certificate.objects.filter(enrolment=enrolment).exists():
+        raise ValidationError(
+            _("The participant has completed the cohort and holds its certificate.")
+        )
     had_place = enrolment.status == EnrolmentStatus.APPROVED
     enrolment.status = EnrolmentStatus.WITHDRAWN
     save_audited(enrolment, by=by, municipality=enrolment.municipality)

@@ -1,5 +1,6 @@
 """The pages of the training, one module per noun."""
 
+from .certificate import certificate_credential, certificate_pdf, certificate_revoke, issue
 from .cohort import (
     attendance,
     cohort_add,
@@ -30,6 +31,9 @@ from .enrolment import (
 __all__ = [
     "apply",
     "attendance",
+    "certificate_credential",
+    "certificate_pdf",
+    "certificate_revoke",
     "cohort_add",
     "cohort_detail",
     "cohort_edit",
@@ -38,6 +42,7 @@ __all__ = [
     "curriculum",
     "decide",
     "enrolment_detail",
+    "issue",
     "material_add",
     "material_delete",
     "material_download",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -27,6 +28,7 @@ from ..forms import (
     ReviewForm,
 )
 from ..models import (
+    Certificate,
     Cohort,
     Consent,
     Enrolment,
@@ -85,9 +87,9 @@ def participants(request: HttpRequest, cohort: Cohort) -> HttpResponse:
     elif request.method == "POST":
         return redirect("training:participants", cohort_id=cohort.pk)
     registrations = list(
-        cohort.enrolments.select_related("participant", "municipality__register").order_by(
-            "status", "waiting_since", "created_at", "id"
-        )
+        cohort.enrolments.select_related("participant", "municipality__register")
+        .annotate(certificate_code=F("certificate__code"))
+        .order_by("status", "waiting_since", "created_at", "id")
     )
     enrolled = [row for row in registrations if row.status == EnrolmentStatus.APPROVED]
     progress = cohort_progress(cohort, enrolled)
@@ -109,6 +111,15 @@ def participants(request: HttpRequest, cohort: Cohort) -> HttpResponse:
                 if row.status in (EnrolmentStatus.DECLINED, EnrolmentStatus.WITHDRAWN)
             ],
             "form": form,
+            "can_issue": len(
+                [
+                    row
+                    for row in enrolled
+                    if progress[row.pk].completed and not row.certificate_code  # type: ignore[attr-defined]
+                ]
+            )
+            if may_manage
+            else 0,
         },
     )
 
@@ -139,6 +150,7 @@ def apply(request: HttpRequest, cohort: Cohort) -> HttpResponse:
 def enrolment_detail(request: HttpRequest, enrolment: Enrolment) -> HttpResponse:
     user = _user(request)
     project = PracticeProject.objects.filter(enrolment=enrolment).first()
+    certificate = Certificate.objects.filter(enrolment=enrolment).first()
     may_review = user.has_perm("training.review_project", enrolment)
     attendance = {row.session_id: row for row in enrolment.attendance.all()}
     sessions = list(enrolment.cohort.sessions.all())
@@ -152,6 +164,9 @@ def enrolment_detail(request: HttpRequest, enrolment: Enrolment) -> HttpResponse
             "waiting_position": services.waiting_position(enrolment),
             "sessions": [(session, attendance.get(session.pk)) for session in sessions],
             "project": project,
+            "certificate": certificate
+            if certificate and user.has_perm("training.view_certificate", enrolment)
+            else None,
             "own": enrolment.participant_id == user.pk,
             "can": {
                 "decide": user.has_perm("training.decide_enrolment", enrolment)
@@ -159,7 +174,9 @@ def enrolment_detail(request: HttpRequest, enrolment: Enrolment) -> HttpResponse
                 "consent": user.has_perm("training.consent", enrolment)
                 and enrolment.consent == Consent.PENDING
                 and enrolment.status == EnrolmentStatus.APPLIED,
+                "revoke": user.has_perm("training.revoke_certificate", enrolment),
                 "withdraw": user.has_perm("training.withdraw", enrolment)
+                and certificate is None
                 and enrolment.status
                 in (EnrolmentStatus.APPLIED, EnrolmentStatus.WAITING, EnrolmentStatus.APPROVED),
                 "submit": user.has_perm("training.submit_project", enrolment)
