@@ -22,6 +22,7 @@ pytestmark = pytest.mark.browser
 PHONE: ViewportSize = {"width": 390, "height": 844}
 DESKTOP: ViewportSize = {"width": 1366, "height": 768}
 COHORT = "Durchgang 2026/27"
+FINISHED = "Durchgang 2025/26"
 LAST_WEEK = "Termin 4: Demokratiefeindlichkeit und Diskriminierung begegnen"
 NEXT = "Termin 5: Kommunale Strukturen, Beteiligung und Prävention"
 
@@ -150,3 +151,46 @@ def test_an_application_goes_through_consent_onto_the_waiting_list(page: Page) -
     page.set_viewport_size(PHONE)
     check(page, "training-participants-office-phone")
     fits(page)
+
+
+def test_anybody_checks_a_certificate_found_by_the_office(page: Page) -> None:
+    login(page, "servicestelle", shot="training-certificates")
+    page.get_by_role("navigation", name=de("Main navigation")).get_by_role(
+        "link", name=de("Training")
+    ).click()
+    page.get_by_role("link", name=FINISHED).click()
+    page.get_by_role("link", name=de("Participants and applications")).click()
+    expect(page.get_by_role("main")).to_contain_text(de("certificate issued"))
+    page.get_by_role("link", name="Paul Fenske").click()
+    code = page.get_by_role("main").locator("dd a").filter(has_text=re.compile(r"^[A-Z2-7]{4}-"))
+    valid = code.inner_text().strip()
+    with page.expect_download() as download:
+        page.get_by_role("link", name=de("Certificate (PDF)")).click()
+    assert download.value.suggested_filename == "zertifikat-paul-fenske.pdf"
+    check(page, "training-certificate-office")
+    page.get_by_role("link", name=FINISHED).click()
+    page.get_by_role("link", name=de("Participants and applications")).click()
+    page.get_by_role("link", name="Wiebke Olthoff").click()
+    expect(page.get_by_role("main")).to_contain_text(de("revoked"))
+    revoked = code.inner_text().strip()
+    logout(page)
+
+    # Anybody, on a phone, without logging in.
+    page.set_viewport_size(PHONE)
+    page.goto("/zertifikate/pruefen/")
+    check(page, "training-verify-phone")
+    field = page.get_by_label(label(de("Verification code")))
+    field.fill(valid.lower().replace("-", " "))
+    page.get_by_role("button", name=de("Check")).click()
+    result = page.get_by_role("main").get_by_role("status")
+    expect(result).to_contain_text(de("This certificate is valid."))
+    expect(result).to_contain_text("Paul Fenske")
+    expect(result).to_contain_text(FINISHED)
+    check(page, "training-verify-valid-phone")
+    fits(page)
+    page.goto(f"/zertifikate/{revoked}/")
+    expect(result).to_contain_text(de("This certificate has been revoked."))
+    page.get_by_label(label(de("Verification code"))).fill("123-XYZ")
+    page.get_by_role("button", name=de("Check")).click()
+    expect(result).to_contain_text(de("This is not a verification code."))
+    check(page, "training-verify-malformed-phone")
