@@ -309,8 +309,7 @@ MEDIA_ROOT = VAR_DIR / "media"
 # needs a lasting one (`manage.py create_credential_key`), or credentials issued before a restart
 # could no longer be verified.
 KOKOMA_CREDENTIAL_KEY_FILE = Path(
-    env_str("KOKOMA_CREDENTIAL_KEY_FILE", "").strip()
-    or VAR_DIR / "keys" / "credential-ed25519.pem"
+    env_str("KOKOMA_CREDENTIAL_KEY_FILE", "").strip() or VAR_DIR / "keys" / "credential-ed25519.pem"
 )
 KOKOMA_CREDENTIAL_ISSUER_NAME = env_str(
     "KOKOMA_CREDENTIAL_ISSUER_NAME", "Programm Kommunales Konfliktmanagement (KoKoMa)"
