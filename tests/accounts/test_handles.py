@@ -89,8 +89,10 @@ def test_a_taken_or_malformed_handle_is_refused_and_kept_in_the_form(
 def test_the_readme_names_the_demo_handles() -> None:
     from django.conf import settings
 
+    from kokoma.demo.management.commands.load_demo import USERS
+
     readme = (settings.PROJECT_DIR / "README.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| (\S+@kokoma\.example) \|.*\| `@([a-z0-9-]+)` \|$", readme, re.M)
-    assert len(rows) == 11
+    assert sorted(email for email, _ in rows) == sorted(user.address for user in USERS)
     for email, handle in rows:
         assert User.objects.get(email=email).handle == handle

@@ -193,7 +193,6 @@ def test_closing_mentions_and_the_checklist_lead_somewhere(
 @pytest.mark.parametrize(
     ("who", "module", "has_municipality"),
     [
-        ("weiterbildung.cottbus", "Training", True),
         ("supervision", "Supervision", False),
     ],
 )

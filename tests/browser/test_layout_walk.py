@@ -35,7 +35,8 @@ FULL_WALK = not os.environ.get("KOKOMA_BROWSER_DATABASE_URL")
 SAMPLE_PAGES = 8
 MAX_PAGES = 90
 # One role of each kind (PRODUCT.md): anonymous resident, programme office, external and local
-# process companion, municipal actor, board member, supervisor.
+# process companion, municipal actor, board member, trainer (the training's pages; a
+# participant's are an actor's plus their own registration), supervisor.
 ROLES = [
     "anonymous",
     "servicestelle",
@@ -43,6 +44,7 @@ ROLES = [
     "lokal.cottbus",
     "akteur.cottbus",
     "gremium.cottbus",
+    "trainer",
     "supervision",
 ]
 # Not pages: leaving, switching language, files and feeds, the admin.

@@ -163,7 +163,14 @@ def test_calendar_items_is_the_single_collection_point(persona: Persona) -> None
     task = services.create_task(
         municipality=cottbus, by=trainee, assignee=trainee, title="B", due_on=TOMORROW
     )
-    assert [item.uid for item in calendar_items(trainee)] == [f"task-{task.pk}"]
+    # her task, and the sessions of her training cohort (a source the training app registers)
+    from kokoma.training.calendar import session_items
+
+    sessions = [item.uid for item in session_items(trainee)]
+    assert sessions
+    assert sorted(item.uid for item in calendar_items(trainee)) == sorted(
+        [f"task-{task.pk}", *sessions]
+    )
 
 
 def test_unknown_and_revoked_tokens_are_404(client: Client, persona: Persona) -> None:
