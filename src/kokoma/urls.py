@@ -26,6 +26,7 @@ urlpatterns = [
     path("kalender/", include("kokoma.tasks.urls_calendar")),
     path("gremien/", include("kokoma.boards.urls")),
     path("weiterbildung/", include("kokoma.training.urls")),
+    path("supervision/", include("kokoma.supervision.urls")),
     path("konto/profil/", include("kokoma.accounts.urls")),
     # allauth's page of several addresses would let an unconfirmed address in as a login (and a
     # password reset to it): e-mail changes go through our own page (decision 0021).

@@ -194,7 +194,6 @@ def test_closing_mentions_and_the_checklist_lead_somewhere(
     ("who", "module", "has_municipality"),
     [
         ("weiterbildung.cottbus", "Training", True),
-        ("supervision", "Supervision", False),
     ],
 )
 def test_roles_without_their_module_land_on_a_start_page_that_explains(

@@ -27,25 +27,40 @@ GUIDANCE = reverse("guidance:list")
 TAXONOMY = reverse("taxonomy:list")
 ACCOUNT = reverse("accounts:profile")
 BOARDS = reverse("boards:list")
+SUPERVISION = reverse("supervision:home")
+POOL = reverse("supervision:pool")
 
 WORKING = [HOME, MUNICIPALITIES, NOTIFICATIONS, CASES, TASKS, ACCOUNT]
 # The tandems set up their municipality's boards; the demo's boards have the Cottbus actor as
 # chair and the Cottbus board member as member (docs/decisions/0026-advisory-boards.md).
 TANDEM = [HOME, MUNICIPALITIES, NOTIFICATIONS, CASES, TASKS, BOARDS, ACCOUNT]
+# The process companions book supervision (docs/decisions/0027-supervision.md).
+COMPANION = [HOME, MUNICIPALITIES, NOTIFICATIONS, CASES, TASKS, BOARDS, SUPERVISION, ACCOUNT]
 # The roles whose modules are still to come see the start page, notifications and account, and
 # their municipality if they belong to one.
 EXPECTED = {
-    "office": [HOME, MUNICIPALITIES, NOTIFICATIONS, CASES, BOARDS, GUIDANCE, TAXONOMY, ACCOUNT],
-    "external": TANDEM,
-    "external_other": TANDEM,  # pool companion of one municipality
-    "local_a": TANDEM,
+    "office": [
+        HOME,
+        MUNICIPALITIES,
+        NOTIFICATIONS,
+        CASES,
+        BOARDS,
+        POOL,
+        GUIDANCE,
+        TAXONOMY,
+        ACCOUNT,
+    ],
+    "external": COMPANION,
+    "external_other": COMPANION,  # pool companion of one municipality
+    "local_a": COMPANION,
     "actor_a": TANDEM,  # chair of the Cottbus board
-    "local_b": TANDEM,
+    "local_b": COMPANION,
     "actor_b": TANDEM,  # chair of the Bautzen board
     # a board member alone: the boards, not the municipality (docs/decisions/0026)
     "board_a": [HOME, NOTIFICATIONS, BOARDS, ACCOUNT],
     "trainee_a": [HOME, MUNICIPALITIES, NOTIFICATIONS, ACCOUNT],
-    "supervisor": [HOME, NOTIFICATIONS, ACCOUNT],
+    # a supervisor: their slots and sessions, nothing of the municipalities
+    "supervisor": [HOME, NOTIFICATIONS, SUPERVISION, ACCOUNT],
 }
 
 

@@ -6,27 +6,18 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import User
-from kokoma.core.forms import DateField, DocumentForm, Form, ModelForm, set_choices, set_options
+from kokoma.core.forms import (
+    DateField,
+    DocumentForm,
+    Form,
+    ModelForm,
+    datetime_field,
+    set_choices,
+    set_options,
+)
 from kokoma.municipalities.models import Municipality, ProcessStep
 
 from .models import AgendaItem, Attendance, Board, BoardMember, Meeting, Resolution
-
-
-class DateTimeInput(forms.DateTimeInput):
-    """The browser's date-and-time picker, with the ISO value it expects."""
-
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
-
-
-def datetime_field(label: Any) -> forms.DateTimeField:
-    return forms.DateTimeField(
-        label=label,
-        widget=DateTimeInput(),
-        error_messages={"invalid": _("Please enter a valid date and time.")},
-    )
 
 
 class BoardCreateForm(Form):

@@ -128,6 +128,25 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+class DateTimeInput(forms.DateTimeInput):
+    """The browser's date-and-time picker, with the ISO value it expects."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+def datetime_field(label: Any, **kwargs: Any) -> forms.DateTimeField:
+    """A date-and-time field with the browser's picker (meetings, supervision slots)."""
+    return forms.DateTimeField(
+        label=label,
+        widget=DateTimeInput(),
+        error_messages={"invalid": _("Please enter a valid date and time.")},
+        **kwargs,
+    )
+
+
 EARLIEST_DATE = datetime.date(1900, 1, 1)
 # A date about the past (an incident, an assessment) may lie a little ahead by a typo in the day or a
 # plan written down early, but not more than this; any date at most a century ahead.

@@ -1,6 +1,7 @@
-"""What training participants, trainers and supervisors will find on the platform, until their
-modules exist: an honest note on the start page, and whom to ask. Board members have their module
-(`kokoma.boards`); one who is not yet in any board still reads the note on boards."""
+"""What training participants and trainers will find on the platform, until their module exists:
+an honest note on the start page, and whom to ask. Board members have their module
+(`kokoma.boards`); one who is not yet in any board still reads the note on boards. Supervisors
+have theirs (`kokoma.supervision`)."""
 
 from __future__ import annotations
 
@@ -61,19 +62,6 @@ def _training(*, trainer: bool) -> ComingModule:
     return ComingModule("training", _("Training"), text)
 
 
-def _supervision() -> ComingModule:
-    return ComingModule(
-        "supervision",
-        _("Supervision"),
-        _(
-            "The supervision module is being prepared. Here you will then find your individual "
-            "and group supervision sessions and their bookings; your notes will be visible only "
-            "to you and the people you supervise, not to the programme office. You do not see "
-            "any data of the municipalities."
-        ),
-    )
-
-
 def coming_soon(user: User) -> ComingSoon | None:
     """The modules `user` waits for, with the people to ask meanwhile; None for everybody else."""
     roles = set().union(*roles_by_municipality(user).values())
@@ -82,8 +70,6 @@ def coming_soon(user: User) -> ComingSoon | None:
         modules.append(_boards())
     if MembershipRole.TRAINEE in roles or user.programme_role == ProgrammeRole.TRAINER:
         modules.append(_training(trainer=user.programme_role == ProgrammeRole.TRAINER))
-    if user.programme_role == ProgrammeRole.SUPERVISOR:
-        modules.append(_supervision())
     if not modules:
         return None
     return ComingSoon(modules=modules, contacts=_contacts(user))

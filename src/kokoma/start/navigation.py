@@ -4,8 +4,9 @@ An entry is shown only where its page has something for the person, so that nobo
 empty page: the municipalities to whoever belongs to one (or the programme office), the case list
 to whoever can see cases, "My tasks" to whoever works in a municipality or has been given a task,
 the advisory boards to the programme office, the tandems (who set up local boards) and the boards'
-members. Training participants and supervisors, whose modules are still to come, see the start
-page, their notifications and their account until then (`start/modules.py`).
+members; supervision to supervisors and the process companions who book it, the pool to the
+programme office. Training participants, whose module is still to come, see the start page,
+their notifications and their account until then (`start/modules.py`).
 """
 
 from __future__ import annotations
@@ -107,6 +108,15 @@ def main_navigation(user: User, *, view_name: str = "", app_name: str = "") -> l
     if can.boards:
         entries.append(NavEntry(_("Boards"), reverse("boards:list"), app_name == "boards"))
     # The rules alone: Django's model backend would read the permission tables on every page.
+    # Supervision for supervisors and the companions who book it; the office sees its pool.
+    if rules.has_perm("supervision.use_supervision", user):
+        entries.append(
+            NavEntry(_("Supervision"), reverse("supervision:home"), app_name == "supervision")
+        )
+    elif rules.has_perm("supervision.manage_pool", user):
+        entries.append(
+            NavEntry(_("Supervision pool"), reverse("supervision:pool"), app_name == "supervision")
+        )
     if rules.has_perm("guidance.manage_guidance", user):
         entries.append(
             NavEntry(_("Guidance checklists"), reverse("guidance:list"), app_name == "guidance")
