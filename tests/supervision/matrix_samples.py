@@ -32,5 +32,5 @@ def _slot_in_reach(user: Any, kwargs: dict[str, Any]) -> Slot | None:
 SCOPES: dict[str, Any] = {"slot": _slot_in_reach}
 SAMPLES: dict[str, Any] = {
     "slot_id": lambda: matrix_slot().pk,
-    "note_id": lambda: SessionNote.objects.get(slot=matrix_slot()).pk,
+    "note_id": lambda: SessionNote.objects.filter(slot=matrix_slot()).order_by("pk").first().pk,  # type: ignore[union-attr]
 }

@@ -40,7 +40,7 @@ def _booked_slot_ids(user: Any) -> set[int]:
     cache: set[int] | None = getattr(user, "_kokoma_supervision_booked", None)
     if cache is None:
         # By name: the models ask these predicates who may book (Slot.objects.visible_to).
-        Booking = apps.get_model("supervision", "Booking")  # noqa: N806
+        Booking = apps.get_model("supervision", "Booking")
         cache = set(
             Booking.objects.active().filter(supervisee=user).values_list("slot_id", flat=True)
         )

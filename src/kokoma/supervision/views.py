@@ -117,7 +117,8 @@ def slot_edit(request: HttpRequest, slot: Slot) -> HttpResponse:
 @slot_permission("supervision.manage_slot")
 @require_http_methods(["GET", "POST"])
 def slot_cancel(request: HttpRequest, slot: Slot) -> HttpResponse:
-    form = CancelForm(request.POST or None)
+    # bound on every POST: the confirmation sends nothing but its guard
+    form = CancelForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.cancel_slot, slot, by=_user(request)) is not None:
             messages.success(request, _("The slot was cancelled; everybody booked was told."))
