@@ -86,8 +86,9 @@ if PRODUCTION:
 # comma-separated, the first encrypts, all decrypt (rotation). The demo's fixed key is public,
 # so production refuses it and refuses to start without a key of its own.
 DEMO_FIELD_ENCRYPTION_KEY = "a29rb21hLWRlbW8tZmllbGQta2V5LW5vdC1zZWNyZXQ="
-KOKOMA_FIELD_ENCRYPTION_KEYS = env_list(
-    "KOKOMA_FIELD_ENCRYPTION_KEY", [] if PRODUCTION else [DEMO_FIELD_ENCRYPTION_KEY]
+# (an empty value counts as unset, as `.env.example` leaves it)
+KOKOMA_FIELD_ENCRYPTION_KEYS = env_list("KOKOMA_FIELD_ENCRYPTION_KEY", []) or (
+    [] if PRODUCTION else [DEMO_FIELD_ENCRYPTION_KEY]
 )
 if PRODUCTION:
     from cryptography.fernet import Fernet

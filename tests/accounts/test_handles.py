@@ -91,6 +91,6 @@ def test_the_readme_names_the_demo_handles() -> None:
 
     readme = (settings.PROJECT_DIR / "README.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| (\S+@kokoma\.example) \|.*\| `@([a-z0-9-]+)` \|$", readme, re.M)
-    assert len(rows) == 11
+    assert len(rows) == 12
     for email, handle in rows:
         assert User.objects.get(email=email).handle == handle
