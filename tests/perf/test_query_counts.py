@@ -40,11 +40,13 @@ PINNED = {
     # query each, whatever their number); the boards panel +1 for the board memberships and, for
     # a board member (office, local_a, actor_a in the demo), +4: the next meeting, its agenda,
     # the open resolutions and the minutes to approve, whatever their number; the office's
-    # start page +1 for the stalled accompaniment processes
+    # start page +1 for the stalled accompaniment processes; the supervision panel +1 for a
+    # process companion's next booked session, and for a supervisor their next slots with who
+    # booked them (+2, in place of the "coming soon" note's contacts)
     ("office", HOME): 16,
-    ("external", HOME): 10,
+    ("external", HOME): 11,
     ("supervisor", HOME): 9,
-    ("local_a", HOME): 14,
+    ("local_a", HOME): 15,
     ("actor_a", HOME): 15,
     # the municipality page: +1 for where its accompaniment process stands
     ("office", COTTBUS_PAGE): 10,

@@ -262,3 +262,14 @@ def test_list_pages_keep_their_number_of_queries(
             days_ago=days, booked=[persona("local_a"), persona("external")], kind=Slot.Kind.GROUP
         )
     assert _queries(client, path) == before
+
+
+def test_a_cancelled_booking_of_ones_own_does_not_hide_a_slot_others_booked(
+    client: Client, login: Login, persona: Persona
+) -> None:
+    slot = factories.slot(capacity=3)
+    services.book(slot, by=persona("external"))
+    mine = services.book(slot, by=persona("local_b"))
+    services.cancel_booking(mine, by=persona("local_b"))
+    login("local_b")
+    assert slot_url("slot_detail", slot) in client.get(OPEN).content.decode()

@@ -111,7 +111,8 @@ def open_slots(user: User, *, kind: str = "", since: datetime.date | None = None
         Slot.objects.visible_to(user)
         .open_for_booking()
         .exclude(supervisor=user)
-        .exclude(bookings__supervisee=user, bookings__status=Booking.Status.BOOKED)
+        # one subquery: exclude() over two conditions of a many-relation need not mean one row
+        .exclude(pk__in=Booking.objects.active().filter(supervisee=user).values("slot_id"))
         .annotate(free=F("capacity") - F("booked"))
         .select_related("supervisor")
         .order_by("starts_at")
