@@ -82,6 +82,36 @@ if PRODUCTION:
             "KOKOMA_ENV=production needs KOKOMA_BASE_URL, the address at which people reach "
             "KoKoMa (e.g. https://kokoma.example.de): the links in e-mails are built from it."
         )
+# Confidential fields (supervision notes …) are encrypted with these Fernet keys (core.crypto):
+# comma-separated, the first encrypts, all decrypt (rotation). The demo's fixed key is public,
+# so production refuses it and refuses to start without a key of its own.
+DEMO_FIELD_ENCRYPTION_KEY = "a29rb21hLWRlbW8tZmllbGQta2V5LW5vdC1zZWNyZXQ="
+# (an empty value counts as unset, as `.env.example` leaves it)
+KOKOMA_FIELD_ENCRYPTION_KEYS = env_list("KOKOMA_FIELD_ENCRYPTION_KEY", []) or (
+    [] if PRODUCTION else [DEMO_FIELD_ENCRYPTION_KEY]
+)
+if PRODUCTION:
+    from cryptography.fernet import Fernet
+
+    _key_problem = "" if KOKOMA_FIELD_ENCRYPTION_KEYS else "er ist nicht gesetzt"
+    for _position, _key in enumerate(KOKOMA_FIELD_ENCRYPTION_KEYS, start=1):
+        try:
+            Fernet(_key.encode())
+        except ValueError:
+            _key_problem = f"Schlüssel {_position} ist kein Fernet-Schlüssel aus 44 Zeichen"
+    if DEMO_FIELD_ENCRYPTION_KEY in KOKOMA_FIELD_ENCRYPTION_KEYS:
+        _key_problem = "der Schlüssel der Demo ist öffentlich"
+    if _key_problem:
+        # German, as the issue asks of this refusal; the variable's name stays searchable.
+        raise ImproperlyConfigured(
+            f"KOKOMA_ENV=production startet nicht ohne eigenen KOKOMA_FIELD_ENCRYPTION_KEY "
+            f"({_key_problem}). Mit ihm werden vertrauliche Texte wie Supervisionsnotizen "
+            "verschlüsselt gespeichert. Einen Schlüssel erzeugen: "
+            '`python -c "from cryptography.fernet import Fernet; '
+            'print(Fernet.generate_key().decode())"` – und sicher aufbewahren: ohne ihn sind '
+            "die gespeicherten Notizen nicht mehr lesbar."
+        )
+
 _base = urlsplit(KOKOMA_BASE_URL)
 if _base.scheme not in {"http", "https"} or (
     KOKOMA_BASE_URL.rstrip("/") != f"{_base.scheme}://{_base.netloc}"
@@ -123,6 +153,7 @@ INSTALLED_APPS = [
     "kokoma.situation",
     "kokoma.boards",
     "kokoma.training",
+    "kokoma.supervision",
     "kokoma.start",
     "kokoma.demo",
 ]

@@ -4,9 +4,9 @@ The local companion of Cottbus opens a case from a public report and finds, on t
 why the case cannot be closed yet and from which steps it can; mentions a board member who
 cannot see the case, follows the offer to add her to the case team (and takes her off again, so
 that the other journeys find the demo's teams as loaded); mentions a name nobody has; saves the
-guidance checklist with its one button and reads the confirmation in the status line. Training
-participant and supervisor land on a start page that says what their module will bring, with a
-navigation that leads nowhere empty (the board member's start page: test_boards.py).
+guidance checklist with its one button and reads the confirmation in the status line. The start
+pages of training participants, trainers and supervisors are their modules' journeys
+(test_training_journey.py, test_supervision_journey.py); the board member's is in test_boards.py.
 
 Names here mention no municipality (see test_journeys.py) and differ from the other journeys.
 """
@@ -29,7 +29,6 @@ from .support import (
     label,
     login,
     logout,
-    main_nav,
     messages,
 )
 
@@ -187,30 +186,4 @@ def test_closing_mentions_and_the_checklist_lead_somewhere(
     page.reload()
     expect(boxes.nth(0)).not_to_be_checked()
     expect(boxes.nth(1)).to_be_checked()
-    logout(page)
-
-
-@pytest.mark.parametrize(
-    ("who", "module", "has_municipality"),
-    [
-        ("supervision", "Supervision", False),
-    ],
-)
-def test_roles_without_their_module_land_on_a_start_page_that_explains(
-    page: Page, who: str, module: str, has_municipality: bool
-) -> None:
-    login(page, who, shot=f"dead-ends-{who}")
-    coming = section(page, "coming-heading")
-    expect(coming.get_by_role("heading", level=2)).to_have_text(de("What you will find here"))
-    expect(coming.get_by_role("heading", level=3)).to_have_text(de(module))
-    expect(coming.get_by_role("link", name="servicestelle@kokoma.example")).to_be_visible()
-    nav = main_nav(page)
-    for entry in ("Cases", "My tasks", "Guidance checklists"):
-        expect(nav.get_by_role("link", name=de(entry), exact=True)).to_have_count(0)
-    expect(nav.get_by_role("link", name=de("My municipalities"), exact=True)).to_have_count(
-        1 if has_municipality else 0
-    )
-    expect(nav.get_by_role("link", name=de("Start page"))).to_have_attribute("aria-current", "page")
-    expect(section(page, "tasks-heading")).to_have_count(0)
-    check(page, f"dead-ends-start-{who}")
     logout(page)

@@ -178,10 +178,12 @@ def test_every_role_finds_its_own_section_and_pages(page: Page, role: Role) -> N
         own = section(page, "boards-heading")
         expect(own.get_by_role("heading", level=2)).to_have_text(de("My advisory boards"))
     elif role.key == "supervisor":
-        # No municipality: the start page says what is coming instead (test_dead_ends_journey.py).
+        # No municipality: the supervisor's slots and who booked them (decision 0027).
         expect(section(page, "mine-heading")).to_have_count(0)
-        own = section(page, "coming-heading")
-        expect(own.get_by_role("heading", level=3)).to_have_text(de("Supervision"))
+        expect(section(page, "coming-heading")).to_have_count(0)
+        own = section(page, "supervision-heading")
+        expect(own.get_by_role("heading", level=2)).to_have_text(de("Supervision"))
+        expect(own).to_contain_text(de("My next slots"))
     else:
         own = section(page, "mine-heading")
         expect(own.get_by_role("heading", level=2)).to_have_text(de("My municipalities"))

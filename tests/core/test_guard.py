@@ -39,7 +39,8 @@ def _carries(form: PageForm, field: str) -> bool:
     return any(name.rsplit("-", 1)[-1] == field for name, _value in form.fields)
 
 
-ROLES = ("office", "external", "local_a")
+# the supervisor for the pages only they reach (their slots and notes)
+ROLES = ("office", "external", "local_a", "supervisor")
 
 
 def _form_carrying(

@@ -14,6 +14,9 @@ CHECK = (
     "print(settings.DEBUG, settings.SESSION_COOKIE_SECURE, settings.KOKOMA_MFA_REQUIRED_ROLES)"
 )
 GOOD_KEY = "x7$Kq9!vR2@mN5^pL8&wT3*zB6(hJ1)cF4-gD0_sA9+eY2=uI7"
+# A Fernet key of production's own for the confidential fields (tests/supervision/test_crypto.py
+# checks the refusal without one).
+FIELD_KEY = "cHJvZHVjdGlvbi1maWVsZC1rZXktZm9yLXRlc3RzLTE="
 SITE = "https://kokoma.example.de"
 
 
@@ -30,6 +33,7 @@ def start(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
         KOKOMA_ENV="production",
         KOKOMA_BASE_URL=SITE,
         KOKOMA_CREDENTIAL_KEY_FILE=str(key_file),
+        KOKOMA_FIELD_ENCRYPTION_KEY=FIELD_KEY,
     )
     environment.update(env)
     return subprocess.run(

@@ -43,11 +43,15 @@ PINNED = {
     # start page +1 for the stalled accompaniment processes; the training panel +1 for the
     # person's registrations, +1 for the cohorts open for application, +1 for a tandem's
     # applications awaiting consent, +1 for the office's applications to decide, and for each
-    # cohort a participant is enrolled in +4 (next session, sessions, attendance, project)
-    ("office", HOME): 16,
-    ("external", HOME): 13,
+    # cohort a participant is enrolled in +4 (next session, sessions, attendance, project); the
+    # supervision panel +1 for a process companion's next booked session, and for a supervisor
+    # their next slots with who booked them (+2, in place of the "coming soon" note's contacts);
+    # whether someone outside the tandems holds a certificate (and so books supervision) is
+    # asked in the navigation's query, for the office on its own (+1)
+    ("office", HOME): 17,
+    ("external", HOME): 14,
     ("supervisor", HOME): 9,
-    ("local_a", HOME): 17,
+    ("local_a", HOME): 18,
     ("actor_a", HOME): 17,
     ("trainee_a", HOME): 14,
     ("trainer", HOME): 9,

@@ -23,11 +23,14 @@ INTRUDER = "local_b"  # the Bautzen local companion
 TENANCY_KEYS = {"ags"}
 # Parameters that are not object ids: the feed token is the secret itself (public, checked by the
 # calendar tests), an alert kind is the same word in every municipality, a process step is its
-# position (1–7) in every municipality's process, and third-party parameters.
+# position (1–7) in every municipality's process, a supervision slot belongs to the programme's
+# pool, open to the companions of every municipality (its notes are guarded per person:
+# tests/supervision/test_confidentiality.py), and third-party parameters.
 NOT_OBJECTS = {
     "token",
     "alert_kind",
     "step",
+    "slot_id",
     "key",
     "uidb36",
     "url",

@@ -28,13 +28,26 @@ TAXONOMY = reverse("taxonomy:list")
 ACCOUNT = reverse("accounts:profile")
 BOARDS = reverse("boards:list")
 TRAINING = reverse("training:cohort_list")
+SUPERVISION = reverse("supervision:home")
+POOL = reverse("supervision:pool")
 
 WORKING = [HOME, MUNICIPALITIES, NOTIFICATIONS, CASES, TASKS, ACCOUNT]
 # The tandems set up their municipality's boards; the demo's boards have the Cottbus actor as
 # chair and the Cottbus board member as member (docs/decisions/0026-advisory-boards.md).
 # Whoever belongs to a municipality may apply for the training, so finds its cohorts.
 TANDEM = [HOME, MUNICIPALITIES, NOTIFICATIONS, CASES, TASKS, BOARDS, TRAINING, ACCOUNT]
-# The supervisor, whose module is still to come, sees the start page, notifications and account.
+# The process companions book supervision (docs/decisions/0027-supervision.md).
+COMPANION = [
+    HOME,
+    MUNICIPALITIES,
+    NOTIFICATIONS,
+    CASES,
+    TASKS,
+    BOARDS,
+    TRAINING,
+    SUPERVISION,
+    ACCOUNT,
+]
 EXPECTED = {
     "office": [
         HOME,
@@ -43,21 +56,23 @@ EXPECTED = {
         CASES,
         BOARDS,
         TRAINING,
+        POOL,
         GUIDANCE,
         TAXONOMY,
         ACCOUNT,
     ],
-    "external": TANDEM,
-    "external_other": TANDEM,  # pool companion of one municipality
-    "local_a": TANDEM,
+    "external": COMPANION,
+    "external_other": COMPANION,  # pool companion of one municipality
+    "local_a": COMPANION,
     "actor_a": TANDEM,  # chair of the Cottbus board
-    "local_b": TANDEM,
+    "local_b": COMPANION,
     "actor_b": TANDEM,  # chair of the Bautzen board
     # a board member alone: the boards, not the municipality (docs/decisions/0026)
     "board_a": [HOME, NOTIFICATIONS, BOARDS, ACCOUNT],
     "trainee_a": [HOME, MUNICIPALITIES, NOTIFICATIONS, TRAINING, ACCOUNT],
     "trainer": [HOME, NOTIFICATIONS, TRAINING, ACCOUNT],
-    "supervisor": [HOME, NOTIFICATIONS, ACCOUNT],
+    # a supervisor: their slots and sessions, nothing of the municipalities
+    "supervisor": [HOME, NOTIFICATIONS, SUPERVISION, ACCOUNT],
 }
 
 

@@ -57,13 +57,12 @@ def test_a_board_member_in_no_board_yet_reads_the_note(
     assert persona("local_b").email not in html
 
 
-def test_a_supervisor_sees_the_supervision_module_and_nothing_empty(
-    client: Client, login: Login, persona: Persona
-) -> None:
+def test_a_supervisor_sees_their_next_slots_and_nothing_empty(client: Client, login: Login) -> None:
     login("supervisor")
     html = home(client)
-    assert "Das Modul Supervision ist in Vorbereitung" in html
-    assert f'href="mailto:{persona("office").email}"' in html
+    assert 'id="supervision-heading"' in html
+    assert "Meine nächsten Termine" in html
+    assert 'id="coming-heading"' not in html  # the module is there: no "coming soon" note
     for empty in ('id="mine-heading"', 'id="tasks-heading"', 'id="news-heading"'):
         assert empty not in html
 

@@ -116,6 +116,7 @@ def test_feed_contains_exactly_the_users_open_dated_items(client: Client, person
         | {f"measure-{pk}@kokoma" for pk in own_measures}
         | {f"{uid}@kokoma" for uid in _board_meetings(local)}
         | {f"board-resolution-{pk}@kokoma" for pk in _board_follow_ups(local)}
+        | {f"{uid}@kokoma" for uid in _supervision_sessions(local)}
     )
     assert f"task-{mine.pk}@kokoma" in events
     assert f"worklog-next-steps-{step.pk}@kokoma" in events
@@ -125,6 +126,20 @@ def test_feed_contains_exactly_the_users_open_dated_items(client: Client, person
     assert event.decoded("DTEND") == TOMORROW + datetime.timedelta(days=1)
     assert str(event["URL"]) == "http://testserver" + services.task_url(mine)
     assert "Details" in str(event["DESCRIPTION"])
+
+
+def _supervision_sessions(user: User) -> set[str]:
+    """The supervision sessions the person booked (kokoma.supervision registers them)."""
+    from kokoma.supervision.calendar import PAST_DAYS
+    from kokoma.supervision.models import Booking
+
+    since = timezone.now() - datetime.timedelta(days=PAST_DAYS)
+    return {
+        f"{booking.slot.uid}-booking-{booking.pk}"
+        for booking in Booking.objects.filter(
+            supervisee=user, slot__ends_at__gte=since
+        ).select_related("slot")
+    }
 
 
 def _board_meetings(user: User) -> set[str]:

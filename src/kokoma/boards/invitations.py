@@ -2,27 +2,25 @@
 
 An invitation and every update are METHOD:REQUEST with the meeting's stable UID and a SEQUENCE
 that grows with each change sent; a cancellation is METHOD:CANCEL with STATUS:CANCELLED. Calendar
-clients then update or remove the one entry instead of adding a second.
+clients then update or remove the one entry instead of adding a second. The iCalendar object
+itself is written by `kokoma.tasks.invitations`, which supervision shares.
 """
 
 from __future__ import annotations
-
-import datetime
-from email.mime.text import MIMEText
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from icalendar import Calendar, Event, vCalAddress, vText
 
-from kokoma.core.links import absolute_url, site_domain
-from kokoma.tasks.calendar import ical_text
+from kokoma.core.links import absolute_url
+from kokoma.tasks.invitations import CANCEL, REQUEST, Attendee, Invitation, ical_attachment
+from kokoma.tasks.invitations import build_ical as build_invitation
 
 from .models import BoardMember, Meeting
 
-REQUEST, CANCEL = "REQUEST", "CANCEL"
+__all__ = ["CANCEL", "REQUEST", "build_ical", "recipients", "send_meeting_mails"]
 
 
 def meeting_url(meeting: Meeting) -> str:
@@ -38,49 +36,31 @@ def recipients(meeting: Meeting) -> tuple[list[BoardMember], list[BoardMember]]:
     return with_email, [member for member in members if not member.contact_email]
 
 
-def _address(email: str, name: str) -> vCalAddress:
-    address = vCalAddress(f"mailto:{email}")
-    address.params["cn"] = vText(ical_text(name))
-    return address
-
-
 def build_ical(meeting: Meeting, *, method: str, attendees: list[BoardMember]) -> bytes:
-    calendar = Calendar()
-    calendar.add("prodid", "-//KoKoMa//Gremien//DE")
-    calendar.add("version", "2.0")
-    calendar.add("method", method)
-    event = Event()
-    event.add("uid", f"{meeting.uid}@{site_domain() or 'kokoma'}")
-    event.add("sequence", meeting.sequence)
-    event.add("dtstamp", datetime.datetime.now(tz=datetime.UTC))
-    event.add("dtstart", meeting.starts_at.astimezone(datetime.UTC))
-    event.add("dtend", meeting.ends_at.astimezone(datetime.UTC))
-    event.add("summary", ical_text(f"{meeting.board.name}: {meeting.title}"))
-    location = meeting.place or meeting.online_link
-    if location:
-        event.add("location", ical_text(location))
-    event.add("url", absolute_url(meeting_url(meeting)))
-    if meeting.online_link:
-        event.add("description", ical_text(meeting.online_link))
-    event.add("organizer", _address(settings.DEFAULT_FROM_EMAIL, meeting.board.name))
-    for member in attendees:
-        attendee = _address(member.contact_email, member.display_name)
-        attendee.params["role"] = vText(
-            "CHAIR" if member.function == BoardMember.Function.CHAIR else "REQ-PARTICIPANT"
-        )
-        attendee.params["partstat"] = vText("NEEDS-ACTION")
-        attendee.params["rsvp"] = vText("FALSE")
-        event.add("attendee", attendee, encode=False)
-    event.add("status", "CANCELLED" if method == CANCEL else "CONFIRMED")
-    calendar.add_component(event)
-    return calendar.to_ical()
-
-
-def _attachment(ical: bytes, method: str) -> MIMEText:
-    part = MIMEText(ical.decode("utf-8"), "calendar", "utf-8")
-    part.set_param("method", method)
-    part.add_header("Content-Disposition", "attachment", filename="einladung.ics")
-    return part
+    chair = BoardMember.Function.CHAIR
+    return build_invitation(
+        Invitation(
+            uid=meeting.uid,
+            sequence=meeting.sequence,
+            starts_at=meeting.starts_at,
+            ends_at=meeting.ends_at,
+            summary=f"{meeting.board.name}: {meeting.title}",
+            path=meeting_url(meeting),
+            organizer=meeting.board.name,
+            location=meeting.place or meeting.online_link,
+            description=meeting.online_link,
+            attendees=[
+                Attendee(
+                    member.contact_email,
+                    member.display_name,
+                    "CHAIR" if member.function == chair else "REQ-PARTICIPANT",
+                )
+                for member in attendees
+            ],
+            prodid="-//KoKoMa//Gremien//DE",
+        ),
+        method=method,
+    )
 
 
 def send_meeting_mails(meeting_id: int, method: str, kind: str) -> int:
@@ -114,6 +94,6 @@ def send_meeting_mails(meeting_id: int, method: str, kind: str) -> int:
         mail = EmailMessage(
             settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [member.contact_email]
         )
-        mail.attach(_attachment(ical, method))
+        mail.attach(ical_attachment(ical, method))
         sent += mail.send()
     return sent

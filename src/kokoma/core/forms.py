@@ -137,11 +137,13 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-def datetime_field(label: Any) -> forms.DateTimeField:
+def datetime_field(label: Any, **kwargs: Any) -> forms.DateTimeField:
+    """A date-and-time field with the browser's picker (meetings, supervision slots)."""
     return forms.DateTimeField(
         label=label,
         widget=DateTimeInput(),
         error_messages={"invalid": _("Please enter a valid date and time.")},
+        **kwargs,
     )
 
 

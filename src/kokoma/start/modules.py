@@ -1,6 +1,6 @@
-"""What supervisors will find on the platform, until their module exists: an honest note on the
-start page, and whom to ask. Board members have their module (`kokoma.boards`); one who is not yet
-in any board still reads the note on boards. The training has its module (`kokoma.training`)."""
+"""What the start page says to a board member who is not yet in any board, until they are: an
+honest note, and whom to ask. The other roles have their modules (`kokoma.boards`,
+`kokoma.training`, `kokoma.supervision`)."""
 
 from __future__ import annotations
 
@@ -45,27 +45,12 @@ def _boards() -> ComingModule:
     )
 
 
-def _supervision() -> ComingModule:
-    return ComingModule(
-        "supervision",
-        _("Supervision"),
-        _(
-            "The supervision module is being prepared. Here you will then find your individual "
-            "and group supervision sessions and their bookings; your notes will be visible only "
-            "to you and the people you supervise, not to the programme office. You do not see "
-            "any data of the municipalities."
-        ),
-    )
-
-
 def coming_soon(user: User) -> ComingSoon | None:
     """The modules `user` waits for, with the people to ask meanwhile; None for everybody else."""
     roles = set().union(*roles_by_municipality(user).values())
     modules = []
     if MembershipRole.BOARD_MEMBER in roles and not is_board_member_somewhere(user):
         modules.append(_boards())
-    if user.programme_role == ProgrammeRole.SUPERVISOR:
-        modules.append(_supervision())
     if not modules:
         return None
     return ComingSoon(modules=modules, contacts=_contacts(user))

@@ -5,7 +5,8 @@ empty page: the municipalities to whoever belongs to one (or the programme offic
 to whoever can see cases, "My tasks" to whoever works in a municipality or has been given a task,
 the advisory boards to the programme office, the tandems (who set up local boards) and the boards'
 members, the training's cohorts to the programme office, the trainers and whoever belongs to a
-municipality (who may apply). Supervisors, whose module is still to come, see the start page,
+municipality (who may apply); supervision to supervisors and the process companions who book it,
+the pool to the programme office. Everybody sees the start page,
 their notifications and their account until then (`start/modules.py`).
 """
 
@@ -27,6 +28,8 @@ from kokoma.cases.models import CaseTeamMember
 from kokoma.municipalities.predicates import roles_by_municipality
 from kokoma.notifications.services import unread_count
 from kokoma.tasks.models import Task
+from kokoma.training.models import Certificate
+from kokoma.training.predicates import remember_certified
 
 # Roles that work in a municipality's daily business, and so are given tasks.
 WORKING_ROLES = {*COMPANION_ROLES, MembershipRole.ACTOR}
@@ -59,10 +62,14 @@ def reach(user: User) -> Reach:
         ask["on_a_case_team"] = Exists(CaseTeamMember.objects.filter(user=user))
         # in the same query: a member of a board (the tandem and the office see them all)
         ask["in_a_board"] = Exists(BoardMember.objects.active().filter(user=user))
+        # and whether they completed the training (trained conflict managers book supervision)
+        ask["certified"] = Exists(Certificate.objects.valid().filter(enrolment__participant=user))
     # People in the daily business are given tasks; others only find those they were given.
     if roles and not roles & WORKING_ROLES:
         ask["given_a_task"] = Exists(Task.objects.visible_to(user).filter(assignee=user))
     found = User.objects.filter(pk=user.pk).annotate(**ask).values(*ask).get() if ask else {}
+    if "certified" in found:
+        remember_certified(user, found["certified"])
     result = Reach(
         office=office,
         # a board member who holds no other role sees the boards only (docs/decisions/0026)
@@ -116,6 +123,15 @@ def main_navigation(user: User, *, view_name: str = "", app_name: str = "") -> l
             NavEntry(_("Training"), reverse("training:cohort_list"), app_name == "training")
         )
     # The rules alone: Django's model backend would read the permission tables on every page.
+    # Supervision for supervisors and the companions who book it; the office sees its pool.
+    if rules.has_perm("supervision.use_supervision", user):
+        entries.append(
+            NavEntry(_("Supervision"), reverse("supervision:home"), app_name == "supervision")
+        )
+    elif rules.has_perm("supervision.manage_pool", user):
+        entries.append(
+            NavEntry(_("Supervision pool"), reverse("supervision:pool"), app_name == "supervision")
+        )
     if rules.has_perm("guidance.manage_guidance", user):
         entries.append(
             NavEntry(_("Guidance checklists"), reverse("guidance:list"), app_name == "guidance")

@@ -94,3 +94,22 @@ def is_tandem_of_participant(user: Any, enrolment: Any) -> bool:
     return enrolment is not None and bool(
         roles_in(user, enrolment.municipality) & set(COMPANION_ROLES)
     )
+
+
+def remember_certified(user: Any, certified: bool) -> None:
+    """Keep what a page has read already (the navigation asks in its one query per page)."""
+    user._kokoma_certified = certified
+
+
+@rules.predicate
+def is_certified_conflict_manager(user: Any) -> bool:
+    """Holds a valid (not revoked) certificate of the training, read once per user object."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    cached: bool | None = getattr(user, "_kokoma_certified", None)
+    if cached is None:
+        from .models import Certificate
+
+        cached = Certificate.objects.valid().filter(enrolment__participant=user).exists()
+        user._kokoma_certified = cached
+    return cached

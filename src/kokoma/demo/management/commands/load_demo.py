@@ -26,6 +26,7 @@ from kokoma.demo.guidance import ensure_guidance
 from kokoma.demo.prevention import load_demo_prevention
 from kokoma.demo.prevention_measures import load_demo_situation
 from kokoma.demo.process import walk_process
+from kokoma.demo.supervision import load_demo_supervision
 from kokoma.demo.training import load_demo_cohorts, load_demo_curriculum
 from kokoma.demo.work_log import write_work_log
 from kokoma.municipalities import services
@@ -63,6 +64,7 @@ USERS = [
     DemoUser("extern2", "Mira Osterkamp", programme_role=ProgrammeRole.EXTERNAL_COMPANION),
     DemoUser("supervision", "Dr. Ruth Neumeier", programme_role=ProgrammeRole.SUPERVISOR),
     DemoUser("trainer", "Dr. Judith Kallweit", programme_role=ProgrammeRole.TRAINER),
+    DemoUser("supervision2", "Benedikt Hallwachs", programme_role=ProgrammeRole.SUPERVISOR),
     DemoUser(
         "lokal.cottbus",
         "Svenja Krautmann",
@@ -222,6 +224,7 @@ class Command(BaseCommand):
             load_demo_boards(office)
             load_demo_curriculum(office)
             load_demo_cohorts(office, users)
+            load_demo_supervision(office)
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Demo data is in place."))
 
