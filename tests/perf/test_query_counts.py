@@ -47,8 +47,8 @@ PINNED = {
     # supervision panel +1 for a process companion's next booked session, and for a supervisor
     # their next slots with who booked them (+2, in place of the "coming soon" note's contacts);
     # whether someone outside the tandems holds a certificate (and so books supervision) is
-    # asked in the navigation's query, for the office on its own (+1)
-    ("office", HOME): 17,
+    # asked in the navigation's query
+    ("office", HOME): 16,
     ("external", HOME): 14,
     ("supervisor", HOME): 9,
     ("local_a", HOME): 18,

@@ -96,3 +96,21 @@ def test_a_past_session_stays_in_reach_of_its_people_only(persona: Persona) -> N
     assert Slot.objects.visible_to(persona("supervisor")).filter(pk=past.pk).exists()
     for role in ("external", "local_b", "office"):
         assert not Slot.objects.visible_to(persona(role)).filter(pk=past.pk).exists()
+
+
+def test_a_certified_conflict_manager_books_supervision_until_the_certificate_is_revoked(
+    persona: Persona,
+) -> None:
+    """Trained conflict managers (a valid certificate of the training) book supervision like the
+    process companions (issue 12, item 4); a revoked certificate no longer counts."""
+    from kokoma.accounts.models import User
+    from kokoma.training import services as training
+    from kokoma.training.models import Certificate
+
+    certificate = Certificate.objects.valid().select_related("enrolment__participant").first()
+    assert certificate is not None  # the demo's finished cohort
+    holder = User.objects.get(pk=certificate.enrolment.participant_id)
+    assert holder.has_perm("supervision.book")
+    training.revoke_certificate(certificate, by=persona("office"), reason="Irrtum")
+    assert not User.objects.get(pk=holder.pk).has_perm("supervision.book")
+    assert not persona("actor_a").has_perm("supervision.book")  # no certificate, no tandem

@@ -148,7 +148,10 @@ def slot_book(request: HttpRequest, slot: Slot) -> HttpResponse:
 @require_POST
 def booking_cancel(request: HttpRequest, slot: Slot) -> HttpResponse:
     user = _user(request)
-    booking = slot.bookings.active().get(supervisee=user)
+    booking = slot.bookings.active().filter(supervisee=user).first()
+    if booking is None:  # cancelled meanwhile, e.g. in another tab
+        messages.info(request, _("You hold no booking in this slot (any more)."))
+        return _to_slot(slot)
     form = CancelForm(request.POST)
     if (
         form.is_valid()

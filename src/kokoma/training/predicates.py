@@ -103,8 +103,10 @@ def remember_certified(user: Any, certified: bool) -> None:
 
 @rules.predicate
 def is_certified_conflict_manager(user: Any) -> bool:
-    """Holds a valid (not revoked) certificate of the training, read once per user object."""
-    if not user.is_authenticated or not user.is_active:
+    """Holds a valid (not revoked) certificate of the training, read once per user object. One
+    takes part through a municipality one belongs to: without a membership, no certificate
+    (and no query; the roles are read once per request anyway)."""
+    if not user.is_authenticated or not user.is_active or not roles_by_municipality(user):
         return False
     cached: bool | None = getattr(user, "_kokoma_certified", None)
     if cached is None:
