@@ -90,7 +90,9 @@ def _check(path: str, role: str, response: Any) -> str | None:
     route = own_route(bare)
     assert route is not None
     expected = expected_answer(route, user_of(role), resolved_kwargs(bare))
-    if status == 200 and CANARY.encode() in response.content:
+    # a download is streamed (the person's own file, e.g. a participant's practice project)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if status == 200 and CANARY.encode() in body:
         return f"GET {path} as {role}: 200 with Cottbus case data (expected {expected})"
     wanted = {"not_found": (404,), "forbidden": (403,), "login": (302,)}.get(expected)
     if wanted and status not in wanted:
