@@ -38,8 +38,9 @@ def _app_declarations() -> tuple[dict[str, Callable[..., Any]], dict[str, ScopeL
 
     Each `tests/<app>/matrix_samples*.py` may define SAMPLES = {"parameter": callable}; the callable
     runs inside the test's transaction and returns a value pointing at an object of Cottbus. It
-    may define SCOPES = {"scope": lookup} for the `Access` scopes its views declare beyond the
-    common ones (public, login, programme, municipality).
+    may define SCOPES = {"scope": lookup} for an `Access` scope its views declare beyond the
+    common ones (public, login, programme, municipality) that is not an `ObjectScope` (those
+    name their object themselves, through `Access.find`).
     """
     samples: dict[str, Callable[[], Any]] = {}
     scopes: dict[str, ScopeLookup] = {}
@@ -158,8 +159,9 @@ def expected_answer(route: Route, user: Any, kwargs: dict[str, Any]) -> str:
         return "ok"
     if access.scope == "programme":
         return "ok" if user.has_perm(access.permission) else "forbidden"
-    if access.scope in APP_SCOPES:
-        obj = APP_SCOPES[access.scope](user, kwargs)
+    find = APP_SCOPES.get(access.scope) or access.find
+    if find is not None:
+        obj = find(user, kwargs)
         if obj is None:
             return "not_found"
         return "ok" if user.has_perm(access.permission, obj) else "forbidden"

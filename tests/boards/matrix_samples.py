@@ -68,11 +68,6 @@ def _item() -> AgendaItem:
     return _meeting().items.get()
 
 
-def _board_in_reach(user: Any, kwargs: dict[str, Any]) -> Board | None:
-    return Board.objects.visible_to(user).filter(pk=kwargs["board_id"]).first()
-
-
-SCOPES: dict[str, Any] = {"board": _board_in_reach}
 SAMPLES: dict[str, Any] = {
     "board_id": lambda: matrix_board().pk,
     "meeting_id": lambda: _meeting().pk,

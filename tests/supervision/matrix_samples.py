@@ -25,11 +25,6 @@ def matrix_slot() -> Slot:
     return made
 
 
-def _slot_in_reach(user: Any, kwargs: dict[str, Any]) -> Slot | None:
-    return Slot.objects.visible_to(user).filter(pk=kwargs["slot_id"]).first()
-
-
-SCOPES: dict[str, Any] = {"slot": _slot_in_reach}
 SAMPLES: dict[str, Any] = {
     "slot_id": lambda: matrix_slot().pk,
     "note_id": lambda: SessionNote.objects.filter(slot=matrix_slot()).order_by("pk").first().pk,  # type: ignore[union-attr]

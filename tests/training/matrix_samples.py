@@ -18,7 +18,6 @@ from kokoma.training.models import (
     Certificate,
     Cohort,
     CurriculumModule,
-    Enrolment,
     SessionMaterial,
 )
 
@@ -83,19 +82,6 @@ def matrix_cohort() -> Cohort:
     return cohort
 
 
-def _cohort_in_reach(user: Any, kwargs: dict[str, Any]) -> Cohort | None:
-    return Cohort.objects.visible_to(user).filter(pk=kwargs["cohort_id"]).first()
-
-
-def _enrolment_in_reach(user: Any, kwargs: dict[str, Any]) -> Enrolment | None:
-    return (
-        Enrolment.objects.visible_to(user)
-        .filter(pk=kwargs["enrolment_id"], cohort_id=kwargs["cohort_id"])
-        .first()
-    )
-
-
-SCOPES: dict[str, Any] = {"cohort": _cohort_in_reach, "enrolment": _enrolment_in_reach}
 SAMPLES: dict[str, Any] = {
     "code": lambda: Certificate.objects.get(enrolment__cohort=matrix_cohort()).code,
     "module_id": lambda: CurriculumModule.objects.order_by("pk").first().pk,  # type: ignore[union-attr]
