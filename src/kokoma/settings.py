@@ -154,6 +154,7 @@ INSTALLED_APPS = [
     "kokoma.boards",
     "kokoma.training",
     "kokoma.supervision",
+    "kokoma.network",
     "kokoma.start",
     "kokoma.demo",
 ]

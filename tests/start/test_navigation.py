@@ -30,12 +30,14 @@ BOARDS = reverse("boards:list")
 TRAINING = reverse("training:cohort_list")
 SUPERVISION = reverse("supervision:home")
 POOL = reverse("supervision:pool")
+NETWORK = reverse("network:home")
 
 WORKING = [HOME, MUNICIPALITIES, NOTIFICATIONS, CASES, TASKS, ACCOUNT]
 # The tandems set up their municipality's boards; the demo's boards have the Cottbus actor as
 # chair and the Cottbus board member as member (docs/decisions/0026-advisory-boards.md).
 # Whoever belongs to a municipality may apply for the training, so finds its cohorts.
-TANDEM = [HOME, MUNICIPALITIES, NOTIFICATIONS, CASES, TASKS, BOARDS, TRAINING, ACCOUNT]
+# Everybody with a role in the programme belongs to its network, save a board member alone.
+TANDEM = [HOME, MUNICIPALITIES, NOTIFICATIONS, CASES, TASKS, BOARDS, TRAINING, NETWORK, ACCOUNT]
 # The process companions book supervision (docs/decisions/0027-supervision.md).
 COMPANION = [
     HOME,
@@ -46,6 +48,7 @@ COMPANION = [
     BOARDS,
     TRAINING,
     SUPERVISION,
+    NETWORK,
     ACCOUNT,
 ]
 EXPECTED = {
@@ -57,6 +60,7 @@ EXPECTED = {
         BOARDS,
         TRAINING,
         POOL,
+        NETWORK,
         GUIDANCE,
         TAXONOMY,
         ACCOUNT,
@@ -69,10 +73,10 @@ EXPECTED = {
     "actor_b": TANDEM,  # chair of the Bautzen board
     # a board member alone: the boards, not the municipality (docs/decisions/0026)
     "board_a": [HOME, NOTIFICATIONS, BOARDS, ACCOUNT],
-    "trainee_a": [HOME, MUNICIPALITIES, NOTIFICATIONS, TRAINING, ACCOUNT],
-    "trainer": [HOME, NOTIFICATIONS, TRAINING, ACCOUNT],
+    "trainee_a": [HOME, MUNICIPALITIES, NOTIFICATIONS, TRAINING, NETWORK, ACCOUNT],
+    "trainer": [HOME, NOTIFICATIONS, TRAINING, NETWORK, ACCOUNT],
     # a supervisor: their slots and sessions, nothing of the municipalities
-    "supervisor": [HOME, NOTIFICATIONS, SUPERVISION, ACCOUNT],
+    "supervisor": [HOME, NOTIFICATIONS, SUPERVISION, NETWORK, ACCOUNT],
 }
 
 

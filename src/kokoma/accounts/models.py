@@ -18,6 +18,7 @@ class ProgrammeRole(models.TextChoices):
     EXTERNAL_COMPANION = "external_companion", _("External process companion (pool)")
     SUPERVISOR = "supervisor", _("Supervisor")
     TRAINER = "trainer", _("Trainer")
+    EXPERT = "expert", _("Network expert")
 
 
 class MembershipRole(models.TextChoices):

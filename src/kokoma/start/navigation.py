@@ -6,7 +6,8 @@ to whoever can see cases, "My tasks" to whoever works in a municipality or has b
 the advisory boards to the programme office, the tandems (who set up local boards) and the boards'
 members, the training's cohorts to the programme office, the trainers and whoever belongs to a
 municipality (who may apply); supervision to supervisors and the process companions who book it,
-the pool to the programme office. Everybody sees the start page,
+the pool to the programme office; the network to everybody with a role in the programme (not to
+an external board member, nor to an account no municipality has taken in yet). Everybody sees the start page,
 their notifications and their account until then (`start/modules.py`).
 """
 
@@ -132,6 +133,8 @@ def main_navigation(user: User, *, view_name: str = "", app_name: str = "") -> l
         entries.append(
             NavEntry(_("Supervision pool"), reverse("supervision:pool"), app_name == "supervision")
         )
+    if rules.has_perm("network.use_network", user):
+        entries.append(NavEntry(_("Network"), reverse("network:home"), app_name == "network"))
     if rules.has_perm("guidance.manage_guidance", user):
         entries.append(
             NavEntry(_("Guidance checklists"), reverse("guidance:list"), app_name == "guidance")
