@@ -286,6 +286,7 @@ KOKOMA_PERIODIC_JOBS = {
     "daily-digest": ("kokoma.notifications.jobs.send_daily_digests", "07:00"),
     "remove-old-files": ("kokoma.core.jobs.remove_old_files", "03:30"),
     "forget-old-submissions": ("kokoma.core.jobs.forget_old_submissions", "03:40"),
+    "event-reminders": ("kokoma.network.jobs.send_event_reminders", "06:30"),
 }
 # Uploads: one file at most KOKOMA_MAX_UPLOAD_MB (the form says so); a whole request body at most
 # KOKOMA_MAX_REQUEST_MB, refused with 413 before it is read (core.middleware.LimitRequestBodyMiddleware).

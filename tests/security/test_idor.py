@@ -43,7 +43,9 @@ NOT_OBJECTS = {
 # Objects of the whole programme, not of a municipality: a training cohort with its sessions is
 # read by everybody signed in (docs/decisions/0028); who may see its participants and materials
 # is the permission matrix's to check. A registration (scope "enrolment") is personal and probed.
-PROGRAMME_SCOPES = {"cohort"}
+# The network is inter-municipal by purpose: its directory ("member") and its events ("event") are
+# read by everybody in it; who may keep them or see the participants is the matrix's to check.
+PROGRAMME_SCOPES = {"cohort", "member", "event"}
 
 
 def _object_keys(route: Route) -> set[str]:

@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.forms import BaseForm
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 from .guard import EditConflict, ListConflict, guard
 
@@ -65,3 +66,40 @@ def paginate(request: HttpRequest, items: _SupportsPagination[T]) -> tuple[Page[
     query = request.GET.copy()
     query.pop("seite", None)
     return page, query.urlencode()
+
+
+def form_page(
+    request: HttpRequest,
+    form: BaseForm,
+    *,
+    title: str,
+    back_url: str,
+    breadcrumbs: str = "",
+    subject: object = None,
+    intro: str = "",
+    multipart: bool = False,
+    delete_url: str = "",
+    submit_label: str = "",
+    **context: object,
+) -> HttpResponse:
+    """The page of one form: its title, the fields, Save and Cancel (back to `back_url`).
+
+    `breadcrumbs` names the app's breadcrumb template (it gets `current=title` and `context`),
+    `subject` the record the form is about (in the window title).
+    """
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": title,
+            "back_url": back_url,
+            "breadcrumbs": breadcrumbs,
+            "subject": subject,
+            "intro": intro,
+            "multipart": multipart,
+            "delete_url": delete_url,
+            "submit_label": submit_label,
+            **context,
+        },
+    )

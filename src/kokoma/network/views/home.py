@@ -6,9 +6,12 @@ from django.views.decorators.http import require_safe
 
 from kokoma.core.access import programme_permission
 
+from ..models import Event
+
 
 @programme_permission("network.use_network")
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    """The network's front door: its areas, each in one line."""
-    return render(request, "network/home.html")
+    """The network's front door: its areas, and the next events."""
+    upcoming = Event.objects.upcoming().with_counts()[:3]
+    return render(request, "network/home.html", {"upcoming": upcoming})
