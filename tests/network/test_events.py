@@ -109,7 +109,7 @@ def test_closed_past_and_late_registrations_are_refused(persona: Persona) -> Non
     late = factories.event(registration_deadline=timezone.localdate() - datetime.timedelta(days=1))
     past = factories.past_event()
     for event in (closed, late, past):
-        with pytest.raises(ValidationError, match="geschlossen|closed"):
+        with pytest.raises(ValidationError, match=r"geschlossen|closed"):
             services.register(event, by=persona("local_a"))
 
 

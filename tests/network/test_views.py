@@ -10,6 +10,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from kokoma.network import services
 from kokoma.network.models import Event, EventRegistration, Member, RegistrationStatus
@@ -113,7 +114,7 @@ def test_the_office_creates_an_event_and_documents_it_afterwards(
     client: Client, login: Login
 ) -> None:
     login("office")
-    day = datetime.date.today() + datetime.timedelta(days=40)
+    day = timezone.localdate() + datetime.timedelta(days=40)
     response = client.post(
         reverse("network:event_create"),
         {
