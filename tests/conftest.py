@@ -92,6 +92,7 @@ PERSONAS = {
     "external_other": "extern2",
     "supervisor": "supervision",
     "trainer": "trainer",
+    "expert": "expertin",
     "local_a": "lokal.cottbus",
     "actor_a": "akteur.cottbus",
     "board_a": "gremium.cottbus",

@@ -47,14 +47,16 @@ PINNED = {
     # supervision panel +1 for a process companion's next booked session, and for a supervisor
     # their next slots with who booked them (+2, in place of the "coming soon" note's contacts);
     # whether someone outside the tandems holds a certificate (and so books supervision) is
-    # asked in the navigation's query
-    ("office", HOME): 16,
-    ("external", HOME): 14,
-    ("supervisor", HOME): 9,
-    ("local_a", HOME): 18,
-    ("actor_a", HOME): 17,
-    ("trainee_a", HOME): 14,
-    ("trainer", HOME): 9,
+    # asked in the navigation's query; the network panel +2 for the person's registrations and
+    # the next event open for registration, and for an expert +1 for their profile
+    ("office", HOME): 18,
+    ("external", HOME): 16,
+    ("supervisor", HOME): 11,
+    ("local_a", HOME): 20,
+    ("actor_a", HOME): 19,
+    ("trainee_a", HOME): 16,
+    ("trainer", HOME): 11,
+    ("expert", HOME): 10,
     # the municipality page: +1 for where its accompaniment process stands
     ("office", COTTBUS_PAGE): 10,
     ("external", COTTBUS_PAGE): 12,

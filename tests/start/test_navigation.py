@@ -75,6 +75,8 @@ EXPECTED = {
     "board_a": [HOME, NOTIFICATIONS, BOARDS, ACCOUNT],
     "trainee_a": [HOME, MUNICIPALITIES, NOTIFICATIONS, TRAINING, NETWORK, ACCOUNT],
     "trainer": [HOME, NOTIFICATIONS, TRAINING, NETWORK, ACCOUNT],
+    # an expert of the network: the network, nothing of the municipalities
+    "expert": [HOME, NOTIFICATIONS, NETWORK, ACCOUNT],
     # a supervisor: their slots and sessions, nothing of the municipalities
     "supervisor": [HOME, NOTIFICATIONS, SUPERVISION, NETWORK, ACCOUNT],
 }

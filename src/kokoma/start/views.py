@@ -9,6 +9,7 @@ from kokoma.accounts.access import acting_user
 from kokoma.boards.pages import start_panel
 from kokoma.core.access import public
 from kokoma.municipalities.queries import start_page
+from kokoma.network.pages import start_panel as network_panel
 from kokoma.supervision.pages import start_panel as supervision_panel
 from kokoma.training.pages import start_panel as training_panel
 
@@ -28,5 +29,6 @@ def home(request: HttpRequest) -> HttpResponse:
         "boards": start_panel(user) if reach(user).boards else None,
         "training": training_panel(user),
         "supervision": supervision_panel(user),
+        "network": network_panel(user),
     }
     return render(request, "start/home.html", context)

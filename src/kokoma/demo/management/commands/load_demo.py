@@ -23,6 +23,7 @@ from kokoma.demo.boards import load_demo_boards
 from kokoma.demo.cases import load_demo_cases
 from kokoma.demo.directory import load_demo_directory
 from kokoma.demo.guidance import ensure_guidance
+from kokoma.demo.network import load_demo_network
 from kokoma.demo.prevention import load_demo_prevention
 from kokoma.demo.prevention_measures import load_demo_situation
 from kokoma.demo.process import walk_process
@@ -65,6 +66,7 @@ USERS = [
     DemoUser("supervision", "Dr. Ruth Neumeier", programme_role=ProgrammeRole.SUPERVISOR),
     DemoUser("trainer", "Dr. Judith Kallweit", programme_role=ProgrammeRole.TRAINER),
     DemoUser("supervision2", "Benedikt Hallwachs", programme_role=ProgrammeRole.SUPERVISOR),
+    DemoUser("expertin", "Prof. Dr. Leonie Harthausen", programme_role=ProgrammeRole.EXPERT),
     DemoUser(
         "lokal.cottbus",
         "Svenja Krautmann",
@@ -225,6 +227,7 @@ class Command(BaseCommand):
             load_demo_curriculum(office)
             load_demo_cohorts(office, users)
             load_demo_supervision(office)
+            load_demo_network(office)
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Demo data is in place."))
 
