@@ -16,6 +16,7 @@ urlpatterns = [
     path("kommunen/<str:ags>/fruehwarnung/", include("kokoma.prevention.urls")),
     path("kommunen/<str:ags>/lagebild/praevention/", include("kokoma.prevention.urls_measures")),
     path("kommunen/<str:ags>/lagebild/", include("kokoma.situation.urls")),
+    path("kommunen/<str:ags>/leitfaeden/", include("kokoma.guidance.urls_municipality")),
     path("kommunen/", include("kokoma.municipalities.urls")),
     path("faelle/", include("kokoma.cases.urls_list")),
     path("fall/", include("kokoma.cases.urls")),

@@ -22,7 +22,7 @@ from kokoma.guidance.models import Band, Checklist, ChecklistItem, ChecklistTick
 from kokoma.municipalities.models import Municipality
 
 from ..cases.matrix_samples import cottbus_case
-from ..conftest import COTTBUS, Login, demo_user
+from ..conftest import BAUTZEN, COTTBUS, Login, Persona, demo_user
 
 if TYPE_CHECKING:
     from ..conftest import ClientResponse
@@ -391,3 +391,70 @@ def test_bad_input_rerenders_and_keeps_it(client: Client, login: Login) -> None:
     assert response.context["form"].errors
     assert "Ein Punkt bleibt" in response.content.decode()
     assert not Checklist.objects.filter(items__text="Ein Punkt bleibt").exists()
+
+
+# A municipality's own checklists -------------------------------------------------------------
+
+
+def _own(municipality_ags: str, band: int, title: str) -> Checklist:
+    from kokoma.municipalities.models import Municipality
+
+    return services.create_checklist(
+        by=demo_user("servicestelle"),
+        municipality=Municipality.objects.get(register__ags=municipality_ags),
+        band=band,
+        title=title,
+        items=[services.ItemData(item_id=None, text=f"{title}: erster Punkt", position=1)],
+    )
+
+
+def test_a_case_shows_the_programme_checklists_and_its_municipalitys_own_only(
+    persona: Persona,
+) -> None:
+    from kokoma.cases.models import Case
+    from kokoma.guidance.panel import guidance_panel
+
+    case = Case.objects.filter(municipality__register__ags=COTTBUS).first()
+    assert case is not None
+    band, _assessment = services.current_band(case)
+    mine = _own(COTTBUS, band, "Eigene Cottbus-Liste")
+    other = _own(BAUTZEN, band, "Eigene Bautzen-Liste")
+    shown = [
+        checklist
+        for checklist, _items in guidance_panel(case, user=persona("local_a"))["checklists"]
+    ]
+    assert mine in shown and other not in shown
+    assert any(checklist.municipality_id is None for checklist in shown)
+
+
+def test_the_tandem_keeps_its_own_checklists_and_the_office_list_shows_none_of_them(
+    client: Client, login: Login
+) -> None:
+    own = _own(COTTBUS, 1, "Nur für Cottbus")
+    login("office")
+    assert "Nur für Cottbus" not in client.get(reverse("guidance:list")).content.decode()
+    assert client.get(reverse("guidance:edit", args=[own.pk])).status_code == 404
+    login("local_b")
+    assert client.get(reverse("ownguidance:list", args=[COTTBUS])).status_code in (403, 404)
+    login("local_a")
+    listed = client.get(reverse("ownguidance:list", args=[COTTBUS])).content.decode()
+    assert "Nur für Cottbus" in listed
+    response = client.post(
+        reverse("ownguidance:create", args=[COTTBUS]),
+        {
+            "band": "2",
+            "title": "Runder Tisch vorbereiten",
+            "introduction": "",
+            "position": "0",
+            "active": "on",
+            "punkt-TOTAL_FORMS": "1",
+            "punkt-INITIAL_FORMS": "0",
+            "punkt-MIN_NUM_FORMS": "1",
+            "punkt-MAX_NUM_FORMS": "1000",
+            "punkt-0-text": "Teilnehmende einladen",
+            "punkt-0-position": "1",
+        },
+    )
+    assert response.status_code == 302
+    created = Checklist.objects.get(title="Runder Tisch vorbereiten")
+    assert created.municipality is not None and created.municipality.ags == COTTBUS

@@ -18,12 +18,37 @@ def band_for_stage(stage: int) -> Band:
     return Band((min(max(stage, 1), 9) - 1) // 3 + 1)
 
 
+class ChecklistQuerySet(models.QuerySet["Checklist"]):
+    def programme(self) -> ChecklistQuerySet:
+        """The programme office's checklists, shown to every municipality."""
+        return self.filter(municipality__isnull=True)
+
+    def for_municipality(self, municipality_id: int) -> ChecklistQuerySet:
+        """What a municipality's cases show: the programme's checklists and its own."""
+        return self.filter(
+            models.Q(municipality__isnull=True) | models.Q(municipality_id=municipality_id)
+        )
+
+
 class Checklist(models.Model):
+    """A checklist for an escalation band: the programme office's (no municipality), or a
+    municipality's own (kept by its tandem, e.g. taken over with a transfer model)."""
+
+    municipality = models.ForeignKey(
+        "municipalities.Municipality",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="own_checklists",
+        verbose_name=_("municipality"),
+    )
     band = models.PositiveSmallIntegerField(_("escalation band"), choices=Band.choices)
     title = models.CharField(_("title"), max_length=200)
     introduction = models.TextField(_("introduction"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     active = models.BooleanField(_("active"), default=True)
+
+    objects = ChecklistQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("checklist")

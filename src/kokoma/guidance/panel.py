@@ -17,7 +17,11 @@ from .services import current_band
 
 def guidance_panel(case: Case, *, user: User) -> dict[str, Any]:
     band, assessment = current_band(case)
-    checklists = list(Checklist.objects.filter(band=band, active=True).prefetch_related("items"))
+    checklists = list(
+        Checklist.objects.for_municipality(case.municipality_id)
+        .filter(band=band, active=True)
+        .prefetch_related("items")
+    )
     ticks = {
         tick.item_id: tick
         for tick in ChecklistTick.objects.filter(

@@ -12,6 +12,7 @@ from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import assign, record, save_audited, stored
 from kokoma.cases.models import Case, EscalationAssessment
+from kokoma.municipalities.models import Municipality
 
 from .models import Band, Checklist, ChecklistItem, ChecklistTick, band_for_stage
 
@@ -60,12 +61,19 @@ def create_checklist(
     introduction: str = "",
     position: int = 0,
     active: bool = True,
+    municipality: Municipality | None = None,
 ) -> Checklist:
-    """Add a checklist for an escalation band, with its items in the order given."""
+    """Add a checklist for an escalation band, with its items in the order given: the
+    programme's, or with `municipality` that municipality's own."""
     checklist = Checklist(
-        band=band, title=title, introduction=introduction, position=position, active=active
+        municipality=municipality,
+        band=band,
+        title=title,
+        introduction=introduction,
+        position=position,
+        active=active,
     )
-    save_audited(checklist, by=by)
+    save_audited(checklist, by=by, municipality=municipality)
     _set_items(checklist, items, by=by)
     return checklist
 
@@ -80,7 +88,9 @@ def update_checklist(
 ) -> Checklist:
     """Change the given fields of a checklist; `items` replaces its items (existing ones not
     listed are removed), None leaves them as they are."""
-    checklist = save_audited(assign(stored(checklist), changes), by=by)
+    checklist = save_audited(
+        assign(stored(checklist), changes), by=by, municipality=checklist.municipality
+    )
     if items is not None:
         _set_items(checklist, items, by=by)
     return checklist
@@ -112,6 +122,7 @@ def set_active(checklist: Checklist, *, active: bool, by: User) -> Checklist:
             by=by,
             action=AuditAction.UPDATE,
             obj=checklist,
+            municipality=checklist.municipality,
             changes={"active": [not active, active]},
         )
     return checklist

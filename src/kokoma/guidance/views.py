@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kokoma.accounts.access import acting_user as _user
 from kokoma.cases.access import case_permission
 from kokoma.cases.models import Case
 from kokoma.core.access import programme_permission
 from kokoma.core.viewutils import call_service
+from kokoma.municipalities.access import municipality_permission
+from kokoma.municipalities.models import Municipality
 
 from . import services
 from .forms import ChecklistForm, ChecklistItemFormSet, changed_ticks
@@ -22,17 +25,41 @@ from .models import Band, Checklist, ChecklistItem
 from .panel import guidance_panel
 
 
-@programme_permission("guidance.manage_guidance")
-def checklist_list(request: HttpRequest) -> HttpResponse:
-    checklists = list(Checklist.objects.prefetch_related("items"))
+def _list(request: HttpRequest, checklists: QuerySet[Checklist], **context: object) -> HttpResponse:
+    rows = list(checklists.prefetch_related("items"))
     bands = [
-        (band, label, [checklist for checklist in checklists if checklist.band == band])
+        (band, label, [checklist for checklist in rows if checklist.band == band])
         for band, label in Band.choices
     ]
-    return render(request, "guidance/checklist_list.html", {"bands": bands})
+    return render(request, "guidance/checklist_list.html", {"bands": bands, **context})
 
 
-def _edit(request: HttpRequest, checklist: Checklist | None) -> HttpResponse:
+@programme_permission("guidance.manage_guidance")
+def checklist_list(request: HttpRequest) -> HttpResponse:
+    return _list(request, Checklist.objects.programme())
+
+
+@municipality_permission("guidance.manage_own_guidance")
+@require_safe
+def own_list(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    """A municipality's own checklists (its tandem's), beside the programme's, which it reads."""
+    return _list(
+        request,
+        Checklist.objects.filter(municipality=municipality),
+        municipality=municipality,
+        programme=list(Checklist.objects.programme().filter(active=True)),
+    )
+
+
+def _list_url(municipality: Municipality | None) -> str:
+    if municipality is None:
+        return reverse("guidance:list")
+    return reverse("ownguidance:list", kwargs={"ags": municipality.ags})
+
+
+def _edit(
+    request: HttpRequest, checklist: Checklist | None, municipality: Municipality | None = None
+) -> HttpResponse:
     initial = {}
     if checklist is None and request.GET.get("band", "") in {str(b) for b in Band.values}:
         initial["band"] = int(request.GET["band"])
@@ -52,7 +79,12 @@ def _edit(request: HttpRequest, checklist: Checklist | None) -> HttpResponse:
         ]
         if checklist is None:
             saved = call_service(
-                form, services.create_checklist, by=_user(request), items=items, **form.cleaned_data
+                form,
+                services.create_checklist,
+                by=_user(request),
+                items=items,
+                municipality=municipality,
+                **form.cleaned_data,
             )
         else:
             saved = call_service(
@@ -65,12 +97,19 @@ def _edit(request: HttpRequest, checklist: Checklist | None) -> HttpResponse:
             )
         if saved is not None:
             messages.success(request, _("The checklist was saved."))
-            return redirect(f"{reverse('guidance:list')}#band-{saved.band}")
+            return redirect(f"{_list_url(municipality)}#band-{saved.band}")
     title = _("Edit checklist") if checklist else _("Add a checklist")
     return render(
         request,
         "guidance/checklist_form.html",
-        {"form": form, "formset": formset, "title": title, "checklist": checklist},
+        {
+            "form": form,
+            "formset": formset,
+            "title": title,
+            "checklist": checklist,
+            "municipality": municipality,
+            "list_url": _list_url(municipality),
+        },
     )
 
 
@@ -83,16 +122,42 @@ def checklist_create(request: HttpRequest) -> HttpResponse:
 @programme_permission("guidance.manage_guidance")
 @require_http_methods(["GET", "POST"])
 def checklist_edit(request: HttpRequest, checklist_id: int) -> HttpResponse:
-    return _edit(request, get_object_or_404(Checklist, pk=checklist_id))
+    return _edit(request, get_object_or_404(Checklist.objects.programme(), pk=checklist_id))
 
 
 @programme_permission("guidance.manage_guidance")
 @require_POST
 def checklist_deactivate(request: HttpRequest, checklist_id: int) -> HttpResponse:
-    checklist = get_object_or_404(Checklist, pk=checklist_id)
+    checklist = get_object_or_404(Checklist.objects.programme(), pk=checklist_id)
     services.set_active(checklist, active=False, by=_user(request))
     messages.success(request, _("The checklist was deactivated."))
     return redirect(f"{reverse('guidance:list')}#band-{checklist.band}")
+
+
+@municipality_permission("guidance.manage_own_guidance")
+@require_http_methods(["GET", "POST"])
+def own_create(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    return _edit(request, None, municipality)
+
+
+@municipality_permission("guidance.manage_own_guidance")
+@require_http_methods(["GET", "POST"])
+def own_edit(
+    request: HttpRequest, municipality: Municipality, own_checklist_id: int
+) -> HttpResponse:
+    checklist = get_object_or_404(municipality.own_checklists, pk=own_checklist_id)
+    return _edit(request, checklist, municipality)
+
+
+@municipality_permission("guidance.manage_own_guidance")
+@require_POST
+def own_deactivate(
+    request: HttpRequest, municipality: Municipality, own_checklist_id: int
+) -> HttpResponse:
+    checklist = get_object_or_404(municipality.own_checklists, pk=own_checklist_id)
+    services.set_active(checklist, active=False, by=_user(request))
+    messages.success(request, _("The checklist was deactivated."))
+    return redirect(f"{_list_url(municipality)}#band-{checklist.band}")
 
 
 @case_permission("guidance.tick")

@@ -183,6 +183,7 @@ def municipality_detail(request: HttpRequest, municipality: Municipality) -> Htt
             "prevention_measures": user.has_perm(
                 "situation.view_prevention_measures", municipality
             ),
+            "own_guidance": user.has_perm("guidance.manage_own_guidance", municipality),
         },
     }
     if user.has_perm("municipalities.view_process", municipality):
