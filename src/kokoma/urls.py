@@ -29,6 +29,7 @@ urlpatterns = [
     path("weiterbildung/", include("kokoma.training.urls")),
     path("", include("kokoma.training.urls_public")),
     path("supervision/", include("kokoma.supervision.urls")),
+    path("netzwerk/praxismodelle/", include("kokoma.transfer.urls")),
     path("netzwerk/", include("kokoma.network.urls")),
     path("konto/profil/", include("kokoma.accounts.urls")),
     # allauth's page of several addresses would let an unconfirmed address in as a login (and a

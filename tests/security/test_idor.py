@@ -45,7 +45,8 @@ NOT_OBJECTS = {
 # is the permission matrix's to check. A registration (scope "enrolment") is personal and probed.
 # The network is inter-municipal by purpose: its directory ("member") and its events ("event") are
 # read by everybody in it; who may keep them or see the participants is the matrix's to check.
-PROGRAMME_SCOPES = {"cohort", "member", "event"}
+# So are its transfer models ("transfer_model"); an adoption is its municipality's and probed.
+PROGRAMME_SCOPES = {"cohort", "member", "event", "transfer_model"}
 
 
 def _object_keys(route: Route) -> set[str]:

@@ -73,7 +73,7 @@ def test_applied_to_a_municipality_without_cases_it_becomes_its_procedure(
     assert kinds["Klärung"] == "added"
     assert kinds["Nachsorge"] == "removed"
     assert kinds["Eingang"] == "changed"
-    assert kinds["Analyse"] == "kept"
+    assert kinds["Analyse"] == "same"
     assert ("Klärung", "Analyse") in diff.transitions_added
     assert ("Nachsorge", "abgeschlossen") in diff.transitions_removed
     assert diff.escalation is not None and diff.title is not None

@@ -92,7 +92,9 @@ def check_template(template: dict[str, Any]) -> None:
 @dataclass(frozen=True)
 class StepChange:
     name: str
-    kind: str  # "added", "changed", "removed" or "kept"
+    # "added", "changed", "same" (in both, unchanged), "removed", or "kept" (not in the
+    # template, but cases are on it or passed through it)
+    kind: str
     fields: list[tuple[str, Any, Any]] = field(default_factory=list)
     cases: int = 0
 
@@ -113,7 +115,7 @@ class TemplateDiff:
         return not (
             self.title
             or self.preamble_changed
-            or any(change.kind != "kept" or change.fields for change in self.steps)
+            or any(change.kind not in ("same", "kept") for change in self.steps)
             or self.transitions_added
             or self.transitions_removed
             or self.escalation
@@ -167,7 +169,7 @@ def compare(workflow: Workflow, template: dict[str, Any]) -> TemplateDiff:
             if old[key] != new.get(key)
         ]
         changes.append(
-            StepChange(name, "changed" if fields else "kept", fields, in_use.get(name, 0))
+            StepChange(name, "changed" if fields else "same", fields, in_use.get(name, 0))
         )
     for name in old_steps:
         if name not in new_steps:
@@ -271,3 +273,21 @@ def apply_template(workflow: Workflow, template: dict[str, Any], *, by: User) ->
         },
     )
     return diff
+
+
+def describe(template: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
+    """The template as a person reads it: each step with its responsibility in words and the
+    steps a case may go to next, and the escalation chain as lines."""
+    following: dict[str, list[str]] = {}
+    for source, target in template.get("transitions") or []:
+        following.setdefault(source, []).append(target)
+    order = {step["name"]: number for number, step in enumerate(template.get("steps") or [])}
+    steps = [
+        {
+            **step,
+            "responsible_label": _shown("responsible", step.get("responsible")),
+            "next": sorted(following.get(step["name"], []), key=lambda name: order.get(name, 0)),
+        }
+        for step in template.get("steps") or []
+    ]
+    return steps, _escalation_lines(template.get("escalation") or [])
