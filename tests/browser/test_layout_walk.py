@@ -36,7 +36,7 @@ SAMPLE_PAGES = 8
 MAX_PAGES = 90
 # One role of each kind (PRODUCT.md): anonymous resident, programme office, external and local
 # process companion, municipal actor, board member, trainer (the training's pages; a
-# participant's are an actor's plus their own registration), supervisor.
+# participant's are an actor's plus their own registration), supervisor, network expert.
 ROLES = [
     "anonymous",
     "servicestelle",
@@ -46,6 +46,7 @@ ROLES = [
     "gremium.cottbus",
     "trainer",
     "supervision",
+    "expertin",
 ]
 # Not pages: leaving, switching language, files and feeds, the admin.
 NOT_A_PAGE = re.compile(
