@@ -28,8 +28,8 @@ from kokoma.demo.prevention import load_demo_prevention
 from kokoma.demo.prevention_measures import load_demo_situation
 from kokoma.demo.process import walk_process
 from kokoma.demo.supervision import load_demo_supervision
-from kokoma.demo.transfer import load_demo_transfer
 from kokoma.demo.training import load_demo_cohorts, load_demo_curriculum
+from kokoma.demo.transfer import load_demo_transfer
 from kokoma.demo.work_log import write_work_log
 from kokoma.municipalities import services
 from kokoma.municipalities.models import CounsellingStructure, Municipality, Phase, RegisterEntry
