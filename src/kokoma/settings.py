@@ -155,6 +155,7 @@ INSTALLED_APPS = [
     "kokoma.training",
     "kokoma.supervision",
     "kokoma.network",
+    "kokoma.consultation",
     "kokoma.start",
     "kokoma.demo",
 ]
