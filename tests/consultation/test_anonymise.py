@@ -93,9 +93,7 @@ def test_places_take_the_grammar_of_their_preposition() -> None:
     assert anonymise("Cottbus' Mitte", CONTEXT) == "Einer Mittelstadt Mitte"
     assert anonymise("die Cottbuser Innenstadt", CONTEXT) == f"die {PLACE} Innenstadt"
     assert anonymise("der Kreis Spree-Neiße", CONTEXT) == f"der Kreis {PLACE}"
-    assert anonymise("Gołkojce und Chóśebuz", CONTEXT) == (
-        "Eine Kleinstadt und eine Mittelstadt"
-    )
+    assert anonymise("Gołkojce und Chóśebuz", CONTEXT) == ("Eine Kleinstadt und eine Mittelstadt")
 
 
 def test_dates_keep_their_month() -> None:
@@ -143,10 +141,33 @@ def test_an_empty_context_changes_only_streets_and_dates() -> None:
 
 # Generated texts ----------------------------------------------------------------------------
 
-FILLER = (
-    "der die das und mit im Streit Verein Beratung Gespräch Treffen Rat war ist sehr laut "
-    "Nachbarschaft Jugend Quartier vorher danach weil aber Sitzung Polizei"
-).split()
+FILLER = [
+    "der",
+    "die",
+    "das",
+    "und",
+    "mit",
+    "im",
+    "Streit",
+    "Verein",
+    "Beratung",
+    "Gespräch",
+    "Treffen",
+    "Rat",
+    "war",
+    "ist",
+    "sehr",
+    "laut",
+    "Nachbarschaft",
+    "Jugend",
+    "Quartier",
+    "vorher",
+    "danach",
+    "weil",
+    "aber",
+    "Sitzung",
+    "Polizei",
+]
 MONTHS = ["Januar", "März", "Mai", "Juli", "Oktober", "Dezember"]
 RESERVED = {word.lower() for word in FILLER + MONTHS} | {
     "akteur",
@@ -209,7 +230,9 @@ def injected(draw: st.DrawFn) -> tuple[str, AnonymisationContext, list[str]]:
     injected_names: list[str] = []
     for _ in range(draw(st.integers(min_value=1, max_value=6))):
         pieces += draw(st.lists(st.sampled_from(FILLER), max_size=4))
-        name = draw(st.sampled_from([pseudonym, real_last, f"{real_first} {real_last}", person_last]))
+        name = draw(
+            st.sampled_from([pseudonym, real_last, f"{real_first} {real_last}", person_last])
+        )
         form = draw(st.sampled_from(INFLECTIONS)).format(name)
         if draw(st.booleans()):
             form = form.upper() if draw(st.booleans()) else form.lower()

@@ -303,7 +303,7 @@ def _place(match: re.Match[str], places: _Places) -> str:
     population = places.populations.get(re.sub(r"\s+", " ", match.group("place")).lower())
     prep = match.group("prep")
     suffix = (match.group("suffix") or "").lower()
-    if suffix.startswith("er") or population is None and not prep:
+    if suffix.startswith("er") or (population is None and not prep):
         # "Cottbuser", "Bautzenerinnen", the district: no size class fits the grammar.
         generic = PLACE
         replaced = f"{prep} {generic}" if prep else generic
@@ -434,8 +434,7 @@ class Anonymiser:
         return self._labels[actor]
 
     def _name(self, match: re.Match[str]) -> str:
-        assert match.lastgroup is not None
-        kind, index = self._names.owners[match.lastgroup]
+        kind, index = self._names.owners[str(match.lastgroup)]
         return self.label(index) if kind == "actor" else PERSON
 
     def anonymise(self, text: str) -> str:
@@ -465,8 +464,7 @@ def find_leaks(text: str, context: AnonymisationContext) -> list[Leak]:
     masked = LABELS.sub(lambda match: "\0" * len(match.group(0)), text)
     leaks: list[Leak] = []
     for match in names.pattern.finditer(masked):
-        assert match.lastgroup is not None
-        kind, _index = names.owners[match.lastgroup]
+        kind, _index = names.owners[str(match.lastgroup)]
         leaks.append(Leak(match.start(), match.end(), text[match.start() : match.end()], kind))
     return leaks
 

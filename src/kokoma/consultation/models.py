@@ -121,9 +121,7 @@ class Answer(models.Model):
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="answers")
     phase = models.CharField(_("phase"), max_length=12, choices=Phase.choices)
     text = models.TextField(_("answer"), max_length=ANSWER_LIMIT, help_text=_("Markdown."))
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

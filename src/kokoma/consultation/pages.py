@@ -19,6 +19,4 @@ def answers_by_phase(consultation: Consultation) -> list[PhaseAnswers]:
     grouped: dict[str, list[Answer]] = {phase: [] for phase in Phase.values}
     for answer in consultation.answers.select_related("author").order_by("created_at", "pk"):
         grouped.setdefault(answer.phase, []).append(answer)
-    return [
-        PhaseAnswers(phase, str(Phase(phase).label), grouped[phase]) for phase in Phase.values
-    ]
+    return [PhaseAnswers(phase, str(Phase(phase).label), grouped[phase]) for phase in Phase.values]

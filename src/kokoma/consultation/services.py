@@ -186,9 +186,7 @@ def case_people(consultation: Consultation) -> list[User]:
 
 
 @transaction.atomic
-def answer_consultation(
-    consultation: Consultation, *, by: User, phase: str, text: str
-) -> Answer:
+def answer_consultation(consultation: Consultation, *, by: User, phase: str, text: str) -> Answer:
     """A colleague's answer in one phase of the method; the case team is told.
 
     The answer is not checked for the case's names: a refusal would tell a guesser that a name
@@ -204,8 +202,6 @@ def answer_consultation(
     notify(
         recipients,
         message=message(texts.ANSWERED, title=consultation.title),
-        link=reverse(
-            "case_consultation:list", kwargs={"reference": consultation.case.reference}
-        ),
+        link=reverse("case_consultation:list", kwargs={"reference": consultation.case.reference}),
     )
     return answer

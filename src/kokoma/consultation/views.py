@@ -36,7 +36,9 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "consultation/consultation_list.html", {"page": page, "query": query})
 
 
-def _detail(request: HttpRequest, consultation: Consultation, form: AnswerForm | None) -> HttpResponse:
+def _detail(
+    request: HttpRequest, consultation: Consultation, form: AnswerForm | None
+) -> HttpResponse:
     user = _user(request)
     may_answer = user.has_perm("consultation.answer_consultation", consultation)
     return render(

@@ -102,7 +102,9 @@ def draft_edit(request: HttpRequest, case: Case, case_consultation_id: int) -> H
 
 @case_permission("consultation.approve_consultation")
 @require_POST
-def consultation_approve(request: HttpRequest, case: Case, case_consultation_id: int) -> HttpResponse:
+def consultation_approve(
+    request: HttpRequest, case: Case, case_consultation_id: int
+) -> HttpResponse:
     consultation = _consultation(request, case, case_consultation_id)
     try:
         services.approve_consultation(consultation, by=_user(request))
