@@ -21,6 +21,7 @@ from kokoma.accounts import services as accounts
 from kokoma.accounts.models import Membership, MembershipRole, ProgrammeRole, User
 from kokoma.demo.boards import load_demo_boards
 from kokoma.demo.cases import load_demo_cases
+from kokoma.demo.consultation import load_demo_consultation
 from kokoma.demo.directory import load_demo_directory
 from kokoma.demo.guidance import ensure_guidance
 from kokoma.demo.prevention import load_demo_prevention
@@ -225,6 +226,7 @@ class Command(BaseCommand):
             load_demo_curriculum(office)
             load_demo_cohorts(office, users)
             load_demo_supervision(office)
+            load_demo_consultation()
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Demo data is in place."))
 
