@@ -43,7 +43,11 @@ NOT_OBJECTS = {
 # Objects of the whole programme, not of a municipality: a training cohort with its sessions is
 # read by everybody signed in (docs/decisions/0028); who may see its participants and materials
 # is the permission matrix's to check. A registration (scope "enrolment") is personal and probed.
-PROGRAMME_SCOPES = {"cohort"}
+# A peer consultation's network pages (scope "consultation") show only the summary its case team
+# approved for the whole network (docs/decisions/0031); that nothing else of the case reaches
+# another municipality is tests/consultation/test_leakage.py's role matrix. Its case-side pages
+# (under the case's reference) are probed here like every case page.
+PROGRAMME_SCOPES = {"cohort", "consultation"}
 
 
 def _object_keys(route: Route) -> set[str]:
