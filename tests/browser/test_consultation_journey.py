@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, ViewportSize, expect
 
 from .support import (
     LiveServer,
@@ -36,8 +36,8 @@ PSEUDONYM = "Bürgerinitiative „Sachsendorf fragt“"
 TITLE = "Proteste gegen eine neue Gemeinschaftsunterkunft (Journey)"
 QUESTION = "Wie halten wir die Dialogabende offen, ohne extrem Rechten eine Bühne zu geben?"
 HYPOTHESIS = "Vielleicht fühlen sich die Anwohner:innen erst gehört, wenn sie mitentscheiden."
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 768}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1366, "height": 768}
 
 
 def h1(page: Page) -> Locator:
