@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kokoma.accounts.access import acting_user as _user
 from kokoma.cases.access import case_permission
@@ -33,6 +33,7 @@ def _to_list(case: Case) -> HttpResponse:
 
 
 @case_permission("consultation.view_case_consultations")
+@require_safe
 def case_consultations(request: HttpRequest, case: Case) -> HttpResponse:
     user = _user(request)
     consultations = list(
