@@ -156,6 +156,7 @@ INSTALLED_APPS = [
     "kokoma.supervision",
     "kokoma.network",
     "kokoma.transfer",
+    "kokoma.consultation",
     "kokoma.start",
     "kokoma.demo",
 ]

@@ -19,6 +19,7 @@ urlpatterns = [
     path("kommunen/<str:ags>/leitfaeden/", include("kokoma.guidance.urls_municipality")),
     path("kommunen/", include("kokoma.municipalities.urls")),
     path("faelle/", include("kokoma.cases.urls_list")),
+    path("fall/<str:reference>/fallberatung/", include("kokoma.consultation.urls_case")),
     path("fall/", include("kokoma.cases.urls")),
     path("programm/taxonomien/", include("kokoma.taxonomy.urls")),
     path("programm/leitfaeden/", include("kokoma.guidance.urls")),
@@ -30,6 +31,7 @@ urlpatterns = [
     path("", include("kokoma.training.urls_public")),
     path("supervision/", include("kokoma.supervision.urls")),
     path("netzwerk/praxismodelle/", include("kokoma.transfer.urls")),
+    path("netzwerk/fallberatung/", include("kokoma.consultation.urls")),
     path("netzwerk/", include("kokoma.network.urls")),
     path("konto/profil/", include("kokoma.accounts.urls")),
     # allauth's page of several addresses would let an unconfirmed address in as a login (and a

@@ -46,7 +46,11 @@ NOT_OBJECTS = {
 # The network is inter-municipal by purpose: its directory ("member") and its events ("event") are
 # read by everybody in it; who may keep them or see the participants is the matrix's to check.
 # So are its transfer models ("transfer_model"); an adoption is its municipality's and probed.
-PROGRAMME_SCOPES = {"cohort", "member", "event", "transfer_model"}
+# A peer consultation's network pages (scope "consultation") show only the summary its case team
+# approved for the whole network (docs/decisions/0031); that nothing else of the case reaches
+# another municipality is tests/consultation/test_leakage.py's role matrix. Its case-side pages
+# (under the case's reference) are probed here like every case page.
+PROGRAMME_SCOPES = {"cohort", "member", "event", "transfer_model", "consultation"}
 
 
 def _object_keys(route: Route) -> set[str]:

@@ -21,6 +21,7 @@ from kokoma.accounts import services as accounts
 from kokoma.accounts.models import Membership, MembershipRole, ProgrammeRole, User
 from kokoma.demo.boards import load_demo_boards
 from kokoma.demo.cases import load_demo_cases
+from kokoma.demo.consultation import load_demo_consultation
 from kokoma.demo.directory import load_demo_directory
 from kokoma.demo.guidance import ensure_guidance
 from kokoma.demo.network import load_demo_network
@@ -230,6 +231,7 @@ class Command(BaseCommand):
             load_demo_supervision(office)
             load_demo_network(office)
             load_demo_transfer(office)
+            load_demo_consultation()
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Demo data is in place."))
 
