@@ -157,6 +157,7 @@ INSTALLED_APPS = [
     "kokoma.network",
     "kokoma.transfer",
     "kokoma.consultation",
+    "kokoma.outcomes",
     "kokoma.start",
     "kokoma.demo",
 ]

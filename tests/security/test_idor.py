@@ -50,7 +50,8 @@ NOT_OBJECTS = {
 # approved for the whole network (docs/decisions/0031); that nothing else of the case reaches
 # another municipality is tests/consultation/test_leakage.py's role matrix. Its case-side pages
 # (under the case's reference) are probed here like every case page.
-PROGRAMME_SCOPES = {"cohort", "member", "event", "transfer_model", "consultation"}
+# The pool's shared summaries ("shared_case") are the network's too (docs/decisions/0034).
+PROGRAMME_SCOPES = {"cohort", "member", "event", "transfer_model", "consultation", "shared_case"}
 
 
 def _object_keys(route: Route) -> set[str]:

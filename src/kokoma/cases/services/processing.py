@@ -26,6 +26,7 @@ from kokoma.workflow import services as workflow
 from kokoma.workflow.models import Step
 
 from ..models import Actor, Agreement, Case, CaseOutcome, CaseProcedure, Measure
+from ..signals import case_closed
 from .case import audit_case, transition_case
 
 
@@ -326,4 +327,6 @@ def close_case(
     )
     transition_case(current, by=by, to_step=to_step, note=note, at=at)
     current.refresh_from_db()
+    case_id = current.pk
+    transaction.on_commit(lambda: case_closed.send(sender=Case, case_id=case_id))
     return current

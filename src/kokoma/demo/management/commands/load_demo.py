@@ -25,6 +25,7 @@ from kokoma.demo.consultation import load_demo_consultation
 from kokoma.demo.directory import load_demo_directory
 from kokoma.demo.guidance import ensure_guidance
 from kokoma.demo.network import load_demo_network
+from kokoma.demo.outcomes import load_demo_history
 from kokoma.demo.prevention import load_demo_prevention
 from kokoma.demo.prevention_measures import load_demo_situation
 from kokoma.demo.process import walk_process
@@ -231,6 +232,7 @@ class Command(BaseCommand):
             load_demo_supervision(office)
             load_demo_network(office)
             load_demo_transfer(office)
+            load_demo_history()
             load_demo_consultation()
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Demo data is in place."))

@@ -1,0 +1,35 @@
+"""A GIN index over the stems of the shared cases, for the similar-case finder (PostgreSQL only).
+
+The stems are stored already reduced (`kokoma.outcomes.text`), so the index uses the `simple`
+configuration, which keeps them as they are. SQLite cannot hold an expression index; there the
+finder falls back to a substring match, and this migration does nothing.
+"""
+
+from typing import Any
+
+from django.db import migrations
+
+INDEX_NAME = "shared_case_stems_gin"
+
+
+def _index() -> Any:
+    from django.contrib.postgres.indexes import GinIndex
+    from django.contrib.postgres.search import SearchVector
+
+    return GinIndex(SearchVector("stems", config="simple"), name=INDEX_NAME)
+
+
+def create_index(apps: Any, schema_editor: Any) -> None:
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.add_index(apps.get_model("outcomes", "SharedCase"), _index())
+
+
+def drop_index(apps: Any, schema_editor: Any) -> None:
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.remove_index(apps.get_model("outcomes", "SharedCase"), _index())
+
+
+class Migration(migrations.Migration):
+    dependencies = [("outcomes", "0001_initial")]
+
+    operations = [migrations.RunPython(create_index, drop_index, elidable=False)]
