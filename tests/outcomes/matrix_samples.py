@@ -9,12 +9,10 @@ from kokoma.outcomes.models import SharedCase
 
 from ..conftest import COTTBUS
 
-SAMPLES: dict[str, Any] = {
-    "shared_case_id": lambda: (
-        SharedCase.objects.shared()
-        .filter(case__municipality__register__ags=COTTBUS)
-        .order_by("pk")
-        .first()
-        .pk
-    ),  # type: ignore[union-attr]
-}
+
+def shared_case_id() -> int:
+    found = SharedCase.objects.shared().filter(case__municipality__register__ags=COTTBUS)
+    return found.order_by("pk").values_list("pk", flat=True)[0]
+
+
+SAMPLES: dict[str, Any] = {"shared_case_id": shared_case_id}
