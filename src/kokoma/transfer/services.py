@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kokoma.accounts.models import COMPANION_ROLES, Membership, User
@@ -170,7 +171,7 @@ def _refuse_second(adoption: Adoption) -> None:
         )
         % {
             "municipality": adoption.municipality,
-            "date": timezone.localtime(adoption.adopted_at).strftime("%d.%m.%Y"),
+            "date": date_format(timezone.localdate(adoption.adopted_at), "SHORT_DATE_FORMAT"),
             "person": adoption.adopted_by or "–",
         },
         code="adopted",

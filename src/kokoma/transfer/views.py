@@ -8,6 +8,8 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -308,6 +310,6 @@ def adoption_report(request: HttpRequest, adoption: Adoption) -> HttpResponse:
         intro=_("%(municipality)s adopted the model on %(date)s.")
         % {
             "municipality": adoption.municipality,
-            "date": adoption.adopted_at.strftime("%d.%m.%Y"),
+            "date": date_format(timezone.localdate(adoption.adopted_at), "SHORT_DATE_FORMAT"),
         },
     )
