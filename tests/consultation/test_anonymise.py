@@ -96,6 +96,13 @@ def test_places_take_the_grammar_of_their_preposition() -> None:
     assert anonymise("Gołkojce und Chóśebuz", CONTEXT) == ("Eine Kleinstadt und eine Mittelstadt")
 
 
+def test_a_place_is_a_proper_noun_but_in_any_case_after_its_first_letter() -> None:
+    context = context_of(places=[PlaceName("Werben", 1_500), PlaceName("Cottbus", 99_678)])
+    assert anonymise("Wir werben in Werben.", context) == "Wir werben in einer Landgemeinde."
+    assert anonymise("AUS COTTBUS", context) == "AUS einer Mittelstadt"
+    assert anonymise("cottbus", context) == "cottbus"
+
+
 def test_dates_keep_their_month() -> None:
     assert anonymise("am 1.2.26", CONTEXT) == "im Februar 2026"
     assert anonymise("Am 12. Dez. 2025 und 31.12.", CONTEXT) == "Im Dezember 2025 und Dezember"

@@ -274,24 +274,39 @@ def place_variants(name: str) -> list[str]:
 @dataclass
 class _Places:
     pattern: re.Pattern[str] | None
-    populations: dict[str, int | None] = field(default_factory=dict)
+    populations: dict[str, int | None] = field(default_factory=dict)  # by lower-case name
+
+    def lookup(self, found: str) -> int | None:
+        return self.populations.get(re.sub(r"\s+", " ", found).lower())
 
 
 def _places(context: AnonymisationContext) -> _Places:
     populations: dict[str, int | None] = {}
+    names: dict[str, None] = {}
     for place in context.places:
         for variant in place_variants(place.name):
             populations.setdefault(variant.lower(), place.population)
+            names.setdefault(variant)
     if not populations:
         return _Places(None)
-    names = "|".join(_phrase(name) for name in sorted(populations, key=len, reverse=True))
+    alternatives = "|".join(_proper(name) for name in sorted(names, key=len, reverse=True))
     prepositions = "|".join(sorted(DATIVE | {"für", "durch", "um", "gegen"}))
     pattern = re.compile(
         rf"(?:(?<![\w])(?P<prep>{prepositions})\s+)?"
-        rf"(?<![\w])(?P<place>{names})(?P<suffix>er|ern|erin|erinnen|es|s|'|’)?(?![\w])",
+        rf"(?<![\w])(?P<place>{alternatives})(?P<suffix>er|ern|erin|erinnen|es|s|'|’)?(?![\w])",
         re.IGNORECASE,
     )
     return _Places(pattern, populations)
+
+
+def _proper(name: str) -> str:
+    """A place's name, its first letter a capital and the rest in any case: "Werben" and "Burg"
+    are places of the Spree-Neiße district, "werben" is a verb."""
+    head, rest = name[0], name[1:]
+    if not head.isalpha():
+        return _phrase(name)
+    gap = r"\s+" if rest[:1].isspace() else ""
+    return rf"(?-i:{re.escape(head.upper())}){gap}{_phrase(rest) if rest.strip() else ''}"
 
 
 def _sentence_start(text: str, at: int) -> bool:
@@ -300,7 +315,7 @@ def _sentence_start(text: str, at: int) -> bool:
 
 
 def _place(match: re.Match[str], places: _Places) -> str:
-    population = places.populations.get(re.sub(r"\s+", " ", match.group("place")).lower())
+    population = places.lookup(match.group("place"))
     prep = match.group("prep")
     suffix = (match.group("suffix") or "").lower()
     if suffix.startswith("er") or (population is None and not prep):
