@@ -14,7 +14,7 @@ export KOKOMA_BASE_URL
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 
-.PHONY: run test test-fast lint install system-deps assets messages demo-data serve clean bench
+.PHONY: run test test-fast lint install system-deps assets messages demo-data serve clean bench bench-finder
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -71,6 +71,10 @@ lint: install
 # Benchmark (not a test): timings and query counts at two sizes, reported as ratios (bench/README.md).
 bench: $(STAMP)
 	$(PY) bench/bench_early_warning.py $(BENCH_ARGS)
+
+# The similar-case finder at 100,000 shared cases (bench/README.md); use PostgreSQL for that size.
+bench-finder: $(STAMP)
+	$(PY) bench/bench_finder.py $(BENCH_ARGS)
 
 clean:
 	rm -rf var/static test-artifacts .pytest_cache .mypy_cache

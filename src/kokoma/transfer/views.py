@@ -17,6 +17,7 @@ from kokoma.accounts.access import acting_user
 from kokoma.core.access import programme_permission
 from kokoma.core.markdown import render_markdown
 from kokoma.core.viewutils import add_validation_errors, call_service, form_page
+from kokoma.outcomes.evidence import MIN_CELL, Cell, evidence
 from kokoma.workflow.template import describe
 
 from . import services
@@ -113,8 +114,16 @@ def model_detail(request: HttpRequest, model: TransferModel) -> HttpResponse:
             "adoptions": [(adoption, adoption.municipality_id in mine) for adoption in adoptions],
             "can_change": user.has_perm("transfer.change_model", model),
             "can_adopt": user.has_perm("transfer.adopt_model", model),
+            "evidence": _evidence_for(model),
+            "min_cell": MIN_CELL,
         },
     )
+
+
+def _evidence_for(model: TransferModel) -> list[Cell]:
+    """The programme's evidence for the model's procedure types (outcomes.evidence)."""
+    names = {procedure.name for procedure in model.procedures.all()}
+    return [cell for cell in evidence() if cell.procedure in names] if names else []
 
 
 @model_permission("transfer.change_model")

@@ -1,0 +1,271 @@
+#!/usr/bin/env python
+"""Benchmark of the similar-case finder ("what worked elsewhere") at a pool of shared cases.
+
+Standalone (not a test, not run by `make test`): `make bench-finder` or
+`.venv/bin/python bench/bench_finder.py --help`. Goal: ≤ 100 ms per query at 100,000 shared
+closed cases on PostgreSQL (`DATABASE_URL=… make bench-finder`).
+
+It builds a throwaway database like `bench_early_warning.py` (whose set-up it reuses), onboards
+two municipalities, fills one with N closed cases and their shared anonymised summaries in bulk
+(texts drawn from the six demo stories and a vocabulary of a few hundred words, topics, stages,
+procedures, outcomes), opens an asking case in the other and measures, in one run:
+
+* `similar_cases(asking case)`, best and median of `--repeat` runs, with its query count, and
+* a primary-key lookup of a case, as the floor of the stack,
+
+and reports the time of each and their ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_early_warning import (
+    LARGE_AGS,
+    SMALL_AGS,
+    configure_django,
+    create_database,
+    import_register_slice,
+    onboard,
+)
+
+BATCH = 2000
+FILLER = [
+    "abend",
+    "anwohnende",
+    "beschwerde",
+    "bürgerversammlung",
+    "dialog",
+    "einigung",
+    "entscheidung",
+    "gemeinderat",
+    "gerücht",
+    "gespräch",
+    "gruppe",
+    "haltung",
+    "information",
+    "jugend",
+    "konflikt",
+    "kultur",
+    "lärm",
+    "mediation",
+    "moderation",
+    "nachbarschaft",
+    "planung",
+    "platz",
+    "polizei",
+    "protest",
+    "quartier",
+    "rathaus",
+    "regel",
+    "runde",
+    "schule",
+    "sicherheit",
+    "sorge",
+    "spannung",
+    "stadtteil",
+    "streit",
+    "treffpunkt",
+    "unterkunft",
+    "verein",
+    "vereinbarung",
+    "verwaltung",
+    "vertrauen",
+    "vorwurf",
+    "windpark",
+    "wohnung",
+    "zusammenhalt",
+]
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", type=int, default=100_000, help="shared closed cases")
+    parser.add_argument("--repeat", type=int, default=20, help="finder queries to time")
+    parser.add_argument("--seed", type=int, default=20261201)
+    args = parser.parse_args(argv)
+    if args.cases < 10 or args.repeat < 1:
+        parser.error("--cases ≥ 10 and --repeat ≥ 1, please")
+    return args
+
+
+def fill_pool(tenant: object, size: int, rng: random.Random) -> None:
+    from django.utils import timezone
+
+    from kokoma.cases.models import Case, CaseOutcome
+    from kokoma.demo.outcomes import STORIES
+    from kokoma.outcomes.models import SharedCase, SharedStatus
+    from kokoma.outcomes.text import as_field, stems
+    from kokoma.taxonomy.models import Term, TermKind
+    from kokoma.workflow.models import Step
+
+    municipality = tenant.municipality  # type: ignore[attr-defined]
+    local = tenant.local  # type: ignore[attr-defined]
+    final = Step.objects.get(workflow__municipality=municipality, is_final=True)
+    topics = {term.name: term for term in Term.objects.filter(kind=TermKind.TOPIC)}
+    procedures = list(Term.objects.filter(kind=TermKind.PROCEDURE))
+    outcomes = list(CaseOutcome.values)
+    now = timezone.now()
+    today = timezone.localdate()
+    topic_links = SharedCase.topics.through
+    procedure_links = SharedCase.procedures.through
+    made = 0
+    while made < size:
+        count = min(BATCH, size - made)
+        cases = []
+        stories = []
+        for number in range(made, made + count):
+            story = rng.choice(STORIES)
+            stories.append(story)
+            opened = today - datetime.timedelta(days=rng.randint(60, 1500))
+            cases.append(
+                Case(
+                    municipality=municipality,
+                    reference=f"B-{number:07d}",
+                    title=story.title,
+                    summary=story.summary,
+                    step=final,
+                    step_since=now,
+                    opened_on=opened,
+                    opened_by=local,
+                    closed_at=now,
+                    outcome=rng.choice(outcomes),
+                    lessons_learned=story.lessons,
+                )
+            )
+        Case.objects.bulk_create(cases)
+        pool = []
+        for case, story in zip(cases, stories, strict=True):
+            extra = " ".join(rng.sample(FILLER, 8))
+            summary = f"{story.summary} {extra}"
+            pool.append(
+                SharedCase(
+                    case=case,
+                    status=SharedStatus.SHARED,
+                    title=story.title,
+                    summary=summary,
+                    lessons_learned=story.lessons,
+                    conflict_type=story.conflict_type,
+                    threat_dimensions=rng.sample(["enmity", "polarisation", "trust"], 1),
+                    peak_stage=rng.randint(1, 9),
+                    outcome=case.outcome,
+                    duration_days=rng.randint(20, 300),
+                    closed_month=today.replace(day=1),
+                    land="14",
+                    size_class="eine Mittelstadt",
+                    stems=as_field(stems([story.title, summary, story.lessons])),
+                    approved_at=now,
+                )
+            )
+        SharedCase.objects.bulk_create(pool)
+        topic_links.objects.bulk_create(
+            topic_links(sharedcase_id=shared.pk, term_id=topics[story.topic].pk)
+            for shared, story in zip(pool, stories, strict=True)
+        )
+        procedure_links.objects.bulk_create(
+            procedure_links(sharedcase_id=shared.pk, term_id=rng.choice(procedures).pk)
+            for shared in pool
+        )
+        made += count
+        print(f"\r  {made:,} shared cases", end="", flush=True)
+    print()
+
+
+def timed(call: object, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()  # type: ignore[operator]
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="kokoma-bench-") as var_dir:
+        configure_django(var_dir)
+        remove = create_database()
+        try:
+            return run(args)
+        finally:
+            remove()
+
+
+def run(args: argparse.Namespace) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kokoma.accounts.models import ProgrammeRole, User
+    from kokoma.cases import services
+    from kokoma.cases.models import Case
+    from kokoma.demo.cases import ensure_taxonomy
+    from kokoma.demo.outcomes import STORIES
+    from kokoma.outcomes.finder import similar_cases
+    from kokoma.taxonomy.models import Term, TermKind
+
+    rng = random.Random(args.seed)
+    import_register_slice()
+    ensure_taxonomy()
+    office = User.objects.create_user(
+        email="servicestelle@bench.example",
+        password=None,
+        display_name="Servicestelle (Benchmark)",
+        programme_role=ProgrammeRole.OFFICE,
+    )
+    external = User.objects.create_user(
+        email="extern@bench.example",
+        password=None,
+        display_name="Externe Begleitung (Benchmark)",
+        programme_role=ProgrammeRole.EXTERNAL_COMPANION,
+    )
+    holder, asker = onboard(LARGE_AGS, office, external), onboard(SMALL_AGS, office, external)
+    print(f"{connection.vendor}: filling the pool …")
+    start = time.perf_counter()
+    fill_pool(holder, args.cases, rng)
+    print(f"  filled in {time.perf_counter() - start:.0f} s")
+    story = STORIES[0]
+    case = services.open_case(
+        municipality=asker.municipality, by=asker.local, title=story.title, summary=story.summary
+    )
+    services.update_case(
+        case,
+        by=asker.local,
+        version=case.version,
+        topics=[Term.objects.get(kind=TermKind.TOPIC, name=story.topic)],
+        conflict_type=story.conflict_type,
+    )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    similar_cases(case)  # warm-up: imports, caches
+    with CaptureQueriesContext(connection) as queries:
+        found = similar_cases(case)
+    finder = timed(lambda: similar_cases(case), args.repeat)
+    some = Case.objects.order_by("pk").values_list("pk", flat=True)[args.cases // 2]
+    lookup = timed(lambda: Case.objects.get(pk=some), args.repeat * 10)
+    best, median = min(finder), statistics.median(finder)
+    floor = statistics.median(lookup)
+    print()
+    print("| pool | finder best | finder median | queries | pk lookup | ratio |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    print(
+        f"| {args.cases:,} | {best * 1000:.1f} ms | {median * 1000:.1f} ms | {len(queries)} "
+        f"| {floor * 1000:.2f} ms | {median / floor:.0f}× |"
+    )
+    print(f"\nfirst match: {found[0].shared.title!r}, score {found[0].score}" if found else "")
+    goal = median <= 0.1
+    print("goal ≤ 100 ms per query:", "met" if goal else "NOT met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
