@@ -38,53 +38,30 @@ from bench_early_warning import (
     onboard,
 )
 
+PROJECT_DIR = Path(__file__).resolve().parent.parent
 BATCH = 2000
-FILLER = [
-    "abend",
-    "anwohnende",
-    "beschwerde",
-    "bürgerversammlung",
-    "dialog",
-    "einigung",
-    "entscheidung",
-    "gemeinderat",
-    "gerücht",
-    "gespräch",
-    "gruppe",
-    "haltung",
-    "information",
-    "jugend",
-    "konflikt",
-    "kultur",
-    "lärm",
-    "mediation",
-    "moderation",
-    "nachbarschaft",
-    "planung",
-    "platz",
-    "polizei",
-    "protest",
-    "quartier",
-    "rathaus",
-    "regel",
-    "runde",
-    "schule",
-    "sicherheit",
-    "sorge",
-    "spannung",
-    "stadtteil",
-    "streit",
-    "treffpunkt",
-    "unterkunft",
-    "verein",
-    "vereinbarung",
-    "verwaltung",
-    "vertrauen",
-    "vorwurf",
-    "windpark",
-    "wohnung",
-    "zusammenhalt",
-]
+# Words per invented summary beside its story's topic sentence.
+SUMMARY_WORDS = 40
+
+
+def vocabulary() -> list[str]:
+    """The words of the demo's case stories and of the German user guide (a few thousand German
+    words of the trade), the most frequent first: invented summaries draw from it with Zipf-like
+    weights, so that texts vary as real ones do – a few words everywhere, most in few texts."""
+    from collections import Counter
+
+    from kokoma.demo.case_stories import CASES
+    from kokoma.outcomes.text import words
+
+    counts: Counter[str] = Counter()
+    for spec in CASES:
+        texts = [spec.title, spec.summary, spec.dividers, spec.connectors, spec.causes]
+        texts += [spec.core_problem, spec.effects, spec.lessons]
+        for text in texts:
+            counts.update(words(text))
+    guide = PROJECT_DIR / "docs" / "benutzerhandbuch.md"
+    counts.update(words(guide.read_text(encoding="utf-8")))
+    return [word for word, _count in counts.most_common()]
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -99,6 +76,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def fill_pool(tenant: object, size: int, rng: random.Random) -> None:
+    from django.contrib.postgres.search import SearchVector
+    from django.db import connection
     from django.utils import timezone
 
     from kokoma.cases.models import Case, CaseOutcome
@@ -114,6 +93,8 @@ def fill_pool(tenant: object, size: int, rng: random.Random) -> None:
     topics = {term.name: term for term in Term.objects.filter(kind=TermKind.TOPIC)}
     procedures = list(Term.objects.filter(kind=TermKind.PROCEDURE))
     outcomes = list(CaseOutcome.values)
+    vocab = vocabulary()
+    weights = [1 / rank for rank in range(1, len(vocab) + 1)]
     now = timezone.now()
     today = timezone.localdate()
     topic_links = SharedCase.topics.through
@@ -145,8 +126,8 @@ def fill_pool(tenant: object, size: int, rng: random.Random) -> None:
         Case.objects.bulk_create(cases)
         pool = []
         for case, story in zip(cases, stories, strict=True):
-            extra = " ".join(rng.sample(FILLER, 8))
-            summary = f"{story.summary} {extra}"
+            extra = " ".join(rng.choices(vocab, weights, k=SUMMARY_WORDS))
+            summary = f"{story.summary.split('.')[0]}. {extra}"
             pool.append(
                 SharedCase(
                     case=case,
@@ -167,6 +148,10 @@ def fill_pool(tenant: object, size: int, rng: random.Random) -> None:
                 )
             )
         SharedCase.objects.bulk_create(pool)
+        if connection.vendor == "postgresql":
+            SharedCase.objects.filter(pk__in=[shared.pk for shared in pool]).update(
+                search=SearchVector("stems", config="simple")
+            )
         topic_links.objects.bulk_create(
             topic_links(sharedcase_id=shared.pk, term_id=topics[story.topic].pk)
             for shared, story in zip(pool, stories, strict=True)

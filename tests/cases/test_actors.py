@@ -37,7 +37,9 @@ def test_actor_update_is_audited_with_changes(case: Case, persona: Persona) -> N
     user = persona("local_a")
     actor = services.add_actor(case, by=user, pseudonym="A", kind="person")
     services.update_actor(actor, by=user, influence=5)
-    entry = AuditEntry.objects.filter(object_id=str(actor.pk), action=AuditAction.UPDATE).get()
+    entry = AuditEntry.objects.filter(
+        object_type="cases.Actor", object_id=str(actor.pk), action=AuditAction.UPDATE
+    ).get()
     assert entry.changes["influence"] == [3, 5]
 
 

@@ -117,6 +117,7 @@ def test_feed_contains_exactly_the_users_open_dated_items(client: Client, person
         | {f"{uid}@kokoma" for uid in _board_meetings(local)}
         | {f"board-resolution-{pk}@kokoma" for pk in _board_follow_ups(local)}
         | {f"{uid}@kokoma" for uid in _supervision_sessions(local)}
+        | {f"{uid}@kokoma" for uid in _network_events(local)}
     )
     assert f"task-{mine.pk}@kokoma" in events
     assert f"worklog-next-steps-{step.pk}@kokoma" in events
@@ -139,6 +140,23 @@ def _supervision_sessions(user: User) -> set[str]:
         for booking in Booking.objects.filter(
             supervisee=user, slot__ends_at__gte=since
         ).select_related("slot")
+    }
+
+
+def _network_events(user: User) -> set[str]:
+    """The network events the person registered for or organises (kokoma.network)."""
+    from django.db.models import Q
+
+    from kokoma.network.calendar import PAST_DAYS
+    from kokoma.network.models import Event, RegistrationStatus
+
+    since = timezone.now() - datetime.timedelta(days=PAST_DAYS)
+    registered = Q(registrations__person=user, registrations__status=RegistrationStatus.REGISTERED)
+    return {
+        str(uid)
+        for uid in Event.objects.filter(ends_at__gte=since)
+        .filter(registered | Q(organisers=user))
+        .values_list("uid", flat=True)
     }
 
 

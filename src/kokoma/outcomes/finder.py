@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import Max, Q
+from django.db.models import F, Max, Q
 
 from kokoma.cases.models import Case, EscalationAssessment, ThreatAssessment
 
@@ -90,14 +90,12 @@ def _text_candidates(pool: SharedCaseQuerySet, terms: list[str]) -> list[int]:
     if not terms:
         return []
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+        from django.contrib.postgres.search import SearchQuery, SearchRank
 
         query = SearchQuery(" | ".join(terms), config="simple", search_type="raw")
-        vector = SearchVector("stems", config="simple")
         ranked = (
-            pool.annotate(search=vector)
-            .filter(search=query)  # the GIN index (migration 0002)
-            .annotate(rank=SearchRank(vector, query))
+            pool.filter(search=query)  # the GIN index (migration 0002)
+            .annotate(rank=SearchRank(F("search"), query))
             .order_by("-rank", "-pk")
             .values_list("pk", flat=True)[:CANDIDATES]
         )

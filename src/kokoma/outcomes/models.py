@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -74,6 +75,9 @@ class SharedCase(models.Model):
     size_class = models.CharField(_("size of the municipality"), max_length=40)
     # The stems of title, summary and lessons learned (outcomes.text.as_field).
     stems = models.TextField(editable=False, default="")
+    # The same stems as a full-text vector on PostgreSQL (GIN-indexed, migration 0002) for the
+    # finder's candidates; unused on SQLite.
+    search = SearchVectorField(null=True, editable=False)
     drafted_at = models.DateTimeField(auto_now_add=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import Max
+from django.db import connection, transaction
+from django.db.models import Max, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -136,9 +136,21 @@ def share(shared: SharedCase, *, by: User) -> SharedCase:
         "approved_at": timezone.now(),
         "stems": as_field(stems(getattr(locked, name) for name in TEXT_FIELDS)),
     }
-    return save_audited(
+    saved = save_audited(
         assign(stored(locked), values), by=by, municipality=case.municipality, related=_terms(case)
     )
+    index(saved)
+    return saved
+
+
+def index(shared: SharedCase) -> None:
+    """Write the full-text vector of the stems (PostgreSQL; SQLite matches the stems text)."""
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchVector
+
+        SharedCase.objects.filter(pk=shared.pk).update(
+            search=SearchVector(Value(shared.stems), config="simple")
+        )
 
 
 @transaction.atomic

@@ -1,22 +1,22 @@
-"""A GIN index over the stems of the shared cases, for the similar-case finder (PostgreSQL only).
+"""A GIN index over the shared cases' full-text vector, for the similar-case finder (PostgreSQL
+only).
 
-The stems are stored already reduced (`kokoma.outcomes.text`), so the index uses the `simple`
-configuration, which keeps them as they are. SQLite cannot hold an expression index; there the
-finder falls back to a substring match, and this migration does nothing.
+The vector holds the stems, already reduced (`kokoma.outcomes.text`), in the `simple`
+configuration, which keeps them as they are. SQLite has no such index; there the finder falls
+back to a substring match on the stems, and this migration does nothing.
 """
 
 from typing import Any
 
 from django.db import migrations
 
-INDEX_NAME = "shared_case_stems_gin"
+INDEX_NAME = "shared_case_search_gin"
 
 
 def _index() -> Any:
     from django.contrib.postgres.indexes import GinIndex
-    from django.contrib.postgres.search import SearchVector
 
-    return GinIndex(SearchVector("stems", config="simple"), name=INDEX_NAME)
+    return GinIndex(fields=["search"], name=INDEX_NAME)
 
 
 def create_index(apps: Any, schema_editor: Any) -> None:
