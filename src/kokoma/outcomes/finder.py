@@ -1,8 +1,9 @@
 """What worked elsewhere: the shared closed cases of other municipalities most like a case.
 
-Candidates come from two directions, each bounded: the shared cases whose texts share the most
-specific stems of the asking case – a GIN-indexed full-text match on PostgreSQL, a substring
-match elsewhere – and the most recent ones that share one of its topics. Each candidate is then
+Candidates come from two directions, each bounded: the shared cases whose texts share the rarest
+stems of the asking case (`PoolTerm` counts how many shared cases use each) – a GIN-indexed
+full-text match on PostgreSQL, a substring match elsewhere – and the latest ones that share one of
+its topics. Each candidate is then
 scored in Python:
 
     score = 0.45 · text + 0.55 · attributes
@@ -18,6 +19,7 @@ never a case: nothing else of another municipality is read.
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +28,7 @@ from django.db.models import F, Max, Q
 
 from kokoma.cases.models import Case, EscalationAssessment, ThreatAssessment
 
-from .models import SharedCase, SharedCaseQuerySet
+from .models import PoolTerm, SharedCase, SharedCaseQuerySet
 from .services import THREAT_FEATURE_SCORE
 from .text import from_field, stems, word_forms
 
@@ -43,6 +45,7 @@ class Probe:
     stems: set[str]
     forms: dict[str, str]
     topics: set[int]
+    topic_names: dict[int, str]
     conflict_type: str
     band: int | None
     threats: set[str]
@@ -50,8 +53,9 @@ class Probe:
 
 @dataclass
 class Match:
-    shared: SharedCase
+    pk: int
     score: float
+    shared: SharedCase | None = None
     topics: list[str] = field(default_factory=list)
     same_band: bool = False
     same_type: bool = False
@@ -71,10 +75,12 @@ def probe(case: Case) -> Probe:
         .values_list("dimension", "score")
     ):
         latest[dimension] = score
+    names = list(case.topics.values_list("pk", "name"))
     return Probe(
         stems=stems(texts),
         forms=word_forms(texts),
-        topics=set(case.topics.values_list("pk", flat=True)),
+        topics={pk for pk, _name in names},
+        topic_names=dict(names),
         conflict_type=case.conflict_type,
         band=None if peak is None else (peak - 1) // 3 + 1,
         threats={d for d, s in latest.items() if s >= THREAT_FEATURE_SCORE},
@@ -82,8 +88,11 @@ def probe(case: Case) -> Probe:
 
 
 def _query_terms(found: set[str]) -> list[str]:
-    # The longest stems are the most specific words of a German text; a stable order.
-    return sorted(found, key=lambda stem: (-len(stem), stem))[:QUERY_TERMS]
+    """The case's stems that the fewest shared cases use (at least one): the most specific,
+    and the cheapest to look up; ties go to the longer stem."""
+    counts = dict(PoolTerm.objects.filter(stem__in=found).values_list("stem", "documents"))
+    used = [stem for stem in found if counts.get(stem, 0) > 0]
+    return sorted(used, key=lambda stem: (counts[stem], -len(stem), stem))[:QUERY_TERMS]
 
 
 def _text_candidates(pool: SharedCaseQuerySet, terms: list[str]) -> list[int]:
@@ -108,49 +117,78 @@ def _text_candidates(pool: SharedCaseQuerySet, terms: list[str]) -> list[int]:
 
 
 def similar_cases(case: Case, *, limit: int = RESULTS) -> list[Match]:
-    """The `limit` shared cases of other municipalities most like `case`, best first."""
+    """The `limit` shared cases of other municipalities most like `case`, best first.
+
+    The candidates are scored from their plain values (no model objects: a few hundred of them
+    would cost more than the search); only the best `limit` are loaded as shared cases."""
     asked = probe(case)
     pool = SharedCase.objects.shared().exclude(case__municipality_id=case.municipality_id)
     ids = set(_text_candidates(pool, _query_terms(asked.stems)))
     if asked.topics:
         ids |= set(
             pool.filter(topics__in=asked.topics)
-            .order_by("-closed_month", "-pk")
+            .order_by("-pk")
             .values_list("pk", flat=True)[:CANDIDATES]
         )
-    candidates = SharedCase.objects.filter(pk__in=ids).prefetch_related("topics", "procedures")
-    matches = [_score(asked, shared) for shared in candidates]
-    matches.sort(key=lambda match: (-match.score, -match.shared.pk))
-    return matches[:limit]
+    topics: dict[int, set[int]] = defaultdict(set)
+    links = SharedCase.topics.through.objects.filter(sharedcase_id__in=ids)
+    for shared_id, term_id in links.values_list("sharedcase_id", "term_id"):
+        topics[shared_id].add(term_id)
+    rows = SharedCase.objects.filter(pk__in=ids).values_list(
+        "pk", "stems", "conflict_type", "threat_dimensions", "peak_stage"
+    )
+    scored = [
+        _score(asked, Candidate(pk, from_field(stems), kind, set(threats), stage, topics[pk]))
+        for pk, stems, kind, threats, stage in rows
+    ]
+    scored.sort(key=lambda match: (-match.score, -match.pk))
+    best = scored[:limit]
+    loaded = SharedCase.objects.filter(pk__in=[match.pk for match in best]).prefetch_related(
+        "topics", "procedures"
+    )
+    by_pk = {shared.pk: shared for shared in loaded}
+    for match in best:
+        match.shared = by_pk[match.pk]
+    return best
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What is compared of a shared case."""
+
+    pk: int
+    stems: set[str]
+    conflict_type: str
+    threats: set[str]
+    peak_stage: int | None
+    topics: set[int]
 
 
 def _jaccard(a: set[Any], b: set[Any]) -> float:
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
-def _score(asked: Probe, shared: SharedCase) -> Match:
-    theirs = from_field(shared.stems)
-    common = asked.stems & theirs
-    text = len(common) / math.sqrt(len(asked.stems) * len(theirs)) if common else 0.0
-    topics = {topic.pk: topic.name for topic in shared.topics.all()}
-    shared_topics = sorted(topics[pk] for pk in asked.topics & set(topics))
-    band = shared.stage_band
+def _score(asked: Probe, candidate: Candidate) -> Match:
+    common = asked.stems & candidate.stems
+    text = len(common) / math.sqrt(len(asked.stems) * len(candidate.stems)) if common else 0.0
+    stage = candidate.peak_stage
+    band = None if stage is None else (stage - 1) // 3 + 1
     band_score = 0.0
     if asked.band is not None and band is not None:
         band_score = 1.0 if band == asked.band else 0.5 if abs(band - asked.band) == 1 else 0.0
-    same_type = bool(asked.conflict_type) and asked.conflict_type == shared.conflict_type
-    threats = asked.threats & set(shared.threat_dimensions)
+    same_type = bool(asked.conflict_type) and asked.conflict_type == candidate.conflict_type
+    threats = asked.threats & candidate.threats
     attributes = (
-        0.45 * _jaccard(asked.topics, set(topics))
+        0.45 * _jaccard(asked.topics, candidate.topics)
         + 0.2 * band_score
         + 0.15 * same_type
-        + 0.2 * _jaccard(asked.threats, set(shared.threat_dimensions))
+        + 0.2 * _jaccard(asked.threats, candidate.threats)
     )
     terms = sorted(common, key=lambda stem: (-len(stem), stem))[:6]
     return Match(
-        shared=shared,
+        pk=candidate.pk,
         score=round(0.45 * text + 0.55 * attributes, 4),
-        topics=shared_topics,
+        topics=sorted(asked.topic_names[pk] for pk in asked.topics & candidate.topics),
         same_band=band_score == 1.0,
         same_type=same_type,
         threats=sorted(threats),

@@ -97,3 +97,19 @@ class SharedCase(models.Model):
     @property
     def stage_band(self) -> int | None:
         return None if self.peak_stage is None else (self.peak_stage - 1) // 3 + 1
+
+
+class PoolTerm(models.Model):
+    """How many shared cases use a stem: the finder asks with the rarest stems of a case, whose
+    few matches are cheap to rank and say the most. Counted when a summary is shared or
+    withdrawn; two shares at the same moment may miss a count – a frequency, not a ledger."""
+
+    stem = models.CharField(max_length=100, primary_key=True)
+    documents = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("term of the pool")
+        verbose_name_plural = _("terms of the pool")
+
+    def __str__(self) -> str:
+        return f"{self.stem} ({self.documents})"

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Max, Value
+from django.db.models import F, Max, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,8 +23,8 @@ from kokoma.notifications.services import notify
 from kokoma.taxonomy.models import Term
 
 from . import texts
-from .models import SharedCase, SharedStatus
-from .text import as_field, stems
+from .models import PoolTerm, SharedCase, SharedStatus
+from .text import as_field, from_field, stems
 
 TEXT_FIELDS = ("title", "summary", "lessons_learned")
 # A threat dimension counts as a feature of the case from this score on (0–3 scale).
@@ -140,7 +140,21 @@ def share(shared: SharedCase, *, by: User) -> SharedCase:
         assign(stored(locked), values), by=by, municipality=case.municipality, related=_terms(case)
     )
     index(saved)
+    count_terms(from_field(saved.stems), 1)
     return saved
+
+
+def count_terms(found: set[str], change: int) -> None:
+    """Add `change` to the document count of each stem (new stems start at 1)."""
+    if not found:
+        return
+    known = set(PoolTerm.objects.filter(stem__in=found).values_list("stem", flat=True))
+    PoolTerm.objects.filter(stem__in=known).update(documents=F("documents") + change)
+    if change > 0:
+        PoolTerm.objects.bulk_create(
+            (PoolTerm(stem=stem[:100], documents=change) for stem in found - known),
+            ignore_conflicts=True,
+        )
 
 
 def index(shared: SharedCase) -> None:
