@@ -53,9 +53,8 @@ class Probe:
 
 @dataclass
 class Match:
-    pk: int
+    shared: SharedCase
     score: float
-    shared: SharedCase | None = None
     topics: list[str] = field(default_factory=list)
     same_band: bool = False
     same_type: bool = False
@@ -141,15 +140,13 @@ def similar_cases(case: Case, *, limit: int = RESULTS) -> list[Match]:
         _score(asked, Candidate(pk, from_field(stems), kind, set(threats), stage, topics[pk]))
         for pk, stems, kind, threats, stage in rows
     ]
-    scored.sort(key=lambda match: (-match.score, -match.pk))
+    scored.sort(key=lambda found: (-found["score"], -found["pk"]))
     best = scored[:limit]
-    loaded = SharedCase.objects.filter(pk__in=[match.pk for match in best]).prefetch_related(
+    loaded = SharedCase.objects.filter(pk__in=[found["pk"] for found in best]).prefetch_related(
         "topics", "procedures"
     )
     by_pk = {shared.pk: shared for shared in loaded}
-    for match in best:
-        match.shared = by_pk[match.pk]
-    return best
+    return [Match(shared=by_pk[found.pop("pk")], **found) for found in best]
 
 
 @dataclass(frozen=True)
@@ -168,7 +165,8 @@ def _jaccard(a: set[Any], b: set[Any]) -> float:
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
-def _score(asked: Probe, candidate: Candidate) -> Match:
+def _score(asked: Probe, candidate: Candidate) -> dict[str, Any]:
+    """The candidate's score and the reasons, as the fields of its `Match` (and its pk)."""
     common = asked.stems & candidate.stems
     text = len(common) / math.sqrt(len(asked.stems) * len(candidate.stems)) if common else 0.0
     stage = candidate.peak_stage
@@ -185,12 +183,12 @@ def _score(asked: Probe, candidate: Candidate) -> Match:
         + 0.2 * _jaccard(asked.threats, candidate.threats)
     )
     terms = sorted(common, key=lambda stem: (-len(stem), stem))[:6]
-    return Match(
-        pk=candidate.pk,
-        score=round(0.45 * text + 0.55 * attributes, 4),
-        topics=sorted(asked.topic_names[pk] for pk in asked.topics & candidate.topics),
-        same_band=band_score == 1.0,
-        same_type=same_type,
-        threats=sorted(threats),
-        terms=[asked.forms.get(stem, stem) for stem in terms],
-    )
+    return {
+        "pk": candidate.pk,
+        "score": round(0.45 * text + 0.55 * attributes, 4),
+        "topics": sorted(asked.topic_names[pk] for pk in asked.topics & candidate.topics),
+        "same_band": band_score == 1.0,
+        "same_type": same_type,
+        "threats": sorted(threats),
+        "terms": [asked.forms.get(stem, stem) for stem in terms],
+    }
