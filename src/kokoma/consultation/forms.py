@@ -24,9 +24,35 @@ class ShareForm(Form):
     )
 
 
-class DraftForm(ModelForm):
-    """The team's edit of the draft. A text that still names an actor or a person of the case is
-    refused here, with the places shown (`marked`); the service checks the same again."""
+class LeakCheckedForm(ModelForm):
+    """A model form of texts that leave the municipality: a text that still names an actor or a
+    person of the case is refused, with the places shown (`marked`, rendered by
+    `consultation/_leaks.html`); the service checks the same again. The checked fields are the
+    form's `Meta.fields`."""
+
+    def __init__(self, *args: Any, context: AnonymisationContext, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.context = context
+        self.marked: dict[str, list[Excerpt]] = {}
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        texts = {
+            name: cleaned.get(name) or ""
+            for name in self._meta.fields or ()
+            if isinstance(cleaned.get(name), str)
+        }
+        for name, leaks in leaks_in(texts, self.context).items():
+            self.marked[name] = excerpts(texts[name], leaks)
+            self.add_error(name, leak_message())
+        return cleaned
+
+    def marked_fields(self) -> list[tuple[str, list[Excerpt]]]:
+        return [(str(self.fields[name].label), found) for name, found in self.marked.items()]
+
+
+class DraftForm(LeakCheckedForm):
+    """The team's edit of the consultation's draft."""
 
     class Meta:
         model = Consultation
@@ -40,26 +66,6 @@ class DraftForm(ModelForm):
             "situation": _("Markdown. What happened, who is involved (as labels), the analysis."),
             "tried": _("Markdown. Procedures and measures tried so far, and how they went."),
         }
-
-    def __init__(self, *args: Any, context: AnonymisationContext, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.context = context
-        self.marked: dict[str, list[Excerpt]] = {}
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        texts = {
-            name: cleaned.get(name) or ""
-            for name in self.Meta.fields
-            if isinstance(cleaned.get(name), str)
-        }
-        for name, leaks in leaks_in(texts, self.context).items():
-            self.marked[name] = excerpts(texts[name], leaks)
-            self.add_error(name, leak_message())
-        return cleaned
-
-    def marked_fields(self) -> list[tuple[str, list[Excerpt]]]:
-        return [(str(self.fields[name].label), found) for name, found in self.marked.items()]
 
 
 class AnswerForm(Form):
