@@ -1,9 +1,9 @@
 """What worked elsewhere: the shared closed cases of other municipalities most like a case.
 
-Candidates come from two directions, each bounded: the shared cases whose texts share the rarest
-stems of the asking case (`PoolTerm` counts how many shared cases use each) – a GIN-indexed
-full-text match on PostgreSQL, a substring match elsewhere – and the latest ones that share one of
-its topics. Each candidate is then
+Candidates come from two directions, each bounded: the latest shared cases whose texts share
+the rarest stems of the asking case (`PoolTerm` counts how many shared cases use each; the terms
+together reach at most TERM_BUDGET cases) – a GIN-indexed full-text match on PostgreSQL, a
+substring match elsewhere – and the latest ones that share one of its topics. Each candidate is then
 scored in Python:
 
     score = 0.45 · text + 0.55 · attributes
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import F, Max, Q
+from django.db.models import Max, Q
 
 from kokoma.cases.models import Case, EscalationAssessment, ThreatAssessment
 
@@ -36,6 +36,8 @@ RESULTS = 10
 # How many stems of the asking case look for texts, and how many candidates each direction brings.
 QUERY_TERMS = 12
 CANDIDATES = 300
+# How many shared cases the query terms may reach together (by their document counts).
+TERM_BUDGET = 3000
 
 
 @dataclass(frozen=True)
@@ -88,31 +90,38 @@ def probe(case: Case) -> Probe:
 
 def _query_terms(found: set[str]) -> list[str]:
     """The case's stems that the fewest shared cases use (at least one): the most specific,
-    and the cheapest to look up; ties go to the longer stem."""
+    and the cheapest to look up; ties go to the longer stem. At most QUERY_TERMS, and no more
+    than keep the shared cases they reach within TERM_BUDGET (the rarest one always counts)."""
     counts = dict(PoolTerm.objects.filter(stem__in=found).values_list("stem", "documents"))
-    used = [stem for stem in found if counts.get(stem, 0) > 0]
-    return sorted(used, key=lambda stem: (counts[stem], -len(stem), stem))[:QUERY_TERMS]
+    used = sorted(
+        (stem for stem in found if counts.get(stem, 0) > 0),
+        key=lambda stem: (counts[stem], -len(stem), stem),
+    )
+    chosen: list[str] = []
+    reached = 0
+    for stem in used[:QUERY_TERMS]:
+        if chosen and reached + counts[stem] > TERM_BUDGET:
+            break
+        chosen.append(stem)
+        reached += counts[stem]
+    return chosen
 
 
 def _text_candidates(pool: SharedCaseQuerySet, terms: list[str]) -> list[int]:
     if not terms:
         return []
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank
+        from django.contrib.postgres.search import SearchQuery
 
         query = SearchQuery(" | ".join(terms), config="simple", search_type="raw")
-        ranked = (
-            pool.filter(search=query)  # the GIN index (migration 0002)
-            .annotate(rank=SearchRank(F("search"), query))
-            .order_by("-rank", "-pk")
-            .values_list("pk", flat=True)[:CANDIDATES]
-        )
-        return list(ranked)
-    condition = Q()
-    for term in terms:
-        condition |= Q(stems__contains=f" {term} ")
-    found = pool.filter(condition).order_by("-closed_month", "-pk")
-    return list(found.values_list("pk", flat=True)[:CANDIDATES])
+        matching = pool.filter(search=query)  # the GIN index (migration 0002)
+    else:
+        condition = Q()
+        for term in terms:
+            condition |= Q(stems__contains=f" {term} ")
+        matching = pool.filter(condition)
+    # The latest of the matches: how alike they are is the score's to say, not the database's.
+    return list(matching.order_by("-pk").values_list("pk", flat=True)[:CANDIDATES])
 
 
 def similar_cases(case: Case, *, limit: int = RESULTS) -> list[Match]:
