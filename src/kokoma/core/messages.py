@@ -7,16 +7,18 @@ the reader's language. What people write themselves is stored as written and sho
 
 The codes and their msgids (English, with `%(name)s` placeholders) are defined by the apps'
 `texts.py` modules, which `CoreConfig.ready` imports. A parameter may itself be a message (the
-early-warning notification quotes the alert's summary); names, references and numbers are
-plain values. A stored code that is no longer defined shows the stored words.
+early-warning notification quotes the alert's summary); a date or a moment is stored with
+`when(value)` and shown in the reader's format; names, references and numbers are plain values.
+A stored code that is no longer defined shows the stored words.
 """
 
 from __future__ import annotations
 
+import datetime
 from typing import Any, TypedDict
 
 from django.conf import settings
-from django.utils import translation
+from django.utils import formats, timezone, translation
 from django.utils.functional import Promise
 
 
@@ -46,6 +48,25 @@ def is_message(value: Any) -> bool:
     return isinstance(value, dict) and isinstance(value.get("code"), str)
 
 
+def when(value: datetime.date | datetime.datetime) -> dict[str, str]:
+    """A date or a moment as a message parameter: stored as ISO 8601, shown in the reader's
+    language (`render`)."""
+    if isinstance(value, datetime.datetime):
+        return {"moment": timezone.localtime(value).isoformat(timespec="minutes")}
+    return {"day": value.isoformat()}
+
+
+def _param(value: Any) -> Any:
+    if is_message(value):
+        return render(value, "")
+    if isinstance(value, dict) and "moment" in value:
+        moment = datetime.datetime.fromisoformat(value["moment"])
+        return formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
+    if isinstance(value, dict) and "day" in value:
+        return formats.date_format(datetime.date.fromisoformat(value["day"]), "SHORT_DATE_FORMAT")
+    return value
+
+
 def render(stored: Any, fallback: str = "") -> str:
     """The message in the active language, or `fallback` when there is none to render."""
     if not is_message(stored):
@@ -53,10 +74,7 @@ def render(stored: Any, fallback: str = "") -> str:
     text = _TEXTS.get(stored["code"])
     if text is None:
         return fallback
-    params = {
-        name: render(value, "") if is_message(value) else value
-        for name, value in (stored.get("params") or {}).items()
-    }
+    params = {name: _param(value) for name, value in (stored.get("params") or {}).items()}
     try:
         return str(text) % params
     except (KeyError, TypeError, ValueError):

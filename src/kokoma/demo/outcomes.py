@@ -21,7 +21,7 @@ from .clock import Clock
 
 # The municipalities with a tandem, and how many past cases each brings.
 HISTORY = {"12052000": 18, "14625020": 16, "13075039": 14, "03252006": 12}
-MARKER = "(abgeschlossen, Rückblick)"
+# The history's titles name the year the case was opened, e.g. "Streit um … (2025)".
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ STAGE_WEIGHTS = [(2, 2), (3, 3), (4, 4), (5, 4), (6, 2), (7, 1)]  # (stage, weig
 
 
 def load_demo_history() -> None:
-    if Case.objects.filter(title__endswith=MARKER).exists():
+    if Case.objects.filter(title__startswith=STORIES[3].title).exists():
         return
     rng = random.Random(13)
     clock = Clock()
@@ -139,7 +139,7 @@ def _past_case(
     case = services.open_case(
         municipality=municipality,
         by=by,
-        title=f"{story.title} {MARKER}",
+        title=f"{story.title} ({clock.day(opened).year})",
         summary=story.summary,
         opened_on=clock.day(opened),
         at=clock.at(opened, f"history {municipality.pk} {number}"),

@@ -25,6 +25,7 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import Max, Q
+from django.utils.translation import gettext as _
 
 from kokoma.cases.models import Case, EscalationAssessment, ThreatAssessment
 
@@ -62,6 +63,21 @@ class Match:
     same_type: bool = False
     threats: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
+
+    def reasons(self) -> list[str]:
+        """Why the case was chosen, each reason as a phrase."""
+        found = []
+        if self.topics:
+            found.append(_("same topics (%(topics)s)") % {"topics": ", ".join(self.topics)})
+        if self.same_band:
+            found.append(_("same escalation band"))
+        if self.same_type:
+            found.append(_("same conflict type"))
+        if self.threats:
+            found.append(_("same threat dimensions"))
+        if self.terms:
+            found.append(_("terms in common: %(terms)s") % {"terms": ", ".join(self.terms)})
+        return found
 
 
 def probe(case: Case) -> Probe:

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from kokoma.accounts.models import User
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import assign, record, save_audited, stored
-from kokoma.core.messages import message
+from kokoma.core.messages import message, when
 from kokoma.core.uploads import accepted
 from kokoma.notifications.services import notify
 
@@ -36,8 +36,8 @@ def _link(event: Event) -> str:
     return reverse("network:event_detail", kwargs={"event_id": event.pk})
 
 
-def _when(event: Event) -> str:
-    return timezone.localtime(event.starts_at).strftime("%d.%m.%Y %H:%M")
+def _when(event: Event) -> dict[str, str]:
+    return when(event.starts_at)
 
 
 def _locked(event: Event) -> Event:
