@@ -158,6 +158,8 @@ INSTALLED_APPS = [
     "kokoma.transfer",
     "kokoma.consultation",
     "kokoma.outcomes",
+    "kokoma.forum",
+    "kokoma.library",
     "kokoma.start",
     "kokoma.demo",
 ]

@@ -34,6 +34,8 @@ urlpatterns = [
     path("netzwerk/praxismodelle/", include("kokoma.transfer.urls")),
     path("netzwerk/wirkung/", include("kokoma.outcomes.urls")),
     path("netzwerk/fallberatung/", include("kokoma.consultation.urls")),
+    path("netzwerk/forum/", include("kokoma.forum.urls")),
+    path("netzwerk/bibliothek/", include("kokoma.library.urls")),
     path("netzwerk/", include("kokoma.network.urls")),
     path("konto/profil/", include("kokoma.accounts.urls")),
     # allauth's page of several addresses would let an unconfirmed address in as a login (and a

@@ -51,7 +51,18 @@ NOT_OBJECTS = {
 # another municipality is tests/consultation/test_leakage.py's role matrix. Its case-side pages
 # (under the case's reference) are probed here like every case page.
 # The pool's shared summaries ("shared_case") are the network's too (docs/decisions/0034).
-PROGRAMME_SCOPES = {"cohort", "member", "event", "transfer_model", "consultation", "shared_case"}
+# The forum's categories and threads are the network's, read and written by all its members
+# (docs/decisions/0030); a post is probed (only its author edits it, the office moderates it).
+PROGRAMME_SCOPES = {
+    "cohort",
+    "member",
+    "event",
+    "transfer_model",
+    "consultation",
+    "shared_case",
+    "forum_category",
+    "forum_thread",
+}
 
 
 def _object_keys(route: Route) -> set[str]:

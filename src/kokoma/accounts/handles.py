@@ -53,3 +53,19 @@ def unique_handle(base: str, taken: Callable[[str], bool]) -> str:
 
 def _clean(slug: str) -> str:
     return re.sub(r"-{2,}", "-", slug.replace("_", "-")).strip("-")
+
+
+# A mention is `@` and a handle, not preceded by what would make it part of an e-mail address.
+MENTION = re.compile(r"(?<![\w.+-])@([\w.+-]*\w)")
+
+
+def mentions_in(text: str) -> list[str]:
+    """The handles mentioned in `text`, lower case, each once, in the order they first occur.
+
+    The one reading of @mentions for every text people write (case comments, forum posts); who
+    a mention reaches is for each feature to decide.
+    """
+    seen: dict[str, None] = {}
+    for name in MENTION.findall(text):
+        seen.setdefault(name.lower(), None)
+    return list(seen)

@@ -28,14 +28,35 @@ DOCUMENT_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
     ),
     ".txt": ("text/plain", ()),
 }
+# What people share with others to work with (a library of methods and templates): the document
+# types and the office formats for tables and slides.
+SHARED_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
+    **DOCUMENT_TYPES,
+    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (ZIP_MAGIC,)),
+    ".pptx": (
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        (ZIP_MAGIC,),
+    ),
+    ".ods": ("application/vnd.oasis.opendocument.spreadsheet", (ZIP_MAGIC,)),
+    ".odp": ("application/vnd.oasis.opendocument.presentation", (ZIP_MAGIC,)),
+}
 
 
 def max_upload_bytes() -> int:
     return int(getattr(settings, "KOKOMA_MAX_UPLOAD_MB", 10)) * 1024 * 1024
 
 
-def check_upload(upload: UploadedFile) -> str:
-    """The content type of an acceptable upload; a ValidationError for any other."""
+def type_names(types: dict[str, tuple[str, tuple[bytes, ...]]]) -> str:
+    """The accepted types as people name them: "PDF, PNG, JPEG, …" (JPG and JPEG as one)."""
+    names = [extension.lstrip(".").upper() for extension in types if extension != ".jpg"]
+    return ", ".join(names)
+
+
+def check_upload(
+    upload: UploadedFile, types: dict[str, tuple[str, tuple[bytes, ...]]] = DOCUMENT_TYPES
+) -> str:
+    """The content type of an acceptable upload (one of `types`); a ValidationError for any
+    other."""
     limit = max_upload_bytes()
     if upload.size is None or upload.size > limit:
         raise ValidationError(
@@ -44,11 +65,12 @@ def check_upload(upload: UploadedFile) -> str:
     if not upload.size:
         raise ValidationError(_("The file is empty."))
     extension = PurePath(upload.name or "").suffix.lower()
-    if extension not in DOCUMENT_TYPES:
+    if extension not in types:
         raise ValidationError(
-            _("This type of file is not accepted. Allowed: PDF, PNG, JPEG, ODT, DOCX, TXT.")
+            _("This type of file is not accepted. Allowed: %(types)s.")
+            % {"types": type_names(types)}
         )
-    content_type, magics = DOCUMENT_TYPES[extension]
+    content_type, magics = types[extension]
     upload.seek(0)
     head = upload.read(2048)
     upload.seek(0)
@@ -72,10 +94,12 @@ def rename_upload(upload: UploadedFile) -> None:
     upload.name = f"{stamp}-{timezone.now().microsecond:06d}{extension}"
 
 
-def accepted(upload: UploadedFile) -> dict[str, Any]:
+def accepted(
+    upload: UploadedFile, types: dict[str, tuple[str, tuple[bytes, ...]]] = DOCUMENT_TYPES
+) -> dict[str, Any]:
     """The values of a `StoredDocument` for a checked upload (`file`, `content_type`, `size`),
     under our own file name; a ValidationError for an upload that is not accepted."""
-    content_type = check_upload(upload)
+    content_type = check_upload(upload, types)
     rename_upload(upload)
     return {"file": upload, "content_type": content_type, "size": upload.size or 0}
 

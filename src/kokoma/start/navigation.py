@@ -32,6 +32,8 @@ from kokoma.tasks.models import Task
 from kokoma.training.models import Certificate
 from kokoma.training.predicates import remember_certified
 
+# The network's areas, each under the one entry "Network".
+NETWORK_AREAS = {"network", "forum", "library"}
 # Roles that work in a municipality's daily business, and so are given tasks.
 WORKING_ROLES = {*COMPANION_ROLES, MembershipRole.ACTOR}
 
@@ -134,7 +136,7 @@ def main_navigation(user: User, *, view_name: str = "", app_name: str = "") -> l
             NavEntry(_("Supervision pool"), reverse("supervision:pool"), app_name == "supervision")
         )
     if rules.has_perm("network.use_network", user):
-        entries.append(NavEntry(_("Network"), reverse("network:home"), app_name == "network"))
+        entries.append(NavEntry(_("Network"), reverse("network:home"), app_name in NETWORK_AREAS))
     if rules.has_perm("guidance.manage_guidance", user):
         entries.append(
             NavEntry(_("Guidance checklists"), reverse("guidance:list"), app_name == "guidance")

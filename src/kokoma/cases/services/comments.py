@@ -12,7 +12,6 @@ unknown. Nobody outside the municipality is named, so a mention reveals no one's
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -21,6 +20,7 @@ from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
+from kokoma.accounts.handles import mentions_in
 from kokoma.accounts.models import COMPANION_ROLES, User
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import record
@@ -31,7 +31,6 @@ from kokoma.notifications.services import notify
 from .. import texts
 from ..models import Case, Comment
 
-MENTION = re.compile(r"(?<![\w.+-])@([\w.+-]*\w)")
 MAX_COMMENT_LENGTH = 5000
 
 
@@ -62,13 +61,6 @@ def people_who_see(case: Case) -> list[User]:
 
 def _by_mention_name(users: list[User]) -> dict[str, User]:
     return {user.handle: user for user in users}
-
-
-def mentions_in(text: str) -> list[str]:
-    seen: dict[str, None] = {}
-    for name in MENTION.findall(text):
-        seen.setdefault(name.lower(), None)
-    return list(seen)
 
 
 def case_link(case: Case) -> str:

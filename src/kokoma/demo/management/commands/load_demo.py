@@ -23,7 +23,9 @@ from kokoma.demo.boards import load_demo_boards
 from kokoma.demo.cases import load_demo_cases
 from kokoma.demo.consultation import load_demo_consultation
 from kokoma.demo.directory import load_demo_directory
+from kokoma.demo.forum import load_demo_forum
 from kokoma.demo.guidance import ensure_guidance
+from kokoma.demo.library import load_demo_library
 from kokoma.demo.network import load_demo_network
 from kokoma.demo.outcomes import load_demo_history
 from kokoma.demo.prevention import load_demo_prevention
@@ -234,6 +236,8 @@ class Command(BaseCommand):
             load_demo_transfer(office)
             load_demo_history()
             load_demo_consultation()
+            load_demo_forum(office)
+            load_demo_library()
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Demo data is in place."))
 
