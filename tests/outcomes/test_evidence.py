@@ -90,3 +90,36 @@ def test_the_page_and_the_export_suppress_small_cells(
 def test_the_demo_shows_real_figures() -> None:
     shown = [cell for cell in evidence() if not cell.suppressed]
     assert shown, "the demo's history gives at least one cell of five cases or more"
+
+
+def test_the_evidence_page_costs_the_same_queries_whatever_the_number_of_cases(
+    schleswig: None, client: Client, login: Login, persona: Persona
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kokoma.municipalities.models import Municipality
+
+    login("local_b")
+    url = reverse("pool:evidence")
+
+    def queries() -> int:
+        assert client.get(url).status_code == 200
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context)
+
+    before = queries()
+    municipality = Municipality.objects.get(register__land=LAND)
+    for number in range(8):
+        factories.closed_case(
+            municipality,
+            persona("office"),
+            title=f"Weitere {number}",
+            summary="Streit",
+            topic="Wohnen",
+            stage=8,
+            procedure="Schlichtung",
+        )
+    assert queries() == before
+    assert before <= 12

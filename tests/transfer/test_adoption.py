@@ -139,3 +139,13 @@ def test_adopt_in_the_browser_flow_preview_then_confirm_then_report(
 
     login("local_a")  # Cottbus did not adopt: it may not report for Bautzen
     assert client.get(report).status_code == 403
+
+
+def test_the_model_page_shows_its_evidence_cases_and_figures(client: Client, login: Login) -> None:
+    model = TransferModel.objects.get(title="Runder Tisch für umstrittene öffentliche Räume")
+    assert model.evidence_cases.exists(), "the demo links closed cases of Cottbus's history"
+    login("local_b")
+    page = client.get(reverse("transfer:detail", kwargs={"transfer_model_id": model.pk}))
+    text = page.content.decode()
+    assert "Jugendtreffpunkt am Skatepark" in text
+    assert "Deeskaliert oder gelöst" in text  # the evidence of its procedure types

@@ -1,11 +1,12 @@
-"""The demo's transfer models: a round table for disputes over public space from Cottbus, adopted
-by Greifswald with a report back, and a model of the programme office for early assessment of
+"""The demo's transfer models: a round table for disputes over public space from Cottbus, with
+closed cases of its history as evidence, adopted by Greifswald with a report back, and a model of the programme office for early assessment of
 observations, not yet adopted. Invented, naming nobody real. Through the services only."""
 
 from __future__ import annotations
 
 from kokoma.accounts.models import User
 from kokoma.municipalities.models import Municipality
+from kokoma.outcomes.models import SharedCase
 from kokoma.taxonomy.models import Term, TermKind
 from kokoma.transfer import services
 from kokoma.transfer.models import Rating, TransferModel
@@ -54,6 +55,12 @@ def load_demo_transfer(office: User) -> None:
         published=True,
         topics=_terms(TermKind.TOPIC, ["Nutzung öffentlicher Raum", "Jugend"]),
         procedures=_terms(TermKind.PROCEDURE, ["Runder Tisch", "Pendeldiplomatie/Einzelgespräche"]),
+        # the round tables of Cottbus's history, shared with the network
+        evidence_cases=list(
+            SharedCase.objects.shared()
+            .filter(case__municipality=cottbus, title__startswith="Jugendtreffpunkt")
+            .order_by("-closed_month")[:3]
+        ),
     )
     services.take_procedure(round_table, by=local, municipality=cottbus)
     services.save_checklist(

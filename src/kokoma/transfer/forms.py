@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from kokoma.accounts.models import User
 from kokoma.core.forms import Form, ModelForm, set_choices, set_options
 from kokoma.municipalities.models import Municipality
+from kokoma.outcomes.models import SharedCase
 from kokoma.taxonomy.models import Term, TermKind
 
 from .models import AdoptionReport, ModelChecklist, TransferModel
@@ -33,9 +34,23 @@ def _terms_field(label: Any) -> forms.ModelMultipleChoiceField:
     )
 
 
+# How many shared cases the form offers as evidence (the latest of the user's municipalities).
+EVIDENCE_CHOICES = 100
+
+
 class TransferModelForm(ModelForm):
     topics = _terms_field(_("Topics"))
     procedures = _terms_field(_("Procedure types"))
+    evidence_cases = forms.ModelMultipleChoiceField(
+        label=_("Closed cases as evidence"),
+        queryset=SharedCase.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Closed cases of your municipalities, shared anonymised with the network, in which "
+            "the model was used. Their outcomes are shown on the model's page."
+        ),
+    )
 
     class Meta:
         model = TransferModel
@@ -56,6 +71,22 @@ class TransferModelForm(ModelForm):
             if self.instance.pk:
                 self.initial[name] = chosen
         mine = [municipality.pk for municipality in municipalities_for(user)]
+        chosen_cases = list(self.instance.evidence_cases.all()) if self.instance.pk else []
+        offered = list(
+            SharedCase.objects.shared()
+            .filter(case__municipality_id__in=mine)
+            .order_by("-closed_month", "-pk")
+            .values_list("pk", flat=True)[:EVIDENCE_CHOICES]
+        )
+        set_choices(
+            self,
+            "evidence_cases",
+            SharedCase.objects.filter(pk__in=[*offered, *(c.pk for c in chosen_cases)]).order_by(
+                "-closed_month", "-pk"
+            ),
+        )
+        if self.instance.pk:
+            self.initial["evidence_cases"] = chosen_cases
         if self.instance.source_municipality_id:
             mine.append(self.instance.source_municipality_id)
         set_choices(

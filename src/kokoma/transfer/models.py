@@ -80,6 +80,13 @@ class TransferModel(models.Model):
         limit_choices_to={"kind": TermKind.PROCEDURE},
         verbose_name=_("procedure types"),
     )
+    evidence_cases = models.ManyToManyField(
+        "outcomes.SharedCase",
+        blank=True,
+        related_name="transfer_models",
+        verbose_name=_("closed cases as evidence"),
+        help_text=_("Closed cases shared anonymised with the network in which the model was used."),
+    )
     source_municipality = models.ForeignKey(
         Municipality,
         on_delete=models.SET_NULL,

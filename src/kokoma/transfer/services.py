@@ -22,6 +22,7 @@ from kokoma.core.messages import message
 from kokoma.guidance import services as guidance
 from kokoma.municipalities.models import Municipality
 from kokoma.notifications.services import notify
+from kokoma.outcomes.models import SharedCase
 from kokoma.taxonomy.models import Term
 from kokoma.workflow.services import workflow_for
 from kokoma.workflow.template import TemplateDiff, apply_template, compare, export_template
@@ -80,15 +81,19 @@ def create_model(
     by: User,
     topics: Iterable[Term] = (),
     procedures: Iterable[Term] = (),
+    evidence_cases: Iterable[SharedCase] = (),
     **fields: Any,
 ) -> TransferModel:
     source = fields.get("source_municipality")
     if source is not None:
         _check_acts_for(by, source)
     model = TransferModel(created_by=by, **fields)
-    return save_audited(
-        model, by=by, related={"topics": list(topics), "procedures": list(procedures)}
-    )
+    related: dict[str, list[Any]] = {
+        "topics": list(topics),
+        "procedures": list(procedures),
+        "evidence_cases": list(evidence_cases),
+    }
+    return save_audited(model, by=by, related=related)
 
 
 @transaction.atomic
@@ -98,14 +103,17 @@ def change_model(
     by: User,
     topics: Iterable[Term] | None = None,
     procedures: Iterable[Term] | None = None,
+    evidence_cases: Iterable[SharedCase] | None = None,
     **changes: Any,
 ) -> TransferModel:
     locked = TransferModel.objects.select_for_update().get(pk=model.pk)
-    related = {}
+    related: dict[str, list[Any]] = {}
     if topics is not None:
         related["topics"] = list(topics)
     if procedures is not None:
         related["procedures"] = list(procedures)
+    if evidence_cases is not None:
+        related["evidence_cases"] = list(evidence_cases)
     return save_audited(assign(stored(locked), changes), by=by, related=related or None)
 
 

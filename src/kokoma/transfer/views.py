@@ -18,6 +18,7 @@ from kokoma.core.access import programme_permission
 from kokoma.core.markdown import render_markdown
 from kokoma.core.viewutils import add_validation_errors, call_service, form_page
 from kokoma.outcomes.evidence import MIN_CELL, Cell, evidence
+from kokoma.outcomes.models import SharedStatus
 from kokoma.workflow.template import describe
 
 from . import services
@@ -53,6 +54,7 @@ def _model_fields(form: TransferModelForm) -> dict[str, Any]:
     data = dict(form.cleaned_data)
     data["topics"] = list(data.pop("topics"))
     data["procedures"] = list(data.pop("procedures"))
+    data["evidence_cases"] = list(data.pop("evidence_cases"))
     return data
 
 
@@ -115,6 +117,9 @@ def model_detail(request: HttpRequest, model: TransferModel) -> HttpResponse:
             "can_change": user.has_perm("transfer.change_model", model),
             "can_adopt": user.has_perm("transfer.adopt_model", model),
             "evidence": _evidence_for(model),
+            "evidence_cases": list(
+                model.evidence_cases.filter(status=SharedStatus.SHARED).order_by("-closed_month")
+            ),
             "min_cell": MIN_CELL,
         },
     )
