@@ -1,14 +1,14 @@
 """The network in the browser (modules 10 and 11).
 
-On a phone, the Greifswald companion finds the network from the menu, reads the directory,
+On a phone, an external process companion finds the network from the menu, reads the directory,
 joins the waiting list of the full conference day with a note (the page says which place she
-has) and registers for the online consultation hour, which her start page then lists. The
-programme office sees her on the conference's participant list, third on the waiting list. The
+has) and registers for the online consultation hour, which his start page then lists. The
+programme office sees him on the conference's participant list, third on the waiting list. The
 Bautzen companion adopts the round-table model: the page shows what changes before anything
 does, the adoption lands in one step with the checklists as Bautzen's own, and a second attempt
 is refused, pointing at the first. Every page is checked with axe-core.
 
-Names here differ from the other journeys.
+Names here differ from the other journeys (whose password changes must not matter here).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def fits(page: Page) -> None:
 
 def test_a_companion_joins_the_waiting_list_and_registers_on_a_phone(page: Page) -> None:
     page.set_viewport_size(PHONE)
-    login(page, "lokal.greifswald", shot="network-companion")
+    login(page, "extern", shot="network-companion")
     page.get_by_role("button", name=de("Menu")).click()
     main_nav(page).get_by_role("link", name=de("Network"), exact=True).click()
     expect(h1(page)).to_have_text(de("Network"))
@@ -96,7 +96,7 @@ def test_a_companion_joins_the_waiting_list_and_registers_on_a_phone(page: Page)
     page.get_by_role("link", name=CONFERENCE).click()
     page.get_by_role("link", name=de("Participant list")).click()
     waiting = page.get_by_role("table").filter(has_text=de("Waiting since"))
-    expect(waiting.get_by_role("row").nth(3)).to_contain_text("Ole Brüggemann")
+    expect(waiting.get_by_role("row").nth(3)).to_contain_text("Jonas Weidmann")
     expect(waiting).to_contain_text("Ich komme mit dem Zug.")
     check(page, "network-participants-desktop")
 
