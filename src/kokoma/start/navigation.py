@@ -33,7 +33,7 @@ from kokoma.training.models import Certificate
 from kokoma.training.predicates import remember_certified
 
 # The network's areas, each under the one entry "Network".
-NETWORK_AREAS = {"network", "forum", "library"}
+NETWORK_AREAS = {"network", "forum", "library", "transfer", "consultation", "pool"}
 # Roles that work in a municipality's daily business, and so are given tasks.
 WORKING_ROLES = {*COMPANION_ROLES, MembershipRole.ACTOR}
 
