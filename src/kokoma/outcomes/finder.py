@@ -24,13 +24,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from kokoma.cases.models import Case, EscalationAssessment, ThreatAssessment
+from kokoma.cases.models import Case
 
 from .models import PoolTerm, SharedCase, SharedCaseQuerySet
-from .services import THREAT_FEATURE_SCORE
+from .services import peak_stage, threat_features
 from .text import from_field, stems, word_forms
 
 RESULTS = 10
@@ -82,16 +82,7 @@ class Match:
 
 def probe(case: Case) -> Probe:
     texts = [case.title, case.summary, case.tree_core_problem, case.tree_causes, case.tree_effects]
-    peak = EscalationAssessment.objects.filter(case=case, actor__isnull=True).aggregate(
-        peak=Max("stage")
-    )["peak"]
-    latest: dict[str, int] = {}
-    for dimension, score in (
-        ThreatAssessment.objects.filter(case=case)
-        .order_by("assessed_on", "pk")
-        .values_list("dimension", "score")
-    ):
-        latest[dimension] = score
+    peak = peak_stage(case)
     names = list(case.topics.values_list("pk", "name"))
     return Probe(
         stems=stems(texts),
@@ -100,7 +91,7 @@ def probe(case: Case) -> Probe:
         topic_names=dict(names),
         conflict_type=case.conflict_type,
         band=None if peak is None else (peak - 1) // 3 + 1,
-        threats={d for d, s in latest.items() if s >= THREAT_FEATURE_SCORE},
+        threats=threat_features(case),
     )
 
 

@@ -35,12 +35,15 @@ def _link(case: Case) -> str:
     return reverse("outcomes:share", kwargs={"reference": case.reference})
 
 
-def facts_of(case: Case) -> dict[str, Any]:
-    """What the pool keeps of a closed case beside the approved texts: nothing that names
-    anybody – topics, procedures, conflict type, threat dimensions, peak stage, outcome,
-    duration, month of closing, Land and size class of the municipality."""
-    register = case.municipality.register
-    closed = timezone.localdate(case.closed_at) if case.closed_at else timezone.localdate()
+def peak_stage(case: Case) -> int | None:
+    """The highest Glasl stage assessed for the case as a whole."""
+    found = EscalationAssessment.objects.filter(case=case, actor__isnull=True)
+    peak: int | None = found.aggregate(peak=Max("stage"))["peak"]
+    return peak
+
+
+def threat_features(case: Case) -> set[str]:
+    """The threat dimensions whose latest score reaches THREAT_FEATURE_SCORE."""
     latest: dict[str, int] = {}
     for dimension, score in (
         ThreatAssessment.objects.filter(case=case)
@@ -48,13 +51,19 @@ def facts_of(case: Case) -> dict[str, Any]:
         .values_list("dimension", "score")
     ):
         latest[dimension] = score
-    peak = EscalationAssessment.objects.filter(case=case, actor__isnull=True).aggregate(
-        peak=Max("stage")
-    )["peak"]
+    return {dimension for dimension, score in latest.items() if score >= THREAT_FEATURE_SCORE}
+
+
+def facts_of(case: Case) -> dict[str, Any]:
+    """What the pool keeps of a closed case beside the approved texts: nothing that names
+    anybody – topics, procedures, conflict type, threat dimensions, peak stage, outcome,
+    duration, month of closing, Land and size class of the municipality."""
+    register = case.municipality.register
+    closed = timezone.localdate(case.closed_at) if case.closed_at else timezone.localdate()
     return {
         "conflict_type": case.conflict_type,
-        "threat_dimensions": sorted(d for d, s in latest.items() if s >= THREAT_FEATURE_SCORE),
-        "peak_stage": peak,
+        "threat_dimensions": sorted(threat_features(case)),
+        "peak_stage": peak_stage(case),
         "outcome": case.outcome,
         "duration_days": max((closed - case.opened_on).days, 0),
         "closed_month": closed.replace(day=1),
