@@ -160,6 +160,7 @@ INSTALLED_APPS = [
     "kokoma.outcomes",
     "kokoma.forum",
     "kokoma.library",
+    "kokoma.dialogue",
     "kokoma.start",
     "kokoma.demo",
 ]
