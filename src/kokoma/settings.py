@@ -405,6 +405,8 @@ LOGGING = {
 }
 
 KOKOMA_PAGE_SIZE = 25
+# The opinion map of a dialogue is recomputed at most this often (seconds), in the background.
+KOKOMA_DIALOGUE_MAP_DELAY = env_int("KOKOMA_DIALOGUE_MAP_DELAY", 3)
 # An unfinished accompaniment process counts as stalled after this many weeks without progress
 # (the programme office's start page lists such municipalities).
 KOKOMA_PROCESS_STALLED_WEEKS = env_int("KOKOMA_PROCESS_STALLED_WEEKS", 8)

@@ -127,6 +127,8 @@ class Agreement(models.Model):
     """An agreement reached between parties of the conflict (Vereinbarung)."""
 
     class Status(models.TextChoices):
+        # e.g. taken from a statement that bridged the groups of a dialogue, not yet agreed
+        DRAFT = "draft", _("draft")
         IN_FORCE = "in_force", _("in force")
         KEPT = "kept", _("kept")
         BROKEN = "broken", _("broken")

@@ -184,6 +184,7 @@ def municipality_detail(request: HttpRequest, municipality: Municipality) -> Htt
                 "situation.view_prevention_measures", municipality
             ),
             "own_guidance": user.has_perm("guidance.manage_own_guidance", municipality),
+            "dialogues": user.has_perm("dialogue.list_dialogues", municipality),
         },
     }
     if user.has_perm("municipalities.view_process", municipality):

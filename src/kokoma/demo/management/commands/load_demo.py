@@ -27,6 +27,7 @@ from kokoma.demo.forum import load_demo_forum
 from kokoma.demo.guidance import ensure_guidance
 from kokoma.demo.library import load_demo_library
 from kokoma.demo.network import load_demo_network
+from kokoma.demo.dialogue import load_demo_dialogues
 from kokoma.demo.outcomes import load_demo_history
 from kokoma.demo.prevention import load_demo_prevention
 from kokoma.demo.prevention_measures import load_demo_situation
@@ -238,6 +239,7 @@ class Command(BaseCommand):
             load_demo_consultation()
             load_demo_forum(office)
             load_demo_library()
+            load_demo_dialogues()
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Demo data is in place."))
 

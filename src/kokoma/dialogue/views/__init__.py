@@ -1,0 +1,1 @@
+"""The dialogue's pages: taking part (public, by link) and facilitating (logged in)."""
