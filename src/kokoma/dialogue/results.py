@@ -94,6 +94,12 @@ def _bars(analysis: Analysis, statement_id: int, labels: Sequence[str]) -> list[
     return [Bar(label, *count) for label, count in zip(labels, counts, strict=False)]
 
 
+def _bridges(bars: Sequence[Bar]) -> bool:
+    """Every group leans towards agreeing (its estimated agree probability is over one half, as
+    in the group-informed consensus) – a high product alone can come from one keen group."""
+    return bool(bars) and all((bar.agree + 1) / (bar.total + 2) > 0.5 for bar in bars)
+
+
 def build_results(dialogue: Dialogue, analysis: Analysis, *, me: int | None) -> Results:
     statements = {s.pk: s for s in dialogue.statements.all()}
     labels = [_("Group %(label)s") % {"label": group_label(i)} for i in range(len(analysis.groups))]
@@ -115,9 +121,11 @@ def build_results(dialogue: Dialogue, analysis: Analysis, *, me: int | None) -> 
                 )
         groups.append(view)
     bridging = [
-        Bridge(statements[sid], score, _bars(analysis, sid, labels))
+        Bridge(statements[sid], score, bars)
         for sid, score in analysis.bridging
-        if sid in statements and not statements[sid].is_meta
+        if sid in statements
+        and not statements[sid].is_meta
+        and _bridges(bars := _bars(analysis, sid, labels))
     ][:BRIDGING_SHOWN]
     my_group = analysis.group_of.get(me) if me is not None else None
     index_of = {group.id: i for i, group in enumerate(analysis.groups)}
