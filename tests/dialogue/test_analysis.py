@@ -308,3 +308,16 @@ def test_the_analysis_package_does_not_import_django() -> None:
             else:
                 continue
             assert not any(n.split(".")[0] == "django" for n in names), module.name
+
+
+def test_scattered_ids_give_the_same_matrix_as_compact_ones() -> None:
+    rng = np.random.default_rng(3)
+    participants = rng.integers(0, 50, 2_000)
+    statements = rng.integers(0, 20, 2_000)
+    values = rng.integers(-1, 2, 2_000)
+    compact = build_matrix(participants, statements, values)
+    scattered = build_matrix(participants * 10**12 + 7, statements * 10**9, values)
+    assert scattered.participant_ids == [p * 10**12 + 7 for p in compact.participant_ids]
+    assert scattered.statement_ids == [s * 10**9 for s in compact.statement_ids]
+    for coordinate in ("rows", "cols", "vals"):
+        assert np.array_equal(getattr(scattered, coordinate), getattr(compact, coordinate))
