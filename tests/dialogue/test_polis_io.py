@@ -118,3 +118,13 @@ def test_written_counts_use_the_latest_vote() -> None:
     assert again.comments == comments and again.votes == votes
     assert again.problems == [] and again.groups == {1: None, 2: None}
     assert isinstance(again.problems, list) and Problem("x", 1, "y").line == 1
+
+
+def test_a_repeated_statement_and_an_unreadable_line_are_problems_on_their_lines() -> None:
+    too_long = "x" * 200_000  # beyond the CSV reader's field size limit
+    comments = COMMENTS + f"3,x,1,5,0,0,0,Again\n4,x,2,5,0,0,0,{too_long}\n5,x,3,5,0,0,0,Fine\n"
+    export = read_polis_export(
+        {"comments.csv": comments, "votes.csv": "timestamp,comment-id,voter-id,vote\n"}
+    )
+    assert [(p.file, p.line) for p in export.problems] == [("comments.csv", 4), ("comments.csv", 5)]
+    assert [c.id for c in export.comments] == [0, 1, 3]

@@ -112,8 +112,7 @@ def read_polis_export(files: Mapping[str, bytes | str]) -> PolisExport:
     texts = {name: _decode(name, files[name], export.problems) for name in FILES if name in files}
     comments = texts.get(COMMENTS)
     if comments is not None:
-        export.comments = _read_rows(COMMENTS, comments, _comment, export.problems)
-        _drop_repeated_comments(export)
+        export.comments = _read_rows(COMMENTS, comments, _comment_reader(), export.problems)
     known = {c.id for c in export.comments} if COMMENTS in files else None
     if (votes := texts.get(VOTES)) is not None:
         export.votes = _read_rows(VOTES, votes, _vote_reader(known), export.problems)
@@ -168,8 +167,10 @@ def _read_rows(
 def _numbered(
     reader: csv.DictReader[str], name: str, problems: list[Problem]
 ) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows with the line each starts on (a comment's text may span several lines)."""
-    start = reader.line_num + 1
+    """Rows with the line each starts on (a comment's text may span several lines); a line the
+    CSV reader refuses (a NUL byte, say) is a problem and reading goes on after it."""
+    lines = reader.reader  # DictReader's own line_num lags behind after an error
+    start = lines.line_num + 1
     while True:
         try:
             row = next(reader)
@@ -177,9 +178,12 @@ def _numbered(
             return
         except csv.Error:
             problems.append(Problem(name, start, gettext("The line is not valid CSV.")))
-            return
+            if lines.line_num < start:
+                return
+            start = lines.line_num + 1
+            continue
         yield start, row
-        start = reader.line_num + 1
+        start = lines.line_num + 1
 
 
 def _integer(row: Mapping[str, str | None], column: str) -> int:
@@ -195,32 +199,29 @@ def _optional_integer(row: Mapping[str, str | None], column: str) -> int | None:
     return _integer(row, column) if (row.get(column) or "").strip() else None
 
 
-def _comment(row: dict[str, str]) -> Comment:
-    moderated = _integer(row, "moderated")
-    if moderated not in (-1, 0, 1):
-        raise _RowError(gettext("Moderation must be -1, 0 or 1."))
-    meta = (row.get("is-meta") or "").strip().lower()
-    return Comment(
-        id=_integer(row, "comment-id"),
-        text=row.get("comment-body") or "",
-        author_id=_integer(row, "author-id"),
-        moderated=moderated,
-        is_meta=None if not meta else meta in ("1", "true", "t", "yes"),
-        created=_optional_integer(row, "timestamp"),
-    )
-
-
-def _drop_repeated_comments(export: PolisExport) -> None:
+def _comment_reader() -> Callable[[dict[str, str]], Comment]:
     seen: set[int] = set()
-    kept = []
-    for comment in export.comments:
+
+    def parse(row: dict[str, str]) -> Comment:
+        moderated = _integer(row, "moderated")
+        if moderated not in (-1, 0, 1):
+            raise _RowError(gettext("Moderation must be -1, 0 or 1."))
+        meta = (row.get("is-meta") or "").strip().lower()
+        comment = Comment(
+            id=_integer(row, "comment-id"),
+            text=row.get("comment-body") or "",
+            author_id=_integer(row, "author-id"),
+            moderated=moderated,
+            is_meta=None if not meta else meta in ("1", "true", "t", "yes"),
+            created=_optional_integer(row, "timestamp"),
+        )
         if comment.id in seen:
-            message = gettext("Statement %(id)s appears twice; the first is kept.")
-            export.problems.append(Problem(COMMENTS, 0, message % {"id": comment.id}))
-            continue
+            message = gettext("Statement %(id)s appears a second time; the first is kept.")
+            raise _RowError(message % {"id": comment.id})
         seen.add(comment.id)
-        kept.append(comment)
-    export.comments = kept
+        return comment
+
+    return parse
 
 
 def _vote_reader(known: set[int] | None) -> Callable[[dict[str, str]], Vote]:
