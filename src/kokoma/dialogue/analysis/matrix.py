@@ -55,6 +55,12 @@ class VoteMatrix:
             (self.vals.astype(np.float64), (self.rows, self.cols)), shape=self.shape
         )
 
+    def seen(self) -> sparse.csr_matrix:
+        """Which statements each participant voted on (passes included), as a boolean CSR."""
+        return sparse.csr_matrix(
+            (np.ones(self.vals.size, dtype=bool), (self.rows, self.cols)), shape=self.shape
+        )
+
     def votes_per_participant(self) -> IntArray:
         return np.bincount(self.rows, minlength=self.n_participants).astype(np.int64)
 
