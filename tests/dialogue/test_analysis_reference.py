@@ -163,5 +163,5 @@ def test_one_percent_more_votes_keeps_groups_and_their_ids(
     old = [before.group_of[p] for p in common]
     new = [after.group_of[p] for p in common]
     assert adjusted_rand_score(old, new) >= 0.95
-    assert np.mean(np.array(old) == np.array(new)) >= 0.97  # the same ids, not just the same split
+    assert np.mean(np.array(old) == np.array(new)) >= 0.99  # the same ids, not just the same split
     assert set(before.placed) <= set(after.placed)
