@@ -9,7 +9,6 @@ import pytest
 
 from kokoma.dialogue.polis_io import (
     Comment,
-    Problem,
     Vote,
     analyse_export,
     read_polis_dir,
@@ -117,7 +116,6 @@ def test_written_counts_use_the_latest_vote() -> None:
     again = read_polis_export(files)
     assert again.comments == comments and again.votes == votes
     assert again.problems == [] and again.groups == {1: None, 2: None}
-    assert isinstance(again.problems, list) and Problem("x", 1, "y").line == 1
 
 
 def test_a_repeated_statement_and_an_unreadable_line_are_problems_on_their_lines() -> None:
