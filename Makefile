@@ -14,7 +14,7 @@ export KOKOMA_BASE_URL
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 
-.PHONY: run test test-fast lint install system-deps assets messages demo-data serve clean bench bench-finder
+.PHONY: run test test-fast lint install system-deps assets messages demo-data serve clean bench bench-finder bench-dialogue
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -75,6 +75,10 @@ bench: $(STAMP)
 # The similar-case finder at 100,000 shared cases (bench/README.md); use PostgreSQL for that size.
 bench-finder: $(STAMP)
 	$(PY) bench/bench_finder.py $(BENCH_ARGS)
+
+# The opinion map's analysis against red-dwarf and at 100,000 × 1,000 with 10 million votes.
+bench-dialogue: $(STAMP)
+	$(PY) bench/bench_dialogue.py $(BENCH_ARGS)
 
 clean:
 	rm -rf var/static test-artifacts .pytest_cache .mypy_cache

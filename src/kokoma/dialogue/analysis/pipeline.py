@@ -48,7 +48,20 @@ def analyse(
     group_of_row[placed_rows] = labels
     n_groups = int(labels.max()) + 1 if labels.size else 0
     counts = statistics.count_by_group(matrix, group_of_row, n_groups)
-    new_state = State(
+    new_state = _next_state(matrix, projection, base, group_centres, smoother, placed_ids, labels)
+    return _assemble(matrix, projection, placed_rows, labels, counts, excluded, meta, new_state)
+
+
+def _next_state(
+    matrix: VoteMatrix,
+    projection: Projection,
+    base: clustering.Clustering,
+    group_centres: dict[int, Floats],
+    smoother: clustering.KSmoother,
+    placed_ids: list[int],
+    labels: npt.NDArray[np.int64],
+) -> State:
+    return State(
         components={
             s: (float(c[0]), float(c[1]))
             for s, c in zip(matrix.statement_ids, projection.components, strict=True)
@@ -61,7 +74,6 @@ def analyse(
         in_conv=placed_ids,
         group_of={p: int(g) for p, g in zip(placed_ids, labels, strict=True)},
     )
-    return _assemble(matrix, projection, placed_rows, labels, counts, excluded, meta, new_state)
 
 
 def _column_mask(matrix: VoteMatrix, statement_ids: set[int]) -> Mask:
@@ -83,8 +95,8 @@ def _in_conv(matrix: VoteMatrix, previously: list[int]) -> npt.NDArray[np.int64]
     missing = GREEDY_PLACED - int(placed.sum())
     if missing > 0:
         by_activity = np.argsort(-votes, kind="stable")
-        extra = [r for r in by_activity if not placed[r] and votes[r] > 0][:missing]
-        placed[extra] = True
+        waiting = by_activity[~placed[by_activity] & (votes[by_activity] > 0)]
+        placed[waiting[:missing]] = True
     return np.flatnonzero(placed)
 
 

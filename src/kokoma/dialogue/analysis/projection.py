@@ -38,7 +38,7 @@ def project(
 ) -> Projection:
     """Project every participant (placed or not) onto the first two principal components."""
     centred, centre = _centred_votes(matrix, moderated)
-    components = _top_components(centred, warm_start)
+    components = _components_of_active_columns(centred, warm_start)
     positions = np.asarray(centred @ components) * _sparsity_scale(matrix, moderated)[:, None]
     return Projection(
         centre=centre,
@@ -60,6 +60,18 @@ def _centred_votes(
     data = matrix.vals[keep] - centre[matrix.cols[keep]]
     centred = sparse.csr_matrix((data, (matrix.rows[keep], matrix.cols[keep])), shape=matrix.shape)
     return centred, centre
+
+
+def _components_of_active_columns(centred: sparse.csr_matrix, warm_start: Floats | None) -> Floats:
+    """Components over the columns that carry information; the others (moderated out, not yet
+    voted on, everybody voted the same) get 0, so they neither move nor pull anybody."""
+    active = np.bincount(centred.indices[centred.data != 0], minlength=centred.shape[1]) > 0
+    components = np.zeros((centred.shape[1], N_COMPONENTS))
+    if active.all():
+        return _top_components(centred, warm_start)
+    start = None if warm_start is None else warm_start[active]
+    components[active] = _top_components(centred[:, active], start)
+    return components
 
 
 def _top_components(centred: sparse.csr_matrix, warm_start: Floats | None) -> Floats:
