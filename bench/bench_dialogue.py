@@ -36,7 +36,7 @@ sys.path.insert(0, str(PROJECT_DIR / "src"))
 
 from kokoma.dialogue.analysis import Analysis, analyse, build_matrix  # noqa: E402
 
-POLIS = Path("/work/shared/data/polis")
+POLIS = Path(__file__).resolve().parents[1] / "data" / "polis"
 CONVERSATIONS = ["austria-climate.5twd2jsnkf.2022-08-08", "scoop-hivemind.freshwater"]
 Ints = npt.NDArray[np.int64]
 

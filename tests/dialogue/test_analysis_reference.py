@@ -24,10 +24,8 @@ from sklearn.metrics import adjusted_rand_score
 from kokoma.dialogue.analysis import Analysis
 from kokoma.dialogue.polis_io import PolisExport, analyse_export, read_polis_dir
 
-POLIS = Path("/work/shared/data/polis")
+POLIS = Path(__file__).resolve().parents[2] / "data" / "polis"
 CONVERSATIONS = ["austria-climate.5twd2jsnkf.2022-08-08", "scoop-hivemind.freshwater"]
-
-pytestmark = pytest.mark.skipif(not POLIS.is_dir(), reason="needs the shared Pol.is exports")
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from kokoma.dialogue.polis_io import (
     Comment,
     Vote,
@@ -16,11 +14,10 @@ from kokoma.dialogue.polis_io import (
     write_polis_export,
 )
 
-POLIS = Path("/work/shared/data/polis")
+POLIS = Path(__file__).resolve().parents[2] / "data" / "polis"
 AUSTRIA = POLIS / "austria-climate.5twd2jsnkf.2022-08-08"
 SCOOP = POLIS / "scoop-hivemind.freshwater"
 
-pytestmark = pytest.mark.skipif(not POLIS.is_dir(), reason="needs the shared Pol.is exports")
 
 COMMENTS = (
     "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.core.forms import Form, ModelForm, datetime_field
+from kokoma.core.uploads import check_upload
 
 from .models import STATEMENT_MAX_LENGTH, Dialogue, StatementStatus
 
@@ -96,3 +97,46 @@ class ModerationForm(Form):
         if data.get("decision") == StatementStatus.REJECTED and not data.get("reason", "").strip():
             self.add_error("reason", _("Please give a reason for rejecting it."))
         return data
+
+
+CSV_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {".csv": ("text/csv", ())}
+
+
+class PolisImportForm(Form):
+    question = forms.CharField(
+        label=_("Question of the dialogue"),
+        max_length=300,
+        help_text=_("Usually the topic of the Pol.is conversation."),
+    )
+    comments = forms.FileField(label="comments.csv")
+    votes = forms.FileField(label="votes.csv")
+    participants = forms.FileField(label="participants-votes.csv", required=False)
+    summary = forms.FileField(label="summary.csv", required=False)
+
+    FILE_NAMES = {
+        "comments": "comments.csv",
+        "votes": "votes.csv",
+        "participants": "participants-votes.csv",
+        "summary": "summary.csv",
+    }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for field in self.FILE_NAMES:
+            upload = data.get(field)
+            if upload:
+                try:
+                    check_upload(upload, CSV_TYPES)
+                except forms.ValidationError as error:
+                    self.add_error(field, error)
+        return data
+
+    def files_by_name(self) -> dict[str, bytes]:
+        """The uploaded files' contents under the names the Pol.is reader knows."""
+        found = {}
+        for field, name in self.FILE_NAMES.items():
+            upload = self.cleaned_data.get(field)
+            if upload:
+                upload.seek(0)
+                found[name] = upload.read()
+        return found

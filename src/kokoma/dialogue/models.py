@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from kokoma.accounts.models import User
 
 STATEMENT_MAX_LENGTH = 300
+# Statements imported from Pol.is may be longer than the ones written here.
+IMPORTED_MAX_LENGTH = 1000
 
 
 def new_key() -> str:
@@ -136,7 +138,7 @@ class Statement(models.Model):
     dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="statements")
     # The statement's id within its dialogue, as the Pol.is exchange format numbers comments.
     number = models.PositiveIntegerField(editable=False)
-    text = models.CharField(_("statement"), max_length=STATEMENT_MAX_LENGTH)
+    text = models.CharField(_("statement"), max_length=IMPORTED_MAX_LENGTH)
     status = models.CharField(
         _("status"), max_length=16, choices=StatementStatus.choices, default=StatementStatus.PENDING
     )

@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from django.utils.translation import gettext
 
+from kokoma.core.spreadsheet import neutralise, restore
 from kokoma.dialogue.analysis import Analysis, State, analyse, build_matrix
 
 COMMENTS = "comments.csv"
@@ -209,7 +210,7 @@ def _comment_reader() -> Callable[[dict[str, str]], Comment]:
         meta = (row.get("is-meta") or "").strip().lower()
         comment = Comment(
             id=_integer(row, "comment-id"),
-            text=row.get("comment-body") or "",
+            text=restore(row.get("comment-body") or ""),
             author_id=_integer(row, "author-id"),
             moderated=moderated,
             is_meta=None if not meta else meta in ("1", "true", "t", "yes"),
@@ -333,7 +334,7 @@ def _comments_csv(comments: Sequence[Comment], latest: Mapping[tuple[int, int], 
             tally[(c.id, 1)],
             tally[(c.id, -1)],
             c.moderated,
-            c.text,
+            neutralise(c.text),
             *([] if not with_meta else ["" if c.is_meta is None else str(c.is_meta).lower()]),
         ]
         for c in comments
@@ -345,7 +346,8 @@ def _participants_csv(
     comments: Sequence[Comment], latest: Mapping[tuple[int, int], int], analysis: Analysis | None
 ) -> str:
     statements = sorted({c.id for c in comments} | {s for _, s in latest})
-    authored = Counter(c.author_id for c in comments)
+    # a negative author is no participant (KoKoMa's facilitators write seed statements as -1)
+    authored = Counter(c.author_id for c in comments if c.author_id >= 0)
     by_participant: dict[int, dict[int, int]] = {}
     for (participant, statement), value in latest.items():
         by_participant.setdefault(participant, {})[statement] = value
@@ -379,7 +381,7 @@ def _summary_csv(
     counted = {
         "voters": str(len({p for p, _ in latest})),
         "voters-in-conv": str(len(analysis.placed)) if analysis else "",
-        "commenters": str(len({c.author_id for c in comments})),
+        "commenters": str(len({c.author_id for c in comments if c.author_id >= 0})),
         "comments": str(len(comments)),
         "groups": str(analysis.k) if analysis else "",
     }

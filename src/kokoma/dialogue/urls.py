@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import manage
+from .views import exports, manage
 
 app_name = "dialogue"
 one = "<int:dialogue_id>/"
@@ -16,4 +16,7 @@ urlpatterns = [
     path(f"{one}schliessen/", manage.close, name="close"),
     path(f"{one}link-erneuern/", manage.renew_link, name="renew_link"),
     path(f"{one}karte/", manage.map_page, name="map"),
+    path(f"{one}ergebnis.csv", exports.results_csv, name="results_csv"),
+    path(f"{one}ergebnis.pdf", exports.results_pdf, name="results_pdf"),
+    path(f"{one}polis.zip", exports.polis_export, name="polis_export"),
 ]
