@@ -67,7 +67,7 @@ def _simulate(dialogue: Dialogue, statements: list[Statement], rng: random.Rando
         seen = rng.sample(range(len(statements)), rng.randint(8, len(statements)))
         moment = participant.created_at
         for index in seen:
-            agree = STATEMENTS[index][1 + camp]
+            agree = float(STATEMENTS[index][1 + camp])
             roll = rng.random()
             value = 0 if roll < 0.08 else (1 if rng.random() < agree else -1)
             moment += datetime.timedelta(seconds=rng.randint(5, 40))
@@ -90,7 +90,7 @@ def load_demo_dialogues() -> None:
         return
     cottbus = Municipality.objects.get(register__ags=COTTBUS)
     local = User.objects.get(email=f"lokal.cottbus@{DOMAIN}")
-    rng = random.Random(14)  # noqa: S311 - a reproducible demo, not a secret
+    rng = random.Random(14)
     public = services.open_dialogue(
         municipality=cottbus,
         by=local,
@@ -151,7 +151,7 @@ def _simulate_small(dialogue: Dialogue, rng: random.Random) -> None:
     for participant in Participant.objects.filter(dialogue=dialogue).order_by("number"):
         camp = participant.number % 2
         for index, statement in enumerate(statements):
-            agree = STATEMENTS[index][1 + camp]
+            agree = float(STATEMENTS[index][1 + camp])
             moment = start + datetime.timedelta(minutes=10 * participant.number + index)
             votes.append(
                 Vote(

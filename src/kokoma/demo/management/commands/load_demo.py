@@ -22,12 +22,12 @@ from kokoma.accounts.models import Membership, MembershipRole, ProgrammeRole, Us
 from kokoma.demo.boards import load_demo_boards
 from kokoma.demo.cases import load_demo_cases
 from kokoma.demo.consultation import load_demo_consultation
+from kokoma.demo.dialogue import load_demo_dialogues
 from kokoma.demo.directory import load_demo_directory
 from kokoma.demo.forum import load_demo_forum
 from kokoma.demo.guidance import ensure_guidance
 from kokoma.demo.library import load_demo_library
 from kokoma.demo.network import load_demo_network
-from kokoma.demo.dialogue import load_demo_dialogues
 from kokoma.demo.outcomes import load_demo_history
 from kokoma.demo.prevention import load_demo_prevention
 from kokoma.demo.prevention_measures import load_demo_situation
