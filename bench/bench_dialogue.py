@@ -5,7 +5,7 @@ Standalone (not a test, not run by `make test`): `make bench-dialogue` or
 `.venv/bin/python bench/bench_dialogue.py --help`. In one run it measures
 
 * ``build_matrix`` + ``analyse`` against red-dwarf's ``run_pipeline`` on the two real Pol.is
-  conversations in /work/shared/data/polis (median of ``--repeat`` runs; goal: ours ≥ 3× faster);
+  conversations in data/polis (median of ``--repeat`` runs; goal: ours ≥ 3× faster);
 * ours on a synthetic dialogue (default 100,000 participants × 1,000 statements, 10,000,000
   votes, three planted groups; goal: analyse ≤ 5 s, peak memory ≤ 2 GB), run in a fresh
   subprocess so that its peak resident memory is its own: the time of ``build_matrix`` and of

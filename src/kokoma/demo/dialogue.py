@@ -2,8 +2,8 @@
 with a few hundred simulated participants in three camps and statements that bridge them, and a
 small dialogue inside the forecourt case. Invented, naming nobody.
 
-The dialogues and their statements go through the services; the simulated participants and their
-votes are written in bulk (thousands of rows), then the map is computed once.
+Everything goes through the services: the simulated participants' votes (thousands) as votes cast
+elsewhere (`exchange.import_votes`, in bulk), then the map is computed once.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from kokoma.accounts.models import User
 from kokoma.cases.models import Case
-from kokoma.dialogue import services
-from kokoma.dialogue.models import Dialogue, Participant, Statement, StatementStatus, Vote
+from kokoma.dialogue import exchange, polis_io, services
+from kokoma.dialogue.models import Dialogue, Participant, StatementStatus
 from kokoma.dialogue.opinion_map import refresh_map
 from kokoma.municipalities.models import Municipality
 
@@ -48,41 +48,25 @@ CAMPS = [0.45, 0.35, 0.2]  # share of participants per camp
 PARTICIPANTS = 320
 
 
-def _simulate(dialogue: Dialogue, statements: list[Statement], rng: random.Random) -> None:
+def _millis(moment: datetime.datetime) -> int:
+    return int(moment.timestamp() * 1000)
+
+
+def _simulate(dialogue: Dialogue, rng: random.Random) -> None:
     """Participants of three camps, each voting on 8–15 statements over the last three weeks."""
     start = timezone.now() - datetime.timedelta(days=21)
-    Participant.objects.bulk_create(
-        Participant(
-            dialogue=dialogue,
-            number=number,
-            token_hash=f"demo-{dialogue.pk}-{number}",
-            created_at=start + datetime.timedelta(minutes=90 * number),
-        )
-        for number in range(PARTICIPANTS)
-    )
-    participants = list(Participant.objects.filter(dialogue=dialogue).order_by("number"))
-    votes: list[Vote] = []
-    for participant in participants:
+    numbers = [s.number for s in dialogue.statements.order_by("number")]
+    votes: list[polis_io.Vote] = []
+    for participant in range(PARTICIPANTS):
         camp = rng.choices(range(len(CAMPS)), weights=CAMPS)[0]
-        seen = rng.sample(range(len(statements)), rng.randint(8, len(statements)))
-        moment = participant.created_at
-        for index in seen:
+        moment = start + datetime.timedelta(minutes=90 * participant)
+        for index in rng.sample(range(len(numbers)), rng.randint(8, len(numbers))):
             agree = float(STATEMENTS[index][1 + camp])
-            roll = rng.random()
-            value = 0 if roll < 0.08 else (1 if rng.random() < agree else -1)
+            value = 0 if rng.random() < 0.08 else (1 if rng.random() < agree else -1)
             moment += datetime.timedelta(seconds=rng.randint(5, 40))
-            votes.append(
-                Vote(
-                    dialogue=dialogue,
-                    participant=participant,
-                    statement=statements[index],
-                    value=value,
-                    created_at=moment,
-                    updated_at=moment,
-                )
-            )
-    votes.sort(key=lambda vote: vote.created_at)
-    Vote.objects.bulk_create(votes, batch_size=2000)
+            votes.append(polis_io.Vote(_millis(moment), participant, numbers[index], value))
+    votes.sort(key=lambda vote: vote.timestamp)
+    exchange.import_votes(dialogue, votes)
 
 
 def load_demo_dialogues() -> None:
@@ -104,8 +88,7 @@ def load_demo_dialogues() -> None:
         closes_at=timezone.now() + datetime.timedelta(days=14),
         seeds=[text for text, *_ in STATEMENTS],
     )
-    statements = list(public.statements.order_by("number"))
-    _simulate(public, statements, rng)
+    _simulate(public, rng)
     services.submit_statement(
         public,
         Participant.objects.get(dialogue=public, number=0),
@@ -141,26 +124,17 @@ def load_demo_dialogues() -> None:
 
 
 def _simulate_small(dialogue: Dialogue, rng: random.Random) -> None:
-    statements = list(dialogue.statements.order_by("number"))
+    """The people at the round table: two sides of twelve, each voting on every statement."""
     start = timezone.now() - datetime.timedelta(days=6)
-    Participant.objects.bulk_create(
-        Participant(dialogue=dialogue, number=number, token_hash=f"demo-{dialogue.pk}-{number}")
-        for number in range(24)
-    )
-    votes = []
-    for participant in Participant.objects.filter(dialogue=dialogue).order_by("number"):
-        camp = participant.number % 2
-        for index, statement in enumerate(statements):
-            agree = float(STATEMENTS[index][1 + camp])
-            moment = start + datetime.timedelta(minutes=10 * participant.number + index)
-            votes.append(
-                Vote(
-                    dialogue=dialogue,
-                    participant=participant,
-                    statement=statement,
-                    value=1 if rng.random() < agree else -1,
-                    created_at=moment,
-                    updated_at=moment,
-                )
-            )
-    Vote.objects.bulk_create(votes)
+    numbers = [s.number for s in dialogue.statements.order_by("number")]
+    votes = [
+        polis_io.Vote(
+            _millis(start + datetime.timedelta(minutes=10 * participant + index)),
+            participant,
+            number,
+            1 if rng.random() < float(STATEMENTS[index][1 + participant % 2]) else -1,
+        )
+        for participant in range(24)
+        for index, number in enumerate(numbers)
+    ]
+    exchange.import_votes(dialogue, votes)

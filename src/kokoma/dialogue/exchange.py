@@ -154,7 +154,6 @@ def import_export(
     )
     report = ImportReport(dialogue=dialogue, problems=problems)
     _import_rows(dialogue, comments, export.votes, report)
-    transaction.on_commit(lambda: services.schedule_map(dialogue.pk))
     return report
 
 
@@ -164,47 +163,52 @@ def _import_rows(
     votes: list[polis_io.Vote],
     report: ImportReport,
 ) -> None:
-    people = sorted(
-        {v.participant_id for v in votes} | {c.author_id for c in comments if c.author_id >= 0}
+    authors = sorted({c.author_id for c in comments if c.author_id >= 0})
+    participants = _participants(dialogue, authors)
+    statements = Statement.objects.bulk_create(
+        Statement(
+            dialogue=dialogue,
+            number=c.id,
+            text=" ".join(c.text.split()),
+            status=StatementStatus.REJECTED if c.moderated == -1 else StatementStatus.ACCEPTED,
+            rejection_reason=_("hidden in Pol.is") if c.moderated == -1 else "",
+            is_meta=bool(c.is_meta),
+            submitted_by=participants.get(c.author_id),
+            created_at=_moment(c.created) if c.created else dialogue.opens_at,
+        )
+        for c in comments
     )
-    participants = {
-        number: participant
-        for number, participant in zip(
-            people,
-            Participant.objects.bulk_create(
-                Participant(dialogue=dialogue, number=n) for n in people
-            ),
-            strict=True,
-        )
-    }
-    statements = {
-        c.id: statement
-        for c, statement in zip(
-            comments,
-            Statement.objects.bulk_create(
-                Statement(
-                    dialogue=dialogue,
-                    number=c.id,
-                    text=" ".join(c.text.split()),
-                    status=StatementStatus.REJECTED
-                    if c.moderated == -1
-                    else StatementStatus.ACCEPTED,
-                    rejection_reason=_("hidden in Pol.is") if c.moderated == -1 else "",
-                    is_meta=bool(c.is_meta),
-                    submitted_by=participants.get(c.author_id),
-                    created_at=_moment(c.created) if c.created else dialogue.opens_at,
-                )
-                for c in comments
-            ),
-            strict=True,
-        )
-    }
+    report.statements = len(statements)
+    report.votes = import_votes(dialogue, votes)
+    report.participants = dialogue.participants.count()
+
+
+def _participants(dialogue: Dialogue, numbers: list[int]) -> dict[int, Participant]:
+    """The dialogue's participants with these numbers, the missing ones created (without a
+    browser token or account: they took part elsewhere)."""
+    known = {p.number: p for p in dialogue.participants.filter(number__in=numbers)}
+    Participant.objects.bulk_create(
+        Participant(dialogue=dialogue, number=n) for n in numbers if n not in known
+    )
+    return {p.number: p for p in dialogue.participants.filter(number__in=numbers)}
+
+
+@transaction.atomic
+def import_votes(dialogue: Dialogue, votes: list[polis_io.Vote]) -> int:
+    """Votes cast elsewhere (participant and statement by their numbers, time in milliseconds,
+    chronological), written in bulk: per participant and statement the latest counts, the first
+    fixes its place in the order. Votes on statements the dialogue does not have are left out.
+    Returns the number of votes written."""
+    statements = {s.number: s for s in dialogue.statements.all()}
     first: dict[tuple[int, int], int] = {}
     latest: dict[tuple[int, int], polis_io.Vote] = {}
-    for vote in votes:  # chronological: the latest wins, the first fixes the order
+    for vote in votes:
+        if vote.statement_id not in statements:
+            continue
         key = (vote.participant_id, vote.statement_id)
         first.setdefault(key, vote.timestamp)
         latest[key] = vote
+    participants = _participants(dialogue, sorted({pid for pid, _sid in latest}))
     rows = [
         Vote(
             dialogue=dialogue,
@@ -215,11 +219,13 @@ def _import_rows(
             updated_at=_moment(vote.timestamp),
         )
         for (pid, sid), vote in sorted(latest.items(), key=lambda item: first[item[0]])
-        if sid in statements
     ]
-    Vote.objects.bulk_create(rows, batch_size=5000)
-    report.statements, report.participants, report.votes = (
-        len(statements),
-        len(participants),
-        len(rows),
+    Vote.objects.bulk_create(
+        rows,
+        batch_size=5000,
+        update_conflicts=True,
+        unique_fields=["participant", "statement"],
+        update_fields=["value", "updated_at"],
     )
+    transaction.on_commit(lambda: services.schedule_map(dialogue.pk))
+    return len(rows)

@@ -250,6 +250,9 @@ class MapResult(models.Model):
         Dialogue, on_delete=models.CASCADE, primary_key=True, related_name="map_result"
     )
     result = models.JSONField(default=dict)
+    # Each statement's priority for being shown next, apart from the (large) result: read on
+    # every vote page.
+    priorities = models.JSONField(default=dict)
     # What the next computation starts from (warm starts, the k smoother, the placed set).
     state = models.JSONField(default=dict)
     computed_at = models.DateTimeField(default=timezone.now)

@@ -65,6 +65,7 @@ def refresh_map(dialogue_id: int, *, force: bool = False) -> MapResult | None:
             dialogue=dialogue,
             defaults={
                 "result": result,
+                "priorities": result["priorities"],
                 "state": analysis.state.to_json(),
                 "computed_at": timezone.now(),
                 "votes_counted": n_votes,

@@ -315,8 +315,8 @@ def next_statement(
     if participant is not None:
         candidates = candidates.exclude(votes__participant=participant)
     ids: Sequence[int] = list(candidates.values_list("pk", flat=True))
-    result = MapResult.objects.filter(dialogue=dialogue).values_list("result", flat=True).first()
-    priorities = {int(k): float(v) for k, v in (result or {}).get("priorities", {}).items()}
+    stored = MapResult.objects.filter(dialogue=dialogue).values_list("priorities", flat=True)
+    priorities = {int(k): float(v) for k, v in (stored.first() or {}).items()}
     chosen = choose_next(priorities, ids, rng or random.Random())  # noqa: S311 - not a secret
     return None if chosen is None else Statement.objects.get(pk=chosen)
 
