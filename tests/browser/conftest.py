@@ -20,7 +20,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -243,10 +243,9 @@ def browser() -> Iterator[Any]:
             browser.close()
 
 
-@pytest.fixture
-def page(browser: Any, kokoma_server: support.LiveServer) -> Iterator[Any]:
-    """A fresh German-speaking browser context; no request may leave the live server."""
-    context = browser.new_context(locale="de-DE", base_url=kokoma_server.url)
+def _watched_context(browser: Any, server: support.LiveServer, **options: Any) -> Any:
+    """A German-speaking browser context whose requests, CSP reports and errors are watched."""
+    context = browser.new_context(locale="de-DE", base_url=server.url, **options)
     context.set_default_timeout(10_000)
     context.set_default_navigation_timeout(20_000)
     watch = support.Watch()
@@ -266,21 +265,55 @@ def page(browser: Any, kokoma_server: support.LiveServer) -> Iterator[Any]:
     context.on("response", on_response)
     context.on("console", lambda message: watch.on_console(message))
     context.on("weberror", lambda error: watch.page_errors.append(str(error.error)))
-    page = context.new_page()
-    try:
-        yield page
-    finally:
-        context.close()
-        support.WATCHES.pop(id(context), None)
+    return context
+
+
+def _close(context: Any) -> support.Watch:
+    context.close()
+    return support.WATCHES.pop(id(context))
+
+
+def _verify(watch: support.Watch, server: support.LiveServer) -> None:
+    """No request left the live server, no CSP report, no JavaScript error."""
     foreign = []
     for url in watch.requests:
         parts = urlsplit(url)
         if parts.scheme in {"data", "blob", "about"}:
             continue
-        if parts.scheme != "http" or parts.netloc != kokoma_server.host:
+        if parts.scheme != "http" or parts.netloc != server.host:
             foreign.append(url)
     assert not foreign, "Requests left the live server:\n" + "\n".join(foreign)
     assert not watch.csp_violations, "Content Security Policy violations:\n" + "\n".join(
         watch.csp_violations
     )
     assert not watch.page_errors, "JavaScript errors:\n" + "\n".join(watch.page_errors)
+
+
+@pytest.fixture
+def page(browser: Any, kokoma_server: support.LiveServer) -> Iterator[Any]:
+    """A fresh German-speaking browser context; no request may leave the live server."""
+    context = _watched_context(browser, kokoma_server)
+    try:
+        yield context.new_page()
+    finally:
+        watch = _close(context)
+    _verify(watch, kokoma_server)
+
+
+@pytest.fixture
+def new_page(browser: Any, kokoma_server: support.LiveServer) -> Iterator[Callable[..., Any]]:
+    """new_page(viewport=…) → the page of another browser (its own cookies), watched like `page`;
+    for journeys of several people at once."""
+    contexts: list[Any] = []
+
+    def make(**options: Any) -> Any:
+        context = _watched_context(browser, kokoma_server, **options)
+        contexts.append(context)
+        return context.new_page()
+
+    try:
+        yield make
+    finally:
+        watches = [_close(context) for context in contexts]
+    for watch in watches:
+        _verify(watch, kokoma_server)

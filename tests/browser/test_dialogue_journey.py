@@ -6,8 +6,10 @@ residents with their own place marked. Every page is checked with axe-core.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
-from playwright.sync_api import Browser, Page, ViewportSize, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
 from . import support
 from .support import check, de, label, login, messages
@@ -48,12 +50,14 @@ def vote_through(page: Page, link: str, choices: list[str]) -> None:
         card.get_by_role("button", name=de(choice), exact=True).click()
         expect(page.get_by_role("heading", name=de("Your votes"))).to_be_visible()
     expect(page.locator("#aussage")).to_contain_text(
-        de("You have voted on every statement – thank you. New statements may be added; come back later.")
+        de(
+            "You have voted on every statement – thank you. New statements may be added; come back later."
+        )
     )
 
 
 def test_a_dialogue_from_opening_to_the_map(
-    page: Page, browser: Browser, kokoma_server: support.LiveServer
+    page: Page, new_page: Callable[..., Page], kokoma_server: support.LiveServer
 ) -> None:
     page.set_viewport_size(DESKTOP)
     login(page, "extern", shot="dialogue-facilitator")
@@ -71,12 +75,7 @@ def test_a_dialogue_from_opening_to_the_map(
 
     residents = []
     for n, camp in enumerate([CAMP_ONE, CAMP_TWO, CAMP_ONE, CAMP_TWO]):
-        context = browser.new_context(
-            locale="de-DE",
-            base_url=kokoma_server.url,
-            viewport=PHONE if n == 0 else DESKTOP,
-        )
-        resident = context.new_page()
+        resident = new_page(viewport=PHONE if n == 0 else DESKTOP)
         vote_through(resident, link, camp)
         residents.append(resident)
     phone = residents[0]
@@ -84,11 +83,15 @@ def test_a_dialogue_from_opening_to_the_map(
     fits(phone)
     # a resident changes a vote and submits a statement of her own
     mine = phone.locator(".my-votes li").filter(has_text=SEEDS[0])
-    mine.get_by_role("button", name=de("change to “%(choice)s”", choice=de("pass / unsure"))).click()
+    mine.get_by_role(
+        "button", name=de("change to “%(choice)s”", choice=de("pass / unsure"))
+    ).click()
     expect(phone.locator(".my-votes li").filter(has_text=SEEDS[0])).to_contain_text(
         de("pass / unsure")
     )
-    phone.get_by_label(label(de("Your statement"))).fill("Im Bahnhof soll ein Café für alle entstehen.")
+    phone.get_by_label(label(de("Your statement"))).fill(
+        "Im Bahnhof soll ein Café für alle entstehen."
+    )
     phone.get_by_role("button", name=de("Send statement")).click()
     expect(messages(phone)).to_contain_text(
         de("Thank you. Your statement will be shown to others once it is moderated.")
@@ -122,5 +125,3 @@ def test_a_dialogue_from_opening_to_the_map(
     phone.goto("/mitmachen/12052000/")
     expect(phone.get_by_role("link", name=QUESTION)).to_be_visible()
     check(phone, "dialogue-public-page-phone")
-    for resident in residents:
-        resident.context.close()

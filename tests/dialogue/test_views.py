@@ -220,7 +220,7 @@ def test_moderation_from_the_queue(client: Client, login: Login) -> None:
     assert client.post(url, {"decision": "accepted"}).status_code == 403
     login("local_a")
     page = client.get(services.manage_url(made)).content.decode()
-    assert "Ein Spielplatz fehlt." in page and "Wartet auf Moderation (1)" in page
+    assert "Ein Spielplatz fehlt." in page and "Zur Moderation (1)" in page
     refused = client.post(url, {"decision": "rejected", "reason": ""}, follow=True)
     assert "Grund" in refused.content.decode()
     pending.refresh_from_db()
@@ -271,3 +271,11 @@ def test_a_bridging_statement_becomes_a_draft_agreement_in_one_step(
         reverse("cases:detail", kwargs={"reference": case.reference})
     )
     assert Agreement.objects.get(case=case, text=statement.text).status == Agreement.Status.DRAFT
+
+
+def test_the_start_page_shows_what_waits_for_moderation(client: Client, login: Login) -> None:
+    login("local_a")  # the demo's public dialogue in Cottbus has a statement waiting
+    html = client.get("/").content.decode()
+    assert "Meine Dialoge" in html and "1 Aussage zu moderieren" in html
+    login("local_b")
+    assert "Meine Dialoge" not in client.get("/").content.decode()

@@ -48,13 +48,15 @@ PINNED = {
     # their next slots with who booked them (+2, in place of the "coming soon" note's contacts);
     # whether someone outside the tandems holds a certificate (and so books supervision) is
     # asked in the navigation's query; the network panel +2 for the person's registrations and
-    # the next event open for registration, and for an expert +1 for their profile
-    ("office", HOME): 18,
-    ("external", HOME): 16,
+    # the next event open for registration, and for an expert +1 for their profile; the
+    # dialogue panel +1 for the running dialogues a person with a municipality (or the office)
+    # moderates
+    ("office", HOME): 19,
+    ("external", HOME): 17,
     ("supervisor", HOME): 11,
-    ("local_a", HOME): 20,
-    ("actor_a", HOME): 19,
-    ("trainee_a", HOME): 16,
+    ("local_a", HOME): 21,
+    ("actor_a", HOME): 20,
+    ("trainee_a", HOME): 17,
     ("trainer", HOME): 11,
     ("expert", HOME): 10,
     # the municipality page: +1 for where its accompaniment process stands

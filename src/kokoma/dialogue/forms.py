@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.core.forms import Form, ModelForm, datetime_field
@@ -42,6 +43,11 @@ class NewDialogueForm(DialogueForm):
         )
         % {"limit": STATEMENT_MAX_LENGTH},
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.initial.get("opens_at"):
+            self.initial["opens_at"] = timezone.localtime().replace(second=0, microsecond=0)
 
     def clean_seeds(self) -> list[str]:
         lines = [" ".join(line.split()) for line in self.cleaned_data["seeds"].splitlines()]

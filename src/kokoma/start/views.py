@@ -8,6 +8,7 @@ from django.shortcuts import render
 from kokoma.accounts.access import acting_user
 from kokoma.boards.pages import start_panel
 from kokoma.core.access import public
+from kokoma.dialogue.pages import start_panel as dialogue_panel
 from kokoma.municipalities.queries import start_page
 from kokoma.network.pages import start_panel as network_panel
 from kokoma.supervision.pages import start_panel as supervision_panel
@@ -30,5 +31,6 @@ def home(request: HttpRequest) -> HttpResponse:
         "training": training_panel(user),
         "supervision": supervision_panel(user),
         "network": network_panel(user),
+        "dialogues": dialogue_panel(user),
     }
     return render(request, "start/home.html", context)
