@@ -123,3 +123,16 @@ def test_a_repeated_statement_and_an_unreadable_line_are_problems_on_their_lines
     )
     assert [(p.file, p.line) for p in export.problems] == [("comments.csv", 4), ("comments.csv", 5)]
     assert [c.id for c in export.comments] == [0, 1, 3]
+
+
+def test_an_unknown_participant_is_a_problem_of_its_line() -> None:
+    export = read_polis_export(
+        {
+            "comments.csv": "comment-id,author-id,moderated,comment-body\n0,5,1,Eins.\n",
+            "votes.csv": "timestamp,comment-id,voter-id,vote\n1,0,1,1\n",
+            "participants-votes.csv": "participant,group-id\n1,0\n5,\n9,1\n",
+        }
+    )
+    assert export.groups == {1: 0, 5: None}
+    assert [(p.file, p.line) for p in export.problems] == [("participants-votes.csv", 4)]
+    assert "9" in export.problems[0].message

@@ -119,7 +119,9 @@ def read_polis_export(files: Mapping[str, bytes | str]) -> PolisExport:
         export.votes = _read_rows(VOTES, votes, _vote_reader(known), export.problems)
         export.votes.sort(key=lambda v: v.timestamp)
     if (participants := texts.get(PARTICIPANTS)) is not None:
-        export.groups = dict(_read_rows(PARTICIPANTS, participants, _group, export.problems))
+        people = {v.participant_id for v in export.votes} | {c.author_id for c in export.comments}
+        reader = _group_reader(people if VOTES in files else None)
+        export.groups = dict(_read_rows(PARTICIPANTS, participants, reader, export.problems))
     if (summary := texts.get(SUMMARY)) is not None:
         export.summary = _read_summary(summary, export.problems)
     return export
@@ -243,8 +245,15 @@ def _vote_reader(known: set[int] | None) -> Callable[[dict[str, str]], Vote]:
     return parse
 
 
-def _group(row: dict[str, str]) -> tuple[int, int | None]:
-    return _integer(row, "participant"), _optional_integer(row, "group-id")
+def _group_reader(known: set[int] | None) -> Callable[[dict[str, str]], tuple[int, int | None]]:
+    def parse(row: dict[str, str]) -> tuple[int, int | None]:
+        participant = _integer(row, "participant")
+        if known is not None and participant not in known:
+            message = gettext("Participant %(id)s has no vote in votes.csv and wrote no statement.")
+            raise _RowError(message % {"id": participant})
+        return participant, _optional_integer(row, "group-id")
+
+    return parse
 
 
 def _read_summary(text: str, problems: list[Problem]) -> dict[str, str]:
