@@ -4,13 +4,17 @@ number of queries, whatever the size of the dialogue (its map is read only for t
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django import DjangoAssertNumQueries
 
+from kokoma.dialogue import services
 from kokoma.dialogue.models import Dialogue
 from kokoma.dialogue.opinion_map import refresh_map
 
+from ..conftest import Login
 from . import factories
 
 pytestmark = pytest.mark.django_db
@@ -36,3 +40,32 @@ def test_voting_costs_the_same_few_queries_at_any_size(
         client.get(page)
     with django_assert_num_queries(5):
         client.post(vote, {"statement": statements[1], "value": "-1"})
+
+
+def _queries(client: Client, path: str) -> int:
+    client.get(path)
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(path).status_code == 200
+    return len(context)
+
+
+def test_the_facilitators_pages_do_not_grow_with_dialogues_or_statements(
+    client: Client, login: Login
+) -> None:
+    facilitator = login("local_a")
+    made = factories.dialogue(seeds=[f"Aussage {n}." for n in range(3)])
+    pages = [
+        reverse("dialogue_municipality:list", kwargs={"ags": "12052000"}),
+        reverse("dialogue:manage", kwargs={"dialogue_id": made.pk}),
+        reverse("dialogue:map", kwargs={"dialogue_id": made.pk}),
+    ]
+    refresh_map(made.pk)
+    before = [_queries(client, page) for page in pages]
+    for n in range(5):
+        factories.dialogue(question=f"Weitere Frage {n}?")
+        services.add_statement(made, by=facilitator, text=f"Noch eine Aussage {n}.")
+    for n in range(8):
+        factories.vote_all(made, factories.anonymous(made, f"grow-{n}"), [1, -1, 0, 1, 1, -1, 0, 1])
+    refresh_map(made.pk)
+    after = [_queries(client, page) for page in pages]
+    assert after == before

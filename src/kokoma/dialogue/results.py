@@ -3,15 +3,18 @@ statements that bridge the groups, in words and figures (the table alternative o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kokoma.core.spreadsheet import neutralise
+
 from .analysis import Analysis
 from .map_svg import SHAPES, group_colour, group_label, opinion_map_svg
-from .models import Dialogue, Statement
+from .models import Dialogue, Statement, Vote, VoteValue
 
 BRIDGING_SHOWN = 5
 SHAPE_LABELS = {
@@ -145,3 +148,65 @@ def build_results(dialogue: Dialogue, analysis: Analysis, *, me: int | None) -> 
         n_votes=analysis.n_votes,
         my_group=labels[index_of[my_group]] if my_group in index_of else None,
     )
+
+
+def result_rows(dialogue: Dialogue, analysis: Analysis | None) -> Iterator[list[object]]:
+    """The results as table rows (the CSV): a header, then every statement with its votes overall
+    and per group, the group it sets apart and its bridging score; text cells that look like a
+    formula are neutralised."""
+    labels = (
+        [_("Group %(label)s") % {"label": group_label(i)} for i in range(len(analysis.groups))]
+        if analysis
+        else []
+    )
+    apart = (
+        {
+            r.statement_id: (labels[i], r.side)
+            for i, g in enumerate(analysis.groups)
+            for r in g.representative
+        }
+        if analysis
+        else {}
+    )
+    bridging = dict(analysis.bridging) if analysis else {}
+    choices = [_("Agree"), _("Disagree"), _("Pass / unsure")]
+    yield [
+        _("No."),
+        _("Statement"),
+        _("Status"),
+        _("Meta statement"),
+        *choices,
+        *(f"{label}: {choice}" for label in labels for choice in choices),
+        _("Sets apart"),
+        _("Bridging score"),
+    ]
+    tallies = _tallies(dialogue)
+    for statement in dialogue.statements.order_by("number"):
+        counts = analysis.votes_by_group.get(statement.pk, []) if analysis else []
+        per_group = [n for count in counts for n in count]
+        group, side = apart.get(statement.pk, ("", ""))
+        yield [
+            statement.number,
+            neutralise(statement.text),
+            statement.get_status_display(),
+            _("yes") if statement.is_meta else _("no"),
+            *tallies.get(statement.pk, (0, 0, 0)),
+            *per_group,
+            *[""] * (3 * len(labels) - len(per_group)),
+            f"{group} ({_('agree') if side == 'agree' else _('disagree')})" if group else "",
+            f"{bridging[statement.pk]:.3f}".replace(".", ",") if statement.pk in bridging else "",
+        ]
+
+
+def _tallies(dialogue: Dialogue) -> dict[int, tuple[int, int, int]]:
+    """Agree, disagree and pass votes per statement, all participants (placed or not)."""
+    rows = (
+        Vote.objects.filter(dialogue=dialogue)
+        .values("statement_id")
+        .annotate(
+            agree=Count("id", filter=Q(value=VoteValue.AGREE)),
+            disagree=Count("id", filter=Q(value=VoteValue.DISAGREE)),
+            passed=Count("id", filter=Q(value=VoteValue.PASS)),
+        )
+    )
+    return {r["statement_id"]: (r["agree"], r["disagree"], r["passed"]) for r in rows}

@@ -18,7 +18,6 @@ from kokoma.accounts.access import acting_user
 from kokoma.audit.models import AuditAction
 from kokoma.audit.services import record
 from kokoma.core.pdf import pdf_response
-from kokoma.core.spreadsheet import neutralise
 from kokoma.core.viewutils import form_page
 from kokoma.municipalities.access import municipality_permission
 from kokoma.municipalities.models import Municipality
@@ -26,10 +25,9 @@ from kokoma.municipalities.models import Municipality
 from .. import exchange
 from ..access import dialogue_permission
 from ..forms import PolisImportForm
-from ..map_svg import group_label
 from ..models import Dialogue, StatementStatus
 from ..opinion_map import current_map
-from ..results import build_results
+from ..results import build_results, result_rows
 from .manage import BREADCRUMBS
 
 
@@ -52,68 +50,12 @@ def _filename(dialogue: Dialogue, extension: str) -> str:
 def results_csv(request: HttpRequest, dialogue: Dialogue) -> HttpResponse:
     """Every statement with its votes overall and per group, whether it sets a group apart, and
     its bridging score."""
-    analysis = current_map(dialogue)
-    groups = [group_label(i) for i in range(len(analysis.groups))] if analysis else []
-    representative = (
-        {
-            r.statement_id: (group_label(i), r.side)
-            for i, g in enumerate(analysis.groups)
-            for r in g.representative
-        }
-        if analysis
-        else {}
-    )
-    bridging = dict(analysis.bridging) if analysis else {}
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename(dialogue, "csv")}"'
     response["Cache-Control"] = "private, no-store"
-    writer = csv.writer(response, delimiter=";")
-    header = [
-        _("No."),
-        _("Statement"),
-        _("Status"),
-        _("Meta statement"),
-        _("Agree"),
-        _("Disagree"),
-        _("Pass / unsure"),
-    ]
-    for label in groups:
-        header += [
-            f"{_('Group %(label)s') % {'label': label}}: {_('Agree')}",
-            f"{_('Group %(label)s') % {'label': label}}: {_('Disagree')}",
-            f"{_('Group %(label)s') % {'label': label}}: {_('Pass / unsure')}",
-        ]
-    writer.writerow([*header, _("Sets apart"), _("Bridging score")])
-    for statement in dialogue.statements.order_by("number"):
-        counts = analysis.votes_by_group.get(statement.pk, []) if analysis else []
-        totals = [sum(c[i] for c in counts) for i in range(3)] if counts else _totals(statement)
-        per_group = [n for count in counts for n in count] + [""] * (
-            3 * len(groups) - 3 * len(counts)
-        )
-        apart = representative.get(statement.pk)
-        writer.writerow(
-            [
-                statement.number,
-                neutralise(statement.text),
-                statement.get_status_display(),
-                _("yes") if statement.is_meta else _("no"),
-                *totals,
-                *per_group,
-                f"{apart[0]} ({_('agree') if apart[1] == 'agree' else _('disagree')})"
-                if apart
-                else "",
-                f"{bridging[statement.pk]:.3f}".replace(".", ",")
-                if statement.pk in bridging
-                else "",
-            ]
-        )
+    csv.writer(response, delimiter=";").writerows(result_rows(dialogue, current_map(dialogue)))
     _audit_export(request, dialogue, "csv")
     return response
-
-
-def _totals(statement: object) -> list[int]:
-    values = list(statement.votes.values_list("value", flat=True))  # type: ignore[attr-defined]
-    return [values.count(1), values.count(-1), values.count(0)]
 
 
 @dialogue_permission("dialogue.facilitate")
@@ -122,7 +64,7 @@ def results_pdf(request: HttpRequest, dialogue: Dialogue) -> HttpResponse:
     analysis = current_map(dialogue)
     results = build_results(dialogue, analysis, me=None) if analysis is not None else None
     html = render_to_string(
-        "dialogue/results_pdf.html",
+        "dialogue/dialogue_results_pdf.html",
         {
             "dialogue": dialogue,
             "results": results,
@@ -167,7 +109,7 @@ def polis_import(request: HttpRequest, municipality: Municipality) -> HttpRespon
             messages.success(request, _("The Pol.is export was imported as a new dialogue."))
             return render(
                 request,
-                "dialogue/import_report.html",
+                "dialogue/dialogue_import_report.html",
                 {"report": report, "municipality": municipality},
             )
     return form_page(

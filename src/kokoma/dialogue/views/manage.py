@@ -120,7 +120,7 @@ def manage(request: HttpRequest, dialogue: Dialogue) -> HttpResponse:
     )
     return render(
         request,
-        "dialogue/manage.html",
+        "dialogue/dialogue_detail.html",
         {
             "dialogue": dialogue,
             "pending": [s for s in statements if s.status == StatementStatus.PENDING],
@@ -237,7 +237,7 @@ def map_page(request: HttpRequest, dialogue: Dialogue) -> HttpResponse:
     results = build_results(dialogue, analysis, me=mine) if analysis is not None else None
     return render(
         request,
-        "dialogue/map.html",
+        "dialogue/dialogue_map.html",
         {
             "dialogue": dialogue,
             "results": results,

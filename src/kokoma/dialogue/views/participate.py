@@ -93,7 +93,7 @@ def take_part(request: HttpRequest, dialogue_key: str) -> HttpResponse:
     )
     return render(
         request,
-        "dialogue/take_part.html",
+        "dialogue/dialogue_take_part.html",
         {
             "dialogue": dialogue,
             "statement": statement,
@@ -151,7 +151,7 @@ def submit(request: HttpRequest, dialogue_key: str) -> HttpResponse:
             return _remember(redirect(_page(dialogue)), token)
     response = render(
         request,
-        "dialogue/take_part.html",
+        "dialogue/dialogue_take_part.html",
         {"dialogue": dialogue, "form": form, "submit_failed": True, "choices": VoteValue.choices},
         status=429 if limited else 200,
     )
@@ -171,7 +171,7 @@ def map_page(request: HttpRequest, dialogue_key: str) -> HttpResponse:
     )
     return render(
         request,
-        "dialogue/map.html",
+        "dialogue/dialogue_map.html",
         {"dialogue": dialogue, "results": results, "participant": participant, "public": True},
     )
 
