@@ -100,6 +100,9 @@ def test_a_closed_dialogue_shows_its_map_and_takes_no_vote(
     response = client.post(_vote_url(made), {"statement": statement.pk, "value": "1"}, follow=True)
     assert "geschlossen" in response.content.decode()
     assert not Vote.objects.filter(dialogue=made).exists()
+    # a refused vote stores nothing, not even the participant, and sets no cookie
+    assert not Participant.objects.filter(dialogue=made).exists()
+    assert COOKIE not in response.client.cookies
 
 
 def test_a_resident_submits_a_statement_for_moderation(client: Client) -> None:

@@ -302,6 +302,29 @@ def cast_vote(
     return Vote.objects.get(participant=participant, statement=statement)
 
 
+@transaction.atomic
+def vote_as(
+    dialogue: Dialogue,
+    *,
+    user: User | None = None,
+    token: str = "",
+    statement_id: int,
+    value: int,
+) -> Vote:
+    """A vote of a user or a browser (its token), who joins with their first vote; a refused
+    vote stores nothing, not even the participant."""
+    participant = join(dialogue, user=user, token=token)
+    return cast_vote(dialogue, participant, statement_id=statement_id, value=value)
+
+
+@transaction.atomic
+def submit_as(
+    dialogue: Dialogue, *, user: User | None = None, token: str = "", text: str
+) -> Statement:
+    """`submit_statement` for a user or a browser, who joins with it (nothing stored if refused)."""
+    return submit_statement(dialogue, join(dialogue, user=user, token=token), text=text)
+
+
 def votable(dialogue: Dialogue) -> models.QuerySet[Statement]:
     return dialogue.statements.filter(status=StatementStatus.ACCEPTED)
 

@@ -4,6 +4,7 @@ list a municipality's dialogues beside its report form and chronicle."""
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -48,13 +49,12 @@ def _participant(request: HttpRequest, dialogue: Dialogue) -> Participant | None
     return services.find_participant(dialogue, user=user, token=_token(request))
 
 
-def _join(request: HttpRequest, dialogue: Dialogue) -> tuple[Participant, str]:
-    """The participant for this request, created on the first vote; a new anonymous browser
-    gets its random token (returned, to be set as the cookie)."""
+def _who(request: HttpRequest) -> dict[str, Any]:
+    """Who acts: the logged-in user, or the browser's token – a new random one for a browser
+    that has none yet (set as its cookie once something was stored)."""
     if request.user.is_authenticated:
-        return services.join(dialogue, user=request.user), ""
-    token = _token(request) or secrets.token_urlsafe(24)
-    return services.join(dialogue, token=token), token
+        return {"user": request.user}
+    return {"token": _token(request) or secrets.token_urlsafe(24)}
 
 
 def _remember(response: HttpResponse, token: str) -> HttpResponse:
@@ -115,13 +115,13 @@ def vote(request: HttpRequest, dialogue_key: str) -> HttpResponse:
     except ValueError:
         messages.error(request, _("The vote could not be read; please choose again."))
         return redirect(_page(dialogue))
-    token = ""
+    who = _who(request)
     try:
-        participant, token = _join(request, dialogue)
-        services.cast_vote(dialogue, participant, statement_id=statement_id, value=value)
+        services.vote_as(dialogue, **who, statement_id=statement_id, value=value)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    return _remember(redirect(_page(dialogue) + "#aussage"), token)
+        return redirect(_page(dialogue) + "#aussage")
+    return _remember(redirect(_page(dialogue) + "#aussage"), who.get("token", ""))
 
 
 @public
@@ -129,7 +129,6 @@ def vote(request: HttpRequest, dialogue_key: str) -> HttpResponse:
 def submit(request: HttpRequest, dialogue_key: str) -> HttpResponse:
     dialogue = dialogue_by_key(dialogue_key)
     form = StatementForm(request.POST)
-    token = ""
     limited = ratelimit.over_limit(
         request, scope="dialogue-submit", limit=SUBMIT_LIMIT, window=SUBMIT_WINDOW
     )
@@ -139,23 +138,22 @@ def submit(request: HttpRequest, dialogue_key: str) -> HttpResponse:
         )
     elif form.is_valid():
         ratelimit.count(request, scope="dialogue-submit", window=SUBMIT_WINDOW)
-        participant, token = _join(request, dialogue)
+        who = _who(request)
         saved = call_service(
-            form, services.submit_statement, dialogue, participant, text=form.cleaned_data["text"]
+            form, services.submit_as, dialogue, **who, text=form.cleaned_data["text"]
         )
         if saved is not None:
             messages.success(
                 request,
                 _("Thank you. Your statement will be shown to others once it is moderated."),
             )
-            return _remember(redirect(_page(dialogue)), token)
-    response = render(
+            return _remember(redirect(_page(dialogue)), who.get("token", ""))
+    return render(
         request,
         "dialogue/dialogue_take_part.html",
         {"dialogue": dialogue, "form": form, "submit_failed": True, "choices": VoteValue.choices},
         status=429 if limited else 200,
     )
-    return _remember(response, token)
 
 
 @public
