@@ -161,6 +161,7 @@ INSTALLED_APPS = [
     "kokoma.forum",
     "kokoma.library",
     "kokoma.dialogue",
+    "kokoma.api",
     "kokoma.start",
     "kokoma.demo",
 ]

@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from kokoma.api.v1 import api
+
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 admin.site.site_header = "KoKoMa"
 
@@ -47,5 +49,12 @@ urlpatterns = [
     path("konto/email/", RedirectView.as_view(pattern_name="accounts:email_change")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("", include("kokoma.api.urls")),
     path("verwaltung/", admin.site.urls),
 ]
+
+handler400 = "kokoma.api.errors.bad_request"
+handler403 = "kokoma.api.errors.permission_denied"
+handler404 = "kokoma.api.errors.page_not_found"
+handler500 = "kokoma.api.errors.server_error"

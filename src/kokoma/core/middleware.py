@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from .problems import is_api, problem
+
 ALWAYS_ALLOWED_PREFIXES = ("/static/", "/barrierefreiheit/", "/leichte-sprache/", "/i18n/")
 
 
@@ -58,6 +60,9 @@ class LimitRequestBodyMiddleware:
             raise BadRequest("unreadable Content-Length") from error
         limit_mb: int = settings.KOKOMA_MAX_REQUEST_MB
         if length > limit_mb * 1024 * 1024:
+            if is_api(request):
+                detail = _("The request is larger than %(limit)s MB.") % {"limit": limit_mb}
+                return problem(request, 413, detail)
             context = {"limit_mb": limit_mb, "file_limit_mb": settings.KOKOMA_MAX_UPLOAD_MB}
             return render(request, "413.html", context, status=413)
         return self.get_response(request)
@@ -81,8 +86,12 @@ class RefuseControlCharactersMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if CONTROL_IN_PATH.search(request.path):
+            if is_api(request):
+                return problem(request, 404, _("There is no such address."))
             raise Http404
         if any(_has(CONTROL_IN_PATH, key, values) for key, values in request.GET.lists()):
+            if is_api(request):
+                return problem(request, 400, _("The query contains a control character."))
             raise BadRequest("control character in the query")
         posted = request.method == "POST" and request.content_type in FORM_TYPES
         if posted and any(_has(CONTROL_IN_TEXT, k, v) for k, v in request.POST.lists()):

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.db.models import Model, QuerySet
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kokoma.accounts.models import Membership, User
@@ -15,7 +16,7 @@ from kokoma.municipalities.models import Municipality
 from kokoma.taxonomy.models import Term, TermKind
 from kokoma.workflow.models import Step
 
-from ..models import Case
+from ..models import Case, CaseQuerySet
 
 CASE_FIELDS = [
     "title",
@@ -133,3 +134,27 @@ class CaseFilterForm(forms.Form):
             municipality__in=municipalities, municipality_id__in=own
         ).values("user_id")
         set_choices(self, "member", User.objects.filter(pk__in=people).order_by("display_name"))
+
+    def apply(self, base: CaseQuerySet) -> CaseQuerySet:
+        """The cases of `base` that the filters select (all of them while the filters are
+        invalid), with what the list shows of each."""
+        queryset = base.with_latest_stage().with_team_size()
+        if self.is_valid():
+            data = self.cleaned_data
+            if data["q"]:
+                queryset = queryset.search(data["q"].strip())
+            if data["step"]:
+                queryset = queryset.filter(step__name=data["step"])
+            if data["topic"]:
+                queryset = queryset.with_topic(data["topic"])
+            if data["glasl"]:
+                queryset = queryset.in_glasl_band(*GLASL_BANDS[data["glasl"]])
+            if data["member"]:
+                queryset = queryset.with_member(data["member"])
+            if data["status"] == "open":
+                queryset = queryset.open()
+            elif data["status"] == "closed":
+                queryset = queryset.filter(closed_at__isnull=False)
+            if data["overdue"]:
+                queryset = queryset.overdue(timezone.now())
+        return queryset.select_related("step", "municipality__register").prefetch_related("topics")

@@ -16,32 +16,9 @@ from kokoma.core.viewutils import paginate
 from kokoma.municipalities.access import municipality_permission
 from kokoma.municipalities.models import Municipality
 
-from ..forms.case import GLASL_BANDS, CaseFilterForm
+from ..forms.case import CaseFilterForm
 from ..models import Case, CaseQuerySet
 from ..services.case import record_case_list_read
-
-
-def filtered_cases(form: CaseFilterForm, base: CaseQuerySet) -> CaseQuerySet:
-    queryset = base.with_latest_stage().with_team_size()
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["q"]:
-            queryset = queryset.search(data["q"].strip())
-        if data["step"]:
-            queryset = queryset.filter(step__name=data["step"])
-        if data["topic"]:
-            queryset = queryset.with_topic(data["topic"])
-        if data["glasl"]:
-            queryset = queryset.in_glasl_band(*GLASL_BANDS[data["glasl"]])
-        if data["member"]:
-            queryset = queryset.with_member(data["member"])
-        if data["status"] == "open":
-            queryset = queryset.open()
-        elif data["status"] == "closed":
-            queryset = queryset.filter(closed_at__isnull=False)
-        if data["overdue"]:
-            queryset = queryset.overdue(timezone.now())
-    return queryset.select_related("step", "municipality__register").prefetch_related("topics")
 
 
 def step_counts(municipalities: QuerySet[Municipality]) -> list[dict[str, Any]]:
@@ -59,7 +36,7 @@ def _render_list(
 ) -> HttpResponse:
     user = _user(request)
     form = CaseFilterForm(request.GET or None, municipalities=municipalities, user=user)
-    queryset = filtered_cases(form, base)
+    queryset = form.apply(base)
     page, query = paginate(request, queryset)
     now = timezone.now()
     rows = [(case, case.is_overdue(now)) for case in page.object_list]
