@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from kokoma.api.oparl import oparl_api
 from kokoma.api.v1 import api
 
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
@@ -50,6 +51,7 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
+    path("api/oparl/v1/", oparl_api.urls),
     path("", include("kokoma.api.urls")),
     path("verwaltung/", admin.site.urls),
 ]

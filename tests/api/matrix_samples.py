@@ -8,7 +8,7 @@ from typing import Any
 from kokoma.api.models import AccessToken
 from kokoma.api.services import create_token
 
-from ..conftest import PERSONAS, demo_user
+from ..conftest import COTTBUS, PERSONAS, demo_user
 
 
 def token_of_local_a() -> int:
@@ -17,4 +17,8 @@ def token_of_local_a() -> int:
     return (found or create_token(by=user, name="matrix", scope="read")[0]).pk
 
 
-SAMPLES: dict[str, Any] = {"token_id": token_of_local_a}
+SAMPLES: dict[str, Any] = {
+    "token_id": token_of_local_a,
+    # an OParl body: a municipality by its AGS (or "programm")
+    "body_key": lambda: COTTBUS,
+}
