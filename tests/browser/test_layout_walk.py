@@ -50,7 +50,7 @@ ROLES = [
 ]
 # Not pages: leaving, switching language, files and feeds, the admin.
 NOT_A_PAGE = re.compile(
-    r"/(logout|abmelden)/|/i18n/|/admin/|/static/|/media/|\.(ics|pdf|csv|xlsx)$"
+    r"/(logout|abmelden)/|/i18n/|/admin/|/static/|/media/|\.(ics|pdf|csv|xlsx|json|md)$"
 )
 NOT_A_PAGE_VIEW = re.compile(r"(download|pdf|feed|export|calendar_feed)", re.IGNORECASE)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kokoma.core.forms import ModelForm
+from kokoma.core.forms import DateField, ModelForm
 
 from .models import AccessToken
 
@@ -12,10 +12,8 @@ class AccessTokenForm(ModelForm):
     class Meta:
         model = AccessToken
         fields = ["name", "scope", "expires_on"]
-        widgets = {
-            "scope": forms.RadioSelect,
-            "expires_on": forms.DateInput(attrs={"type": "date"}),
-        }
+        widgets = {"scope": forms.RadioSelect}
+        field_classes = {"expires_on": DateField}
         help_texts = {
             "name": _("What the token is for, e.g. “evaluation script of the district”."),
             "scope": _("Grant writing only when a program must record something."),

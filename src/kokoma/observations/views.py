@@ -8,12 +8,15 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kokoma.accounts.access import acting_user as _user
 from kokoma.cases.models import Case
+from kokoma.core.exports import Column, export, export_kind
 from kokoma.core.viewutils import call_service, paginate
 from kokoma.municipalities.access import municipality_permission
 from kokoma.municipalities.models import Municipality
@@ -75,8 +78,26 @@ def observation_create(request: HttpRequest, municipality: Municipality) -> Http
     )
 
 
+OBSERVATION_COLUMNS = [
+    Column(gettext_lazy("Reference number"), lambda o: o.reference),
+    Column(gettext_lazy("Date"), lambda o: o.occurred_on),
+    Column(gettext_lazy("Place"), lambda o: o.place),
+    Column(gettext_lazy("What happened"), lambda o: o.description),
+    Column(gettext_lazy("Source"), lambda o: o.get_source_display()),
+    Column(gettext_lazy("Severity"), lambda o: o.get_severity_display()),
+    Column(gettext_lazy("Incident"), lambda o: o.is_incident),
+    Column(
+        gettext_lazy("Incident type"), lambda o: o.incident_type.name if o.incident_type else ""
+    ),
+    Column(gettext_lazy("Motive"), lambda o: o.motive.name if o.motive else ""),
+    Column(gettext_lazy("Status"), lambda o: o.get_status_display()),
+    Column(gettext_lazy("Case"), lambda o: o.case.reference if o.case else ""),
+    Column(gettext_lazy("Received"), lambda o: o.created_at),
+]
+
+
 @municipality_permission("cases.triage_observations")
-def observation_list(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+def observation_list(request: HttpRequest, municipality: Municipality) -> HttpResponseBase:
     form = TriageFilterForm(request.GET or None)
     status = Observation.Status.NEW.value
     incidents = False
@@ -92,6 +113,8 @@ def observation_list(request: HttpRequest, municipality: Municipality) -> HttpRe
         queryset = queryset.filter(status=status)
     if incidents:
         queryset = queryset.filter(is_incident=True)
+    if kind := export_kind(request):
+        return export(queryset, OBSERVATION_COLUMNS, kind=kind, filename="meldungen")
     page, query = paginate(request, queryset)
     return render(
         request,

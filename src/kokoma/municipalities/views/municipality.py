@@ -9,15 +9,18 @@ from django.core.exceptions import ValidationError
 from django.db.models import Case, F, Model, Q, Value, When
 from django.forms import BaseForm, ModelForm
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kokoma.accounts.access import acting_user as _user
 from kokoma.accounts.models import COMPANION_ROLES, Membership
 from kokoma.audit.models import AuditEntry
 from kokoma.core.access import login_only, programme_permission
+from kokoma.core.exports import Column, export, export_kind
 from kokoma.core.viewutils import add_validation_errors as _add_errors
 from kokoma.core.viewutils import call_service, paginate
 from kokoma.municipalities.access import municipality_permission
@@ -66,8 +69,22 @@ def _form_page(
     )
 
 
+MUNICIPALITY_COLUMNS = [
+    Column(gettext_lazy("Municipality"), lambda m: m.register.name),
+    Column(gettext_lazy("AGS"), lambda m: m.register.ags),
+    Column(gettext_lazy("Land"), lambda m: m.register.get_land_display()),
+    Column(gettext_lazy("Population"), lambda m: m.register.population),
+    Column(gettext_lazy("Phase"), lambda m: m.get_phase_display()),
+    Column(gettext_lazy("Phase since"), lambda m: m.phase_since),
+    Column(
+        gettext_lazy("Tandem"),
+        lambda m: ", ".join(str(membership.user) for membership in m.memberships.all()),
+    ),
+]
+
+
 @login_only
-def municipality_list(request: HttpRequest) -> HttpResponse:
+def municipality_list(request: HttpRequest) -> HttpResponseBase:
     form = MunicipalityFilterForm(request.GET or None)
     queryset = Municipality.objects.listed_for(_user(request))
     sort = "name"
@@ -83,6 +100,8 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
             queryset = queryset.filter(phase=data["phase"])
         sort = data["sort"] or "name"
     queryset = with_tandem(queryset.order_by(SORT_FIELDS[sort], "register__name"))
+    if kind := export_kind(request):
+        return export(queryset, MUNICIPALITY_COLUMNS, kind=kind, filename="kommunen")
     page, query = paginate(request, queryset)
     return render(
         request,
