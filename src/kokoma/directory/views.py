@@ -4,14 +4,17 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kokoma.accounts.access import acting_user as _user
 from kokoma.accounts.models import User
 from kokoma.cases.access import case_permission
 from kokoma.cases.models import Case
+from kokoma.core.exports import Column, export, export_kind
 from kokoma.core.viewutils import call_service, paginate
 from kokoma.municipalities.access import municipality_permission
 from kokoma.municipalities.models import Municipality
@@ -40,9 +43,21 @@ def _contact(institution: Institution, contact_person_id: int) -> ContactPerson:
     return contact
 
 
+INSTITUTION_COLUMNS = [
+    Column(gettext_lazy("Institution"), lambda institution: institution.name),
+    Column(gettext_lazy("Kind"), lambda institution: institution.get_kind_display()),
+    Column(
+        gettext_lazy("Competences"),
+        lambda institution: ", ".join(c.name for c in institution.competences.all()),
+    ),
+    Column(gettext_lazy("Contact persons"), lambda institution: institution.contact_count),
+    Column(gettext_lazy("active"), lambda institution: institution.active),
+]
+
+
 @municipality_permission(VIEW)
 @require_GET
-def institution_list(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+def institution_list(request: HttpRequest, municipality: Municipality) -> HttpResponseBase:
     user = _user(request)
     form = DirectoryFilterForm(request.GET or None, municipality=municipality)
     institutions = Institution.objects.visible_to(user).filter(municipality=municipality)
@@ -59,6 +74,9 @@ def institution_list(request: HttpRequest, municipality: Municipality) -> HttpRe
         if data.get("competence"):
             institutions = institutions.filter(competences=data["competence"])
             query["competence"] = data["competence"].name
+    if export_as := export_kind(request):
+        rows = institutions.for_list()
+        return export(rows, INSTITUTION_COLUMNS, kind=export_as, filename="akteurslandschaft")
     page = paginate(request, institutions.for_list())[0]
     return render(
         request,

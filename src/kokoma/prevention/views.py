@@ -5,13 +5,16 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from kokoma.accounts.access import acting_user as _user
 from kokoma.cases.models import Case
+from kokoma.core.exports import Column, export, export_kind
 from kokoma.core.forms import ListForm
 from kokoma.core.viewutils import call_service, paginate
 from kokoma.municipalities.access import municipality_permission
@@ -29,10 +32,18 @@ from .forms import (
 )
 from .models import Alert, AlertKind, PreventionMeasure, ResponseStep
 
+ALERT_COLUMNS = [
+    Column(gettext_lazy("Alert"), lambda alert: alert.display_summary),
+    Column(gettext_lazy("Type"), lambda alert: alert.get_kind_display()),
+    Column(gettext_lazy("Triggered on"), lambda alert: alert.triggered_on),
+    Column(gettext_lazy("Raised"), lambda alert: alert.raised_at),
+    Column(gettext_lazy("Acknowledged at"), lambda alert: alert.acknowledged_at),
+]
+
 
 @municipality_permission("prevention.view_alerts")
 @require_GET
-def alert_list(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+def alert_list(request: HttpRequest, municipality: Municipality) -> HttpResponseBase:
     user = _user(request)
     alerts = Alert.objects.visible_to(user).filter(municipality=municipality)
     form = AlertFilterForm(request.GET or None)
@@ -46,6 +57,8 @@ def alert_list(request: HttpRequest, municipality: Municipality) -> HttpResponse
     if kind:
         alerts = alerts.filter(kind=kind)
     alerts = alerts.select_related("case", "topic", "acknowledged_by")
+    if export_as := export_kind(request):
+        return export(alerts, ALERT_COLUMNS, kind=export_as, filename="warnungen")
     page = paginate(request, alerts)[0]
     query = urlencode({key: value for key, value in (("status", status), ("kind", kind)) if value})
     return render(
