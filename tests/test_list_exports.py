@@ -28,15 +28,12 @@ NOT_RECORDS = {
 NOT_YET = {
     "consultation/templates/consultation/consultation_list.html",
     "library/templates/library/resource_list.html",
-    "municipalities/templates/municipalities/auditentry_list.html",
     "municipalities/templates/municipalities/process_matrix.html",
-    "municipalities/templates/municipalities/worklogentry_list.html",
     "network/templates/network/event_list.html",
     "network/templates/network/member_list.html",
     "notifications/templates/notifications/notification_list.html",
     "observations/templates/observations/chronicleentry_list.html",
     "supervision/templates/supervision/slot_list.html",
-    "tasks/templates/tasks/_task_table.html",
 }
 
 
@@ -69,6 +66,10 @@ EXPORTING = [
     ("municipalities:list", {}, "office"),
     ("prevention:alert_list", {"ags": COTTBUS}, "local_a"),
     ("directory:list", {"ags": COTTBUS}, "local_a"),
+    ("tasks:list", {"ags": COTTBUS}, "local_a"),
+    ("tasks:mine", {}, "local_a"),
+    ("municipalities:audit_log", {"ags": COTTBUS}, "local_a"),
+    ("municipalities:work_log", {"ags": COTTBUS}, "external"),
 ]
 
 

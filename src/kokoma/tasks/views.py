@@ -3,15 +3,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kokoma.accounts.access import acting_user as _user
 from kokoma.accounts.models import User
 from kokoma.cases.models import Case
 from kokoma.core.access import login_only, public
+from kokoma.core.exports import Column, export, export_kind
 from kokoma.core.viewutils import call_service, paginate
 from kokoma.municipalities.access import municipality_permission
 from kokoma.municipalities.models import Municipality
@@ -32,13 +35,26 @@ def _page_query(form: TaskFilterForm) -> str:
     return "status=done" if form.is_valid() and form.cleaned_data["status"] else ""
 
 
+TASK_COLUMNS = [
+    Column(gettext_lazy("Task"), lambda task: task.display_title),
+    Column(gettext_lazy("Municipality"), lambda task: task.municipality.name),
+    Column(gettext_lazy("Assigned to"), lambda task: str(task.assignee or "")),
+    Column(gettext_lazy("Case"), lambda task: task.case.reference if task.case else ""),
+    Column(gettext_lazy("Due on"), lambda task: task.due_on),
+    Column(gettext_lazy("done"), lambda task: task.is_done),
+    Column(gettext_lazy("overdue"), lambda task: task.is_overdue),
+]
+
+
 @login_only
 @require_GET
-def my_tasks(request: HttpRequest) -> HttpResponse:
+def my_tasks(request: HttpRequest) -> HttpResponseBase:
     user = _user(request)
     tasks = Task.objects.visible_to(user).filter(assignee=user)
     form, tasks = _filtered(request, tasks)
-    tasks = tasks.select_related("municipality__register", "case", "created_by")
+    tasks = tasks.select_related("municipality__register", "case", "created_by", "assignee")
+    if kind := export_kind(request):
+        return export(tasks, TASK_COLUMNS, kind=kind, filename="meine-aufgaben")
     page = paginate(request, tasks)[0]
     return render(
         request,
@@ -49,11 +65,13 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
 
 @municipality_permission("tasks.view_tasks")
 @require_GET
-def task_list(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+def task_list(request: HttpRequest, municipality: Municipality) -> HttpResponseBase:
     user = _user(request)
     tasks = Task.objects.visible_to(user).filter(municipality=municipality)
     form, tasks = _filtered(request, tasks)
     tasks = tasks.select_related("municipality__register", "assignee", "case", "created_by")
+    if kind := export_kind(request):
+        return export(tasks, TASK_COLUMNS, kind=kind, filename="aufgaben")
     page = paginate(request, tasks)[0]
     return render(
         request,

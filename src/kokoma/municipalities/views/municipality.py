@@ -426,9 +426,28 @@ def structure_delete(
     )
 
 
+def _changes(entry: AuditEntry) -> str:
+    return "; ".join(
+        f"{row.label}: {row.before if row.before is not None else '–'} → {row.after}"
+        if row.is_change
+        else f"{row.label}: {row.after}"
+        for row in entry.change_rows()
+    )
+
+
+AUDIT_COLUMNS = [
+    Column(gettext_lazy("Time"), lambda entry: entry.at),
+    Column(gettext_lazy("Person"), lambda entry: entry.actor_name or _("system")),
+    Column(gettext_lazy("Action"), lambda entry: entry.get_action_display()),
+    Column(gettext_lazy("Object type"), lambda entry: entry.object_type_label),
+    Column(gettext_lazy("Object"), lambda entry: entry.object_repr),
+    Column(gettext_lazy("Changes"), _changes),
+]
+
+
 @municipality_permission("cases.view_audit_log")
 @require_safe
-def audit_log(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+def audit_log(request: HttpRequest, municipality: Municipality) -> HttpResponseBase:
     """The municipality's audit log, read-only, newest first."""
     entries = AuditEntry.objects.filter(municipality=municipality)
     form = AuditFilterForm(request.GET or None, entries=entries)
@@ -446,6 +465,8 @@ def audit_log(request: HttpRequest, municipality: Municipality) -> HttpResponse:
             entries = entries.filter(at__date__lte=data["date_to"])
     elif form.is_bound:
         entries = entries.none()
+    if kind := export_kind(request):
+        return export(entries, AUDIT_COLUMNS, kind=kind, filename=f"audit-{municipality.ags}")
     page, query = paginate(request, entries)
     return render(
         request,

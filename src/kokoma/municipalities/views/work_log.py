@@ -3,11 +3,14 @@ from __future__ import annotations
 from functools import partial
 
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kokoma.core.exports import Column, export, export_kind
 from kokoma.core.viewutils import paginate
 from kokoma.municipalities.access import municipality_permission
 
@@ -18,10 +21,24 @@ from ..forms import (
 from ..models import Municipality, WorkLogEntry
 from .municipality import _delete_record, _record_page
 
+WORK_LOG_COLUMNS = [
+    Column(gettext_lazy("Date"), lambda entry: entry.date),
+    Column(gettext_lazy("Step"), lambda entry: str(entry.step or "")),
+    Column(gettext_lazy("Participants"), lambda entry: entry.participants),
+    Column(gettext_lazy("Topic"), lambda entry: entry.topic),
+    Column(gettext_lazy("Notes"), lambda entry: entry.notes),
+    Column(gettext_lazy("Agreed next steps"), lambda entry: entry.next_steps),
+    Column(gettext_lazy("Author"), lambda entry: str(entry.author or "")),
+]
+
 
 @municipality_permission("municipalities.view_work_log")
-def work_log(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+def work_log(request: HttpRequest, municipality: Municipality) -> HttpResponseBase:
     entries = municipality.work_log.select_related("author", "step")
+    if kind := export_kind(request):
+        return export(
+            entries, WORK_LOG_COLUMNS, kind=kind, filename=f"arbeitsprotokoll-{municipality.ags}"
+        )
     page = paginate(request, entries)[0]
     return render(
         request,
