@@ -30,9 +30,7 @@ NOT_YET = {
     "library/templates/library/resource_list.html",
     "municipalities/templates/municipalities/process_matrix.html",
     "network/templates/network/event_list.html",
-    "network/templates/network/member_list.html",
     "notifications/templates/notifications/notification_list.html",
-    "observations/templates/observations/chronicleentry_list.html",
     "supervision/templates/supervision/slot_list.html",
 }
 
@@ -70,6 +68,8 @@ EXPORTING = [
     ("tasks:mine", {}, "local_a"),
     ("municipalities:audit_log", {"ags": COTTBUS}, "local_a"),
     ("municipalities:work_log", {"ags": COTTBUS}, "external"),
+    ("public:chronicle", {"ags": COTTBUS}, "local_a"),
+    ("network:member_list", {}, "local_a"),
 ]
 
 

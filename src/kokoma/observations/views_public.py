@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from django.db.models.functions import ExtractYear
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from kokoma.core import ratelimit
 from kokoma.core.access import public
+from kokoma.core.exports import Column, export, export_kind
 from kokoma.core.viewutils import call_service, paginate
 from kokoma.municipalities.models import Municipality, Phase
 
@@ -84,8 +87,17 @@ def report_thanks(request: HttpRequest, ags: str) -> HttpResponse:
     )
 
 
+CHRONICLE_COLUMNS = [
+    Column(gettext_lazy("Date"), lambda entry: entry.occurred_on),
+    Column(pgettext_lazy("city district", "District"), lambda entry: entry.district),
+    Column(gettext_lazy("Motive"), lambda entry: entry.motive.name),
+    Column(gettext_lazy("Incident type"), lambda entry: entry.incident_type.name),
+    Column(gettext_lazy("What happened"), lambda entry: entry.text),
+]
+
+
 @public
-def chronicle(request: HttpRequest, ags: str) -> HttpResponse:
+def chronicle(request: HttpRequest, ags: str) -> HttpResponseBase:
     municipality = _participating(ags)
     entries = ChronicleEntry.objects.filter(municipality=municipality)
     years = sorted(
@@ -110,6 +122,8 @@ def chronicle(request: HttpRequest, ags: str) -> HttpResponse:
             queryset = queryset.filter(incident_type=data["incident_type"])
         if data["district"]:
             queryset = queryset.filter(district=data["district"])
+    if kind := export_kind(request):
+        return export(queryset, CHRONICLE_COLUMNS, kind=kind, filename=f"chronik-{ags}")
     page, query = paginate(request, queryset)
     return render(
         request,

@@ -3,13 +3,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from kokoma.accounts.access import acting_user
 from kokoma.core.access import programme_permission
+from kokoma.core.exports import Column, export, export_kind
 from kokoma.core.viewutils import call_service, form_page, paginate
 
 from .. import services
@@ -24,9 +27,25 @@ def _member_url(member: Member) -> str:
     return reverse("network:member_detail", kwargs={"network_member_id": member.pk})
 
 
+MEMBER_COLUMNS = [
+    Column(gettext_lazy("Name"), lambda member: member.name),
+    Column(gettext_lazy("Kind"), lambda member: member.get_kind_display()),
+    Column(
+        gettext_lazy("Land"),
+        lambda member: (
+            member.municipality.register.get_land_display() if member.municipality else ""
+        ),
+    ),
+    Column(gettext_lazy("Organisation"), lambda member: member.organisation),
+    Column(gettext_lazy("Sector"), lambda member: member.get_sector_display()),
+    Column(gettext_lazy("Topics"), lambda member: ", ".join(str(t) for t in member.topics.all())),
+    Column(gettext_lazy("What we offer"), lambda member: member.offer),
+]
+
+
 @programme_permission("network.use_network")
 @require_safe
-def member_list(request: HttpRequest) -> HttpResponse:
+def member_list(request: HttpRequest) -> HttpResponseBase:
     user = acting_user(request)
     members = Member.objects.visible_to(user).listed()
     filters = MemberFilter(request.GET or None)
@@ -45,6 +64,8 @@ def member_list(request: HttpRequest) -> HttpResponse:
         if data["land"]:
             members = members.filter(municipality__register__land=data["land"])
     members = members.order_by("kind", "municipality__register__name", "person__display_name")
+    if kind := export_kind(request):
+        return export(members, MEMBER_COLUMNS, kind=kind, filename="netzwerk-mitglieder")
     page, query = paginate(request, members)
     return render(
         request,
