@@ -1,5 +1,6 @@
 """Every list page offers its rows as CSV and XLSX (issue 15, item 3): a template that pages a
-list (`pagination.html`) also links its exports (`export_links.html`), unless named below."""
+list (`pagination.html`) also links its exports (`export_links.html`), unless it is a
+conversation (below)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from openpyxl import load_workbook
 
 import kokoma
 from kokoma.core.exports import XLSX
+from kokoma.network.models import Event
 
 from .conftest import COTTBUS, Login
 
@@ -23,15 +25,6 @@ NOT_RECORDS = {
     "forum/templates/forum/thread.html",
     "forum/templates/forum/category.html",
     "forum/templates/forum/search.html",
-}
-# Still to be given their exports (issue 15 is open; this set only shrinks).
-NOT_YET = {
-    "consultation/templates/consultation/consultation_list.html",
-    "library/templates/library/resource_list.html",
-    "municipalities/templates/municipalities/process_matrix.html",
-    "network/templates/network/event_list.html",
-    "notifications/templates/notifications/notification_list.html",
-    "supervision/templates/supervision/slot_list.html",
 }
 
 
@@ -48,11 +41,9 @@ def test_every_list_page_links_its_exports() -> None:
     missing = sorted(
         name
         for name, text in templates.items()
-        if 'include "export_links.html"' not in text and name not in NOT_RECORDS | NOT_YET
+        if 'include "export_links.html"' not in text and name not in NOT_RECORDS
     )
     assert not missing, f"list pages without exports: {missing}"
-    done = sorted(name for name in NOT_YET if 'include "export_links.html"' in templates[name])
-    assert not done, f"these have their exports now; take them off NOT_YET: {done}"
 
 
 # Each list with exports, as the role that uses it: the export holds as many rows as the page
@@ -70,6 +61,11 @@ EXPORTING = [
     ("municipalities:work_log", {"ags": COTTBUS}, "external"),
     ("public:chronicle", {"ags": COTTBUS}, "local_a"),
     ("network:member_list", {}, "local_a"),
+    ("notifications:list", {}, "local_a"),
+    ("supervision:slot_list", {}, "external"),
+    ("library:list", {}, "local_a"),
+    ("consultation:list", {}, "local_a"),
+    ("municipalities:process_matrix", {}, "office"),
 ]
 
 
@@ -95,3 +91,12 @@ def test_an_export_holds_every_row_the_page_counts(
     assert as_xlsx["Content-Type"] == XLSX
     sheet = load_workbook(io.BytesIO(as_xlsx.content)).active
     assert sheet is not None and sheet.max_row == expected + 1
+
+
+@pytest.mark.django_db
+def test_the_event_export_holds_upcoming_and_past_events(client: Client, login: Login) -> None:
+    user = login("local_a")
+    response = client.get(reverse("network:event_list"), {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet is not None
+    assert sheet.max_row == Event.objects.visible_to(user).count() + 1

@@ -6,12 +6,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from kokoma.accounts.access import acting_user as _user
 from kokoma.core.access import programme_permission
+from kokoma.core.exports import Column, export, export_kind
 from kokoma.core.viewutils import call_service, paginate
 
 from . import services
@@ -20,10 +23,16 @@ from .forms import AnswerForm
 from .models import Consultation
 from .pages import answers_by_phase
 
+CONSULTATION_COLUMNS = [
+    Column(gettext_lazy("Title"), lambda consultation: consultation.title),
+    Column(gettext_lazy("Open since"), lambda consultation: consultation.approved_at),
+    Column(gettext_lazy("Answers"), lambda consultation: consultation.answer_count),
+]
+
 
 @programme_permission("network.use_network")
 @require_safe
-def consultation_list(request: HttpRequest) -> HttpResponse:
+def consultation_list(request: HttpRequest) -> HttpResponseBase:
     """The consultations open for answers."""
     consultations = (
         Consultation.objects.visible_to(_user(request))
@@ -32,6 +41,8 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
         .only("pk", "title", "approved_at", "status")
         .order_by("-approved_at", "-pk")
     )
+    if kind := export_kind(request):
+        return export(consultations, CONSULTATION_COLUMNS, kind=kind, filename="fallberatungen")
     page, query = paginate(request, consultations)
     return render(request, "consultation/consultation_list.html", {"page": page, "query": query})
 

@@ -12,10 +12,12 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kokoma.accounts.access import acting_user as _user
 from kokoma.core.access import ObjectScope, programme_permission, public
+from kokoma.core.exports import Column, export, export_kind
 from kokoma.core.uploads import download
 from kokoma.core.viewutils import call_service, paginate
 
@@ -38,9 +40,19 @@ def _detail_url(resource: Resource) -> str:
     return reverse("library:detail", kwargs={"resource_id": resource.pk})
 
 
+RESOURCE_COLUMNS = [
+    Column(gettext_lazy("Title"), lambda resource: resource.title),
+    Column(gettext_lazy("Kind"), lambda resource: resource.get_kind_display()),
+    Column(
+        gettext_lazy("Topics"), lambda resource: ", ".join(str(t) for t in resource.topics.all())
+    ),
+    Column(gettext_lazy("Visible to"), lambda resource: resource.get_visibility_display()),
+]
+
+
 @public
 @require_safe
-def resource_list(request: HttpRequest) -> HttpResponse:
+def resource_list(request: HttpRequest) -> HttpResponseBase:
     user = request.user
     form = FilterForm(request.GET or None)
     resources = Resource.objects.visible_to(user)
@@ -54,6 +66,8 @@ def resource_list(request: HttpRequest) -> HttpResponse:
         if data["topic"] is not None:
             resources = resources.with_topic(data["topic"])
         filtered = bool(data["q"].strip() or data["kind"] or data["topic"])
+    if kind := export_kind(request):
+        return export(resources.for_list(), RESOURCE_COLUMNS, kind=kind, filename="bibliothek")
     page, query = paginate(request, resources.for_list())
     return render(
         request,

@@ -2,26 +2,37 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kokoma.accounts.access import acting_user as _user
 from kokoma.core.access import login_only
+from kokoma.core.exports import Column, export, export_kind
 from kokoma.core.viewutils import call_service, paginate
 
 from . import emails, services
 from .forms import EmailPreferenceForm
 from .models import Notification
 
+NOTIFICATION_COLUMNS = [
+    Column(gettext_lazy("Time"), lambda notification: notification.created_at),
+    Column(gettext_lazy("Notification"), lambda notification: notification.display_text),
+    Column(gettext_lazy("read"), lambda notification: notification.read_at),
+]
+
 
 @login_only
 @require_safe
-def notification_list(request: HttpRequest) -> HttpResponse:
+def notification_list(request: HttpRequest) -> HttpResponseBase:
     queryset = Notification.objects.filter(recipient=_user(request))
     if request.GET.get("ungelesen"):
         queryset = queryset.unread()
+    if kind := export_kind(request):
+        return export(queryset, NOTIFICATION_COLUMNS, kind=kind, filename="benachrichtigungen")
     page, query = paginate(request, queryset)
     return render(
         request,

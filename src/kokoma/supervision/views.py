@@ -7,14 +7,17 @@ from django.contrib import messages
 from django.db.models import Count, Q
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kokoma.accounts.access import acting_user as _user
 from kokoma.accounts.models import ProgrammeRole, User
 from kokoma.core.access import programme_permission
+from kokoma.core.exports import Column, export, export_kind
 from kokoma.core.viewutils import call_service, paginate
 
 from . import services
@@ -58,14 +61,28 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "supervision/home.html", home_page(_user(request)))
 
 
+SLOT_COLUMNS = [
+    Column(gettext_lazy("Starts at"), lambda slot: slot.starts_at),
+    Column(gettext_lazy("Ends at"), lambda slot: slot.ends_at),
+    Column(gettext_lazy("Kind"), lambda slot: slot.get_kind_display()),
+    Column(gettext_lazy("Topic"), lambda slot: slot.topic),
+    Column(gettext_lazy("Place"), lambda slot: slot.place),
+    Column(gettext_lazy("Supervisor"), lambda slot: str(slot.supervisor)),
+    Column(gettext_lazy("Free places"), lambda slot: slot.free),
+]
+
+
 @programme_permission("supervision.book")
 @require_safe
-def slot_list(request: HttpRequest) -> HttpResponse:
+def slot_list(request: HttpRequest) -> HttpResponseBase:
     user = _user(request)
     filters = OpenSlotFilter(request.GET or None)
     kind, since = "", None
     if filters.is_valid():
         kind, since = filters.cleaned_data["kind"], filters.cleaned_data["since"]
+    if export_as := export_kind(request):
+        slots = open_slots(user, kind=kind, since=since)
+        return export(slots, SLOT_COLUMNS, kind=export_as, filename="supervision-termine")
     page, query = paginate(request, open_slots(user, kind=kind, since=since))
     return render(
         request,

@@ -16,10 +16,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kokoma.accounts.access import acting_user as _user
 from kokoma.core.access import programme_permission
+from kokoma.core.exports import Column, export, export_kind
 from kokoma.core.forms import DocumentForm
 from kokoma.core.uploads import download
 from kokoma.core.viewutils import call_service, paginate
@@ -254,9 +256,30 @@ def _matrix_rows(queryset: QuerySet[Municipality]) -> QuerySet[Municipality]:
     )
 
 
+def _matrix_columns(stalled_ids: set[int]) -> list[Column]:
+    """One row per municipality, one column per step of the accompaniment process (its status)."""
+
+    def status_of(kind: str) -> Any:
+        def value(municipality: Municipality) -> str:
+            for step in municipality.process_steps.all():
+                if step.kind == kind:
+                    return step.get_status_display()
+            return ""
+
+        return value
+
+    return [
+        Column(gettext_lazy("Municipality"), lambda municipality: municipality.name),
+        Column(gettext_lazy("AGS"), lambda municipality: municipality.ags),
+        Column(gettext_lazy("Phase"), lambda municipality: municipality.get_phase_display()),
+        *(Column(kind.label, status_of(kind.value)) for kind in STEP_KINDS),
+        Column(gettext_lazy("stalled"), lambda municipality: municipality.pk in stalled_ids),
+    ]
+
+
 @programme_permission("municipalities.view_process_matrix")
 @require_safe
-def process_matrix(request: HttpRequest) -> HttpResponse:
+def process_matrix(request: HttpRequest) -> HttpResponseBase:
     """All municipalities × the steps of the process, filterable, sortable, with stalled ones."""
     form = ProcessFilterForm(request.GET or None)
     municipalities = Municipality.objects.visible_to(_user(request)).with_process()
@@ -285,7 +308,10 @@ def process_matrix(request: HttpRequest) -> HttpResponse:
         .filter(pk__in=municipalities.values("pk"))
         .values_list("pk", flat=True)
     )
-    page, query = paginate(request, _matrix_rows(municipalities.order_by(*MATRIX_SORTS[sort])))
+    ordered = _matrix_rows(municipalities.order_by(*MATRIX_SORTS[sort]))
+    if kind := export_kind(request):
+        return export(ordered, _matrix_columns(stalled_ids), kind=kind, filename="prozessmatrix")
+    page, query = paginate(request, ordered)
     today = timezone.localdate()
     rows = [
         {

@@ -7,10 +7,12 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kokoma.accounts.access import acting_user
 from kokoma.core.access import programme_permission
+from kokoma.core.exports import Column, export, export_kind
 from kokoma.core.markdown import render_markdown
 from kokoma.core.uploads import download
 from kokoma.core.viewutils import call_service, form_page, paginate
@@ -27,11 +29,26 @@ def _event_url(event: Event) -> str:
     return reverse("network:event_detail", kwargs={"event_id": event.pk})
 
 
+# Every event, upcoming and past (the page pages the past ones only).
+EVENT_COLUMNS = [
+    Column(gettext_lazy("Title"), lambda event: event.title),
+    Column(gettext_lazy("Kind"), lambda event: event.get_kind_display()),
+    Column(gettext_lazy("Starts at"), lambda event: event.starts_at),
+    Column(gettext_lazy("Ends at"), lambda event: event.ends_at),
+    Column(gettext_lazy("Place"), lambda event: event.place),
+    Column(gettext_lazy("Places"), lambda event: event.capacity),
+    Column(gettext_lazy("Registered"), lambda event: event.registered_count),
+]
+
+
 @programme_permission("network.use_network")
 @require_safe
-def event_list(request: HttpRequest) -> HttpResponse:
+def event_list(request: HttpRequest) -> HttpResponseBase:
     user = acting_user(request)
     events = Event.objects.visible_to(user).with_counts()
+    if kind := export_kind(request):
+        rows = events.order_by("-starts_at", "-pk")
+        return export(rows, EVENT_COLUMNS, kind=kind, filename="netzwerk-veranstaltungen")
     page, query = paginate(request, events.past())
     mine = dict(
         EventRegistration.objects.filter(person=user)
