@@ -5,11 +5,14 @@ tandem that may write, and once without a token. No 5xx, every answer conforms t
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi import checks as openapi_checks
 
@@ -57,6 +60,18 @@ def bautzen_texts() -> set[str]:
                 values.exclude(municipality__register__ags=BAUTZEN)
             )
     return {text for text in texts if text}
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection() -> Iterator[None]:
+    """schemathesis calls the WSGI handler itself, which closes the database connection after
+    each request (`request_finished`); inside the test's transaction that would end it, so keep
+    it open, as Django's test client does."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
